@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import { CreateUserForm } from '@/components/admin/create-user-form';
+import { UserRow } from '@/components/admin/user-row';
+import { PageHeader } from '@/components/shell/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageAccess } from '@/lib/auth';
+import { listUsers } from '@/lib/data/users';
+
+export const metadata: Metadata = { title: '用户管理' };
+
+export default async function UsersPage() {
+  const currentUser = await requirePageAccess('admin');
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。" />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader>
+            <CardTitle>新建用户</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CreateUserForm />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>全部用户（{users.length}）</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ul className="divide-y divide-border">
+              {users.map((user) => (
+                <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} />
+              ))}
+            </ul>
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

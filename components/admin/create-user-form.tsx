@@ -1,0 +1,69 @@
+'use client';
+import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { createUserAction } from '@/lib/actions/users';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+
+export function CreateUserForm() {
+  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createUserAction, {
+    arrays: ['roles'],
+  });
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+      <div>
+        <Label htmlFor="new-username">用户名</Label>
+        <Input id="new-username" name="username" aria-invalid={!!errors?.username} aria-describedby="new-username-error" />
+        <FieldError id="new-username-error" messages={errors?.username} />
+      </div>
+      <div>
+        <Label htmlFor="new-display-name">姓名（印在简报版记中）</Label>
+        <Input
+          id="new-display-name"
+          name="displayName"
+          aria-invalid={!!errors?.displayName}
+          aria-describedby="new-display-name-error"
+        />
+        <FieldError id="new-display-name-error" messages={errors?.displayName} />
+      </div>
+      <div>
+        <Label htmlFor="new-password">初始密码（留空则自动生成）</Label>
+        <Input
+          id="new-password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors?.password}
+          aria-describedby="new-password-error"
+        />
+        <FieldError id="new-password-error" messages={errors?.password} />
+      </div>
+      <div>
+        <span className="text-sm font-medium text-gray-700">角色</span>
+        <div className="mt-2">
+          <RoleCheckboxes describedBy="new-roles-error" />
+        </div>
+        <FieldError id="new-roles-error" messages={errors?.roles} />
+      </div>
+      <div className="flex items-center gap-3 md:col-span-2">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? '正在创建…' : '创建用户'}
+        </Button>
+        {formError && (
+          <p role="alert" className="text-sm text-danger">
+            {formError}
+          </p>
+        )}
+        {state?.ok && (
+          <p role="status" className="text-sm text-green-700">
+            用户已创建。初始密码：<code className="rounded bg-muted px-1 font-mono">{state.data.password}</code>
+            （仅显示这一次，请转交本人）
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

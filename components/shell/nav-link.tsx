@@ -1,0 +1,23 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { cn } from '@/lib/utils';
+
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname();
+  const section = href.split('/')[1];
+  const isActive = pathname === href || pathname.split('/')[1] === section;
+  return (
+    <Link
+      href={href}
+      aria-current={isActive ? 'page' : undefined}
+      className={cn(
+        'rounded-md px-3 py-1.5 text-sm hover:bg-muted',
+        isActive && 'bg-brand/10 font-medium text-brand',
+      )}
+    >
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,67 @@
+// The one wrapper every mutation goes through: session → role → zod parse → domain code,
+// with every failure mapped once to a status and a Chinese message. Server actions are
+// public endpoints, so nothing here trusts the caller's UI.
+import 'server-only';
+import { z } from 'zod';
+import { requireUser, type CurrentUser } from '@/lib/auth';
+import { AppError, ERROR_CODES, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import type { Role } from '@/lib/roles';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; code: ErrorCode | 'INTERNAL'; message: string; fieldErrors?: FieldErrors };
+
+export type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
+
+/** FormData becomes a plain object; keys that repeat (checkbox groups) become arrays. */
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    const values = form.getAll(key);
+    result[key] = values.length > 1 || key.endsWith('[]') ? values : values[0];
+  }
+  return result;
+}
+
+interface PrismaKnownError {
+  code: string;
+}
+function isPrismaKnownError(error: unknown): error is PrismaKnownError {
+  return typeof error === 'object' && error !== null && 'code' in error && /^P\d{4}$/.test(String(error.code));
+}
+
+export function toActionError(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof z.ZodError) {
+    const fieldErrors = z.flattenError(error).fieldErrors as FieldErrors;
+    return { ok: false, status: 400, code: 'INVALID_INPUT', message: ERROR_CODES.INVALID_INPUT.message, fieldErrors };
+  }
+  if (isAppError(error)) {
+    return { ok: false, status: error.status, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  if (isPrismaKnownError(error)) {
+    // P2002: unique constraint; P2025: the record a write depended on is gone;
+    // P2034: a serializable transaction lost to a concurrent one.
+    if (error.code === 'P2002') return toActionError(new AppError('DUPLICATE'));
+    if (error.code === 'P2034') return toActionError(new AppError('CONFLICT'));
+    if (error.code === 'P2025') return toActionError(new AppError('NOT_FOUND'));
+  }
+  console.error('Unexpected error in action', error);
+  return { ok: false, status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试。' };
+}
+
+export function action<S extends z.ZodType, T>(
+  options: { roles: readonly Role[]; schema: S },
+  handler: (input: z.output<S>, user: CurrentUser) => Promise<T>,
+): Action<T> {
+  return async (rawInput: unknown) => {
+    try {
+      const user = await requireUser(options.roles);
+      const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+      const parsed = options.schema.safeParse(input);
+      if (!parsed.success) throw parsed.error;
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+}

@@ -1,0 +1,7 @@
+// Every server action by name, for the JSON endpoint /api/actions/<name>. The endpoint runs
+// the very same functions (same guard, same validation) and answers with real HTTP statuses.
+import 'server-only';
+import type { Action } from '@/lib/action';
+import * as userActions from '@/lib/actions/users';
+
+export const ACTIONS: Record<string, Action<unknown>> = { ...userActions };

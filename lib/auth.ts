@@ -1,0 +1,101 @@
+// next-auth setup and the session helpers every page, action and route uses.
+// The JWT only says who logged in and with which session version; roles and the disabled
+// flag are read from the database on every request, so changes take effect immediately.
+import 'server-only';
+import { cache } from 'react';
+import { notFound, redirect } from 'next/navigation';
+import { getServerSession, type AuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '@/lib/db';
+import { getServerEnv } from '@/lib/env';
+import { authenticateUser } from '@/lib/data/login';
+import { AppError } from '@/lib/errors';
+import { canAccess, hasAnyRole, type Area, type Role } from '@/lib/roles';
+import { ZLogin } from '@/lib/validations/auth';
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+/** The client address: the socket address set by our server, or the proxy's when trusted. */
+export function getClientIp(requestHeaders: Headers | Record<string, string | string[] | undefined>): string {
+  const raw =
+    requestHeaders instanceof Headers ? requestHeaders.get('x-forwarded-for') : requestHeaders['x-forwarded-for'];
+  const value = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
+  return value.split(',')[0]?.trim() || 'unknown';
+}
+
+export const authOptions: AuthOptions = {
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login', error: '/login' },
+  get secret() {
+    return getServerEnv().NEXTAUTH_SECRET;
+  },
+  providers: [
+    CredentialsProvider({
+      name: 'credentials',
+      credentials: { username: { type: 'text' }, password: { type: 'password' } },
+      async authorize(credentials, req) {
+        const parsed = ZLogin.safeParse(credentials);
+        if (!parsed.success) throw new Error('INVALID_CREDENTIALS');
+        const result = await authenticateUser({
+          ...parsed.data,
+          clientIp: getClientIp(req.headers ?? {}),
+        });
+        // The message travels to the login form as the `error` code.
+        if (!result.ok) throw new Error(result.reason);
+        return { id: String(result.user.id), sessionVersion: result.user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = token.uid ?? 0;
+      session.sv = token.sv ?? -1;
+      return session;
+    },
+  },
+};
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/**
+ * The logged-in user, or null. A disabled account or a revoked session (its version no longer
+ * matches) counts as logged out. Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: { id: true, username: true, displayName: true, roles: true, isDisabled: true, sessionVersion: true },
+  });
+  if (!user || user.isDisabled || user.sessionVersion !== session.sv) return null;
+  return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles };
+});
+
+/** For actions and routes: the user, or an AppError that maps to 401/403. */
+export async function requireUser(allowed?: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (allowed && !hasAnyRole(user.roles, allowed)) throw new AppError('FORBIDDEN');
+  return user;
+}
+
+/** For pages: the user, after sending the logged-out to the login page and others to a 404. */
+export async function requirePageAccess(area: Area): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (!canAccess(user.roles, area)) notFound();
+  return user;
+}

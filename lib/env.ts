@@ -1,0 +1,62 @@
+// Every environment variable the system reads, validated once. Nothing else reads process.env.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+/** What the launcher (`npm start`) and the test scripts read. */
+const launcherSchema = z.object({
+  PORT: port.default(3000),
+  /** Address to listen on; 0.0.0.0 serves the office network too. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Trust the left-most X-Forwarded-For entry as the client address (only behind a proxy). */
+  TRUST_PROXY: flag,
+  /** Use this PostgreSQL instead of starting the embedded one. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  EMBEDDED_PG_PORT: port.default(54329),
+  /** Folder that keeps the embedded PostgreSQL cluster and generated secrets (git-ignored). */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Public URL of the app, when it is served behind a proxy or on another host name. */
+  APP_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Set to 0 to skip the demo seed on an empty database. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+});
+
+/** What the running Next.js server reads. The launcher always provides these. */
+const serverSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  NEXTAUTH_SECRET: z.string().min(32),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.output<T> {
+  // An empty variable (`DATABASE_URL=`) means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export type LauncherEnv = z.output<typeof launcherSchema>;
+export type ServerEnv = z.output<typeof serverSchema>;
+
+export function readLauncherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  return parse(launcherSchema, source);
+}
+
+let serverEnv: ServerEnv | undefined;
+/** Parsed lazily so that `next build` does not need a database URL. */
+export function getServerEnv(): ServerEnv {
+  serverEnv ??= parse(serverSchema, process.env);
+  return serverEnv;
+}
+
+/** Inlined by Next.js at build time, so it is safe to read anywhere. */
+export const isDevelopment = process.env.NODE_ENV === 'development';

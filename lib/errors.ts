@@ -1,0 +1,37 @@
+// Typed domain errors, mapped once to an HTTP status and a Chinese message.
+
+export const ERROR_CODES = {
+  UNAUTHENTICATED: { status: 401, message: '请先登录。' },
+  FORBIDDEN: { status: 403, message: '您没有执行此操作的权限。' },
+  NOT_FOUND: { status: 404, message: '要操作的记录不存在或已被删除。' },
+  INVALID_INPUT: { status: 400, message: '提交的内容有误，请检查后重试。' },
+  CONFLICT: { status: 409, message: '内容已被他人修改，请刷新后再试。' },
+  DUPLICATE: { status: 409, message: '该名称已被使用。' },
+  LOCKED: { status: 423, message: '该记录已锁定，不能修改。' },
+  RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试。' },
+  BAD_ORIGIN: { status: 403, message: '请求来源无效。' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

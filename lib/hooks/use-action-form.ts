@@ -1,0 +1,34 @@
+'use client';
+import { useState, useTransition, type FormEvent } from 'react';
+import type { ActionResult } from '@/lib/action';
+
+/**
+ * Submits a form to a server action. The form keeps what the user typed when the server
+ * refuses it (field errors show next to the fields) and is cleared only on success. Fields
+ * named in `arrays` are always sent as lists (one checked box is still a list; none checked
+ * is left out so the server's own message applies).
+ */
+export function useActionForm<T>(
+  serverAction: (input: unknown) => Promise<ActionResult<T>>,
+  { arrays = [], resetOnSuccess = true }: { arrays?: string[]; resetOnSuccess?: boolean } = {},
+) {
+  const [state, setState] = useState<ActionResult<T> | null>(null);
+  const [isPending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const input: Record<string, unknown> = Object.fromEntries(form);
+    for (const key of arrays) if (form.has(key)) input[key] = form.getAll(key);
+    startTransition(async () => {
+      const result = await serverAction(input);
+      setState(result);
+      if (result.ok && resetOnSuccess) formElement.reset();
+    });
+  }
+
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const formError = state && !state.ok && !state.fieldErrors ? state.message : undefined;
+  return { state, onSubmit, isPending, fieldErrors, formError };
+}

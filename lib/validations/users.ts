@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/roles';
+
+const ZUserId = z.coerce.number({ error: '用户编号无效' }).int().positive('用户编号无效');
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '用户名须为2–32位小写字母、数字或 . _ -，以字母或数字开头');
+
+export const ZDisplayName = z
+  .string()
+  .trim()
+  .min(1, '请输入姓名')
+  .max(20, '姓名不能超过20个字')
+  .regex(/^[^<>\u0000-\u001f]+$/, '姓名含有不允许的字符');
+
+const ZRoles = z
+  .array(z.enum(ROLES, { error: '角色无效' }), { error: '请至少选择一个角色' })
+  .min(1, '请至少选择一个角色')
+  .transform((roles) => [...new Set(roles)]);
+
+const ZPassword = z.string().min(8, '密码至少8位').max(128, '密码不能超过128位');
+
+export const ZCreateUser = z.object({
+  username: ZUsername,
+  displayName: ZDisplayName,
+  roles: ZRoles,
+  /** Left empty, a password is generated and shown once. */
+  password: z.union([z.literal(''), ZPassword]).optional(),
+});
+
+export const ZUpdateUser = z.object({
+  id: ZUserId,
+  displayName: ZDisplayName,
+  roles: ZRoles,
+});
+
+export const ZResetPassword = z.object({
+  id: ZUserId,
+  password: z.union([z.literal(''), ZPassword]).optional(),
+});
+
+export const ZSetUserDisabled = z.object({
+  id: ZUserId,
+  isDisabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+});
+
+export type CreateUserInput = z.output<typeof ZCreateUser>;
+export type UpdateUserInput = z.output<typeof ZUpdateUser>;

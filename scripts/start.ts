@@ -1,0 +1,123 @@
+// `npm start`: build when needed, start the embedded PostgreSQL (unless DATABASE_URL is set),
+// apply migrations, seed the demo on an empty database, then serve. Ctrl-C or SIGTERM stops
+// the web server first and PostgreSQL last, so no postgres process is left behind.
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createPrismaClient } from '@/lib/db';
+import { applyMigrations } from '@/lib/db/schema-engine';
+import { readLauncherEnv } from '@/lib/env';
+import { ROLE_LABELS } from '@/lib/roles';
+import { ensureBuilt } from '@/lib/runtime/build';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
+
+const root = process.cwd();
+const isDev = process.argv.includes('--dev');
+const env = readLauncherEnv();
+const dataDir = path.resolve(root, env.DATA_DIR);
+const startedAt = Date.now();
+
+function log(message: string) {
+  console.log(`[科协每周动态] ${message}`);
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function formatAccounts(accounts: DemoAccount[]): string {
+  return accounts
+    .map((a) => `    ${a.username.padEnd(10)} 密码 ${a.password}   ${a.displayName}（${a.roles.map((r) => ROLE_LABELS[r]).join('、')}）`)
+    .join('\n');
+}
+
+let database: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+let isStopping = false;
+
+async function stop(exitCode: number) {
+  if (isStopping) return;
+  isStopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (database) {
+    log('正在关闭数据库…');
+    await database.stop();
+  }
+  process.exit(exitCode);
+}
+
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+async function main() {
+  await mkdir(dataDir, { recursive: true });
+  if (!isDev && (await ensureBuilt(root))) log('构建完成。');
+
+  if (env.DATABASE_URL) {
+    database = { url: env.DATABASE_URL, stop: async () => {} };
+    log('使用 DATABASE_URL 指定的 PostgreSQL。');
+  } else {
+    log(`正在启动内置 PostgreSQL（端口 ${env.EMBEDDED_PG_PORT}，数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
+    database = await startEmbeddedPostgres({ dir: dataDir, port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+  }
+
+  const applied = await applyMigrations(database.url);
+  if (applied.length) log(`已应用数据库迁移：${applied.join('、')}`);
+
+  const accountsFile = path.join(dataDir, 'demo-accounts.txt');
+  if (env.SEED_DEMO === '1') {
+    const prisma = createPrismaClient(database.url);
+    try {
+      const accounts = await seedDemoIfEmpty(prisma);
+      if (accounts) await writeFile(accountsFile, formatAccounts(accounts) + '\n', { mode: 0o600 });
+    } finally {
+      await prisma.$disconnect();
+    }
+  }
+
+  const secret = env.NEXTAUTH_SECRET ?? (await readOrCreateSecret(path.join(dataDir, 'auth-secret')));
+  const args = ['--port', String(env.PORT), '--host', env.HOST];
+  if (isDev) args.push('--dev');
+  if (env.TRUST_PROXY) args.push('--trust-proxy');
+  server = fork(path.join(root, 'scripts/serve.mjs'), args, {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : {}),
+    },
+  });
+  server.once('exit', (code) => {
+    if (!isStopping) {
+      log(`网页服务意外退出（${code}）。`);
+      void stop(code || 1);
+    }
+  });
+  await new Promise<void>((resolve) => server!.once('message', () => resolve()));
+
+  const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）：${url}`);
+  if (existsSync(accountsFile)) {
+    console.log(`\n  演示账号（首次启动时生成，保存在 ${path.relative(root, accountsFile)}）：\n`);
+    console.log(await readFile(accountsFile, 'utf8'));
+  }
+  log('按 Ctrl-C 停止。');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  void stop(1);
+});

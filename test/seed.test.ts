@@ -1,0 +1,35 @@
+import { expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { verifyPassword } from '@/lib/password';
+import { seedDemoIfEmpty } from '@/prisma/seed';
+
+it('seeds the demo publication, its catalogue and one working account per role, once', async () => {
+  const accounts = await seedDemoIfEmpty(db);
+  expect(accounts?.map((a) => [a.username, a.roles])).toEqual([
+    ['admin', ['ADMIN']],
+    ['editor', ['EDITOR']],
+    ['reviewer', ['REVIEWER']],
+    ['staff', ['STAFF']],
+  ]);
+  for (const account of accounts!) {
+    const user = await db.user.findUniqueOrThrow({ where: { username: account.username } });
+    expect(await verifyPassword(user.passwordHash, account.password)).toBe(true);
+  }
+
+  const publication = await db.publication.findFirstOrThrow({
+    include: { sections: { orderBy: { position: 'asc' }, include: { columns: true } } },
+  });
+  expect(publication).toMatchObject({ name: '科协每周动态', publisher: '北京市科协办公室' });
+  expect(publication.distribution[0]).toBe('市科协第十届委员会主席、副主席、常委、委员');
+  expect(publication.sections.map((s) => [s.name, s.kind])).toEqual([
+    ['市科协要闻', 'LEAD'],
+    ['学会动态', 'REGULAR'],
+    ['区科协动态', 'REGULAR'],
+    ['基层组织动态', 'REGULAR'],
+  ]);
+  expect(publication.sections[3]!.columns.map((c) => c.name)).toEqual(['首都科技工作者沙龙']);
+
+  // A second start keeps what is there.
+  expect(await seedDemoIfEmpty(db)).toBeNull();
+  expect(await db.user.count()).toBe(4);
+});
