@@ -4,6 +4,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { getServerSession, type AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/lib/db';
@@ -74,6 +75,7 @@ export interface CurrentUser {
  * matches) counts as logged out. Cached per request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  await connection(); // depends on the request: never prerendered at build time
   const session = await getServerSession(authOptions);
   if (!session?.uid) return null;
   const user = await db.user.findUnique({

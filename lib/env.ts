@@ -33,7 +33,7 @@ const serverSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
-function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.output<T> {
+function parse<T extends z.ZodType>(schema: T, source: EnvSource): z.output<T> {
   // An empty variable (`DATABASE_URL=`) means "not set".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const result = schema.safeParse(present);
@@ -44,10 +44,12 @@ function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.out
   return result.data;
 }
 
+type EnvSource = Record<string, string | undefined>;
+
 export type LauncherEnv = z.output<typeof launcherSchema>;
 export type ServerEnv = z.output<typeof serverSchema>;
 
-export function readLauncherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+export function readLauncherEnv(source: EnvSource = process.env): LauncherEnv {
   return parse(launcherSchema, source);
 }
 

@@ -70,7 +70,15 @@ async function main() {
     log('使用 DATABASE_URL 指定的 PostgreSQL。');
   } else {
     log(`正在启动内置 PostgreSQL（端口 ${env.EMBEDDED_PG_PORT}，数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
-    database = await startEmbeddedPostgres({ dir: dataDir, port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+    database = await startEmbeddedPostgres({
+      dir: dataDir,
+      port: env.EMBEDDED_PG_PORT,
+      database: 'kexie',
+      log: (line) => {
+        // PostgreSQL is chatty; show only what someone must act on.
+        if (/FATAL|PANIC|ERROR|未正常关闭/.test(line)) log(line);
+      },
+    });
   }
 
   const applied = await applyMigrations(database.url);
@@ -93,11 +101,13 @@ async function main() {
   if (env.TRUST_PROXY) args.push('--trust-proxy');
   server = fork(path.join(root, 'scripts/serve.mjs'), args, {
     cwd: root,
+    execArgv: [], // plain Node: no TypeScript loader in front of Next.js
     env: {
       ...process.env,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
-      ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : {}),
+      // Without a fixed public URL, next-auth builds its URLs from the request's host.
+      ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : { AUTH_TRUST_HOST: '1' }),
     },
   });
   server.once('exit', (code) => {

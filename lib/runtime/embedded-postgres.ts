@@ -43,6 +43,31 @@ async function makeTraversable(dir: string): Promise<void> {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A launcher killed with SIGKILL leaves its postgres running and holding the cluster. Stop
+ * that server (fast shutdown) so this start can take over instead of failing.
+ */
+async function stopOrphanedServer(clusterDir: string, log?: (line: string) => void): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log?.(`发现上次未正常关闭的 PostgreSQL（pid ${pid}），正在关闭…`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.resolve(dir, 'postgres');
   await mkdir(path.dirname(clusterDir), { recursive: true });
@@ -67,6 +92,7 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   });
 
   if (isFresh) await server.initialise();
+  else await stopOrphanedServer(clusterDir, log);
   await server.start();
 
   const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });

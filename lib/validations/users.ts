@@ -12,7 +12,7 @@ export const ZUsername = z
 export const ZDisplayName = z
   .string()
   .trim()
-  .min(1, '请输入姓名')
+  .min(1, { error: '请输入姓名', abort: true })
   .max(20, '姓名不能超过20个字')
   .regex(/^[^<>\u0000-\u001f]+$/, '姓名含有不允许的字符');
 
