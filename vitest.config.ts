@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/database.ts'],
+    setupFiles: ['test/support/database.ts', 'test/support/mock-next-request.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

