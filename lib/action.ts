@@ -9,7 +9,14 @@ import type { Role } from '@/lib/roles';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; code: ErrorCode | 'INTERNAL'; message: string; fieldErrors?: FieldErrors };
+  | {
+      ok: false;
+      status: number;
+      code: ErrorCode | 'INTERNAL';
+      message: string;
+      fieldErrors?: FieldErrors;
+      details?: unknown;
+    };
 
 export type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
 
@@ -36,7 +43,8 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
     return { ok: false, status: 400, code: 'INVALID_INPUT', message: ERROR_CODES.INVALID_INPUT.message, fieldErrors };
   }
   if (isAppError(error)) {
-    return { ok: false, status: error.status, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    const { status, code, message, fieldErrors, details } = error;
+    return { ok: false, status, code, message, fieldErrors, details };
   }
   if (isPrismaKnownError(error)) {
     // P2002: unique constraint; P2025: the record a write depended on is gone;

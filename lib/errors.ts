@@ -19,12 +19,15 @@ export type FieldErrors = Record<string, string[] | undefined>;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** Data the caller needs to resolve the error, e.g. the current record on a conflict. */
+  readonly details?: unknown;
 
-  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors) {
+  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors, details?: unknown) {
     super(message ?? ERROR_CODES[code].message);
     this.name = 'AppError';
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 
   get status(): number {

@@ -1,17 +1,12 @@
 // The action guard end to end below the HTTP layer: a real session lookup against the
 // database (only next-auth's cookie decoding is replaced), role checks, zod messages,
 // and domain rules of user administration.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
 import { createTestUser, uniqueName } from './support/factories';
 
-const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number } }));
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: vi.fn(async () => session.current),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+import { loginAs as login } from './support/session';
 
 const { createUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } = await import(
   '@/lib/actions/users'
@@ -19,12 +14,10 @@ const { createUserAction, resetPasswordAction, setUserDisabledAction, updateUser
 const { getCurrentUser } = await import('@/lib/auth');
 
 async function loginAs(user: { id: number; sessionVersion: number }) {
-  session.current = { uid: user.id, sv: user.sessionVersion };
+  login(user);
 }
 
-beforeEach(() => {
-  session.current = null;
-});
+beforeEach(() => login(null));
 
 describe('user administration actions', () => {
   it('refuses a logged-out caller with 401', async () => {

@@ -2,6 +2,8 @@
 // the very same functions (same guard, same validation) and answers with real HTTP statuses.
 import 'server-only';
 import type { Action } from '@/lib/action';
+import * as itemActions from '@/lib/actions/items';
+import * as sectionActions from '@/lib/actions/sections';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, Action<unknown>> = { ...userActions };
+export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...sectionActions };

@@ -1,16 +1,168 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
 import { requirePageAccess } from '@/lib/auth';
+import { countItemsBySection, listItemAuthors, listItems } from '@/lib/data/items';
+import { listSections } from '@/lib/data/sections';
+import { cn } from '@/lib/utils';
+import { ITEM_STATUS_LABELS, ZItemFilters } from '@/lib/validations/items';
 
 export const metadata: Metadata = { title: '稿件' };
 
-export default async function Page() {
-  await requirePageAccess('items');
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(value: string | string[] | undefined) {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export default async function ItemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requirePageAccess('items');
+  const raw = await searchParams;
+  const filters = ZItemFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v) || undefined])));
+  const [items, counts, sections, authors] = await Promise.all([
+    listItems(filters),
+    countItemsBySection(filters),
+    listSections({ includeRetired: true }),
+    listItemAuthors(),
+  ]);
+  const hrefWith = (patch: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filters, ...patch })) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const query = params.toString();
+    return query ? `/items?${query}` : '/items';
+  };
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+
   return (
     <>
-      <PageHeader title="稿件" description="起草和修改稿件，按栏目整理待编稿件。" />
-      <EmptyState>暂无内容。</EmptyState>
+      <PageHeader
+        title="稿件"
+        description="按栏目、状态、作者和日期查找稿件；标题可搜索。"
+        actions={
+          user.roles.includes('EDITOR') && (
+            <Button asChild>
+              <Link href="/items/new">新建稿件</Link>
+            </Button>
+          )
+        }
+      />
+      <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
+        <nav aria-label="栏目" className="space-y-1 text-sm">
+          <Link
+            href={hrefWith({ sectionId: undefined })}
+            className={cn('flex justify-between rounded px-2 py-1 hover:bg-muted', !filters.sectionId && 'bg-brand/10 text-brand')}
+          >
+            <span>全部栏目</span>
+            <span>{total}</span>
+          </Link>
+          {sections
+            .filter((s) => !s.isRetired || counts.has(s.id))
+            .map((s) => (
+              <Link
+                key={s.id}
+                href={hrefWith({ sectionId: s.id })}
+                data-testid={`section-count-${s.id}`}
+                className={cn(
+                  'flex justify-between rounded px-2 py-1 hover:bg-muted',
+                  filters.sectionId === s.id && 'bg-brand/10 text-brand',
+                  s.isRetired && 'text-muted-foreground',
+                )}
+              >
+                <span>
+                  {s.name}
+                  {s.isRetired ? '（已停用）' : ''}
+                </span>
+                <span>{counts.get(s.id) ?? 0}</span>
+              </Link>
+            ))}
+        </nav>
+        <div>
+          <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" role="search">
+            {filters.sectionId && <input type="hidden" name="sectionId" value={filters.sectionId} />}
+            <label className="flex flex-col gap-1">
+              标题
+              <Input name="q" defaultValue={filters.q} placeholder="搜索标题" className="w-48" />
+            </label>
+            <label className="flex flex-col gap-1">
+              状态
+              <select name="status" defaultValue={filters.status ?? ''} className="h-9 rounded-md border border-border bg-white px-2">
+                <option value="">全部</option>
+                <option value="DRAFT">{ITEM_STATUS_LABELS.DRAFT}</option>
+                <option value="READY">{ITEM_STATUS_LABELS.READY}</option>
+              </select>
+            </label>
+            <label className="flex flex-col gap-1">
+              作者
+              <select name="authorId" defaultValue={filters.authorId ?? ''} className="h-9 rounded-md border border-border bg-white px-2">
+                <option value="">全部</option>
+                {authors.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1">
+              修改日期自
+              <Input type="date" name="from" defaultValue={filters.from} className="w-40" />
+            </label>
+            <label className="flex flex-col gap-1">
+              至
+              <Input type="date" name="to" defaultValue={filters.to} className="w-40" />
+            </label>
+            <Button type="submit" variant="outline">
+              筛选
+            </Button>
+          </form>
+          {items.length === 0 ? (
+            <EmptyState>没有符合条件的稿件。</EmptyState>
+          ) : (
+            <table className="w-full overflow-hidden rounded-lg border border-border bg-white text-sm" data-testid="item-list">
+              <thead className="bg-muted text-left text-xs text-muted-foreground">
+                <tr>
+                  <th className="px-3 py-2">标题</th>
+                  <th className="px-3 py-2">栏目</th>
+                  <th className="px-3 py-2">状态</th>
+                  <th className="px-3 py-2">作者</th>
+                  <th className="px-3 py-2 text-right">字数</th>
+                  <th className="px-3 py-2">修改时间</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border">
+                {items.map((item) => (
+                  <tr key={item.id}>
+                    <td className="px-3 py-2">
+                      <Link href={`/items/${item.id}`} className="font-medium hover:text-brand">
+                        {item.title}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">
+                      {item.section.name}
+                      {item.column ? ` · ${item.column.name}` : ''}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Badge className={item.status === 'READY' ? 'border-green-200 bg-green-50 text-green-800' : ''}>
+                        {ITEM_STATUS_LABELS[item.status]}
+                      </Badge>
+                    </td>
+                    <td className="px-3 py-2">{item.author.displayName}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{item.characterCount}</td>
+                    <td className="px-3 py-2 text-xs text-muted-foreground">
+                      {item.updatedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      </div>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserRow } from '@/components/admin/user-row';
 import { PageHeader } from '@/components/shell/page-header';
@@ -13,6 +14,7 @@ export default async function UsersPage() {
   const users = await listUsers();
   return (
     <>
+      <AdminTabs current="users" />
       <PageHeader title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。" />
       <div className="space-y-6">
         <Card>

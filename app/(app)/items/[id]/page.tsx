@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { ItemForm } from '@/components/editor/item-form';
+import { ItemPreview } from '@/components/items/item-preview';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { requirePageAccess } from '@/lib/auth';
+import { getSectionChoices, toItemDraft } from '@/lib/data/item-pages';
+import { getItem } from '@/lib/data/items';
+
+export const metadata: Metadata = { title: '编辑稿件' };
+
+export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageAccess('items');
+  const id = Number((await params).id);
+  const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
+  if (!item) notFound();
+  const canEdit = user.roles.includes('EDITOR');
+  const actions = (
+    <div className="flex gap-2">
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/items/${item.id}/preview`}>预览</Link>
+      </Button>
+      <Button asChild variant="outline" size="sm">
+        <Link href={`/items/${item.id}/history`}>历史版本</Link>
+      </Button>
+    </div>
+  );
+  return (
+    <>
+      <PageHeader
+        title={canEdit ? '编辑稿件' : '查看稿件'}
+        description={`作者：${item.author.displayName} · 第${item.version}版${item.lastEditor ? ` · 最后修改：${item.lastEditor}` : ''}`}
+        actions={actions}
+      />
+      {canEdit ? (
+        <Suspense>
+          <ItemForm
+            itemId={item.id}
+            version={item.version}
+            initialDraft={toItemDraft(item)}
+            sections={await getSectionChoices(item)}
+          />
+        </Suspense>
+      ) : (
+        <ItemPreview item={item} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ItemPreview } from '@/components/items/item-preview';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { requirePageAccess } from '@/lib/auth';
+import { getItem } from '@/lib/data/items';
+
+export const metadata: Metadata = { title: '稿件预览' };
+
+export default async function ItemPreviewPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePageAccess('items');
+  const id = Number((await params).id);
+  const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
+  if (!item) notFound();
+  return (
+    <>
+      <PageHeader
+        title="稿件预览"
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href={`/items/${item.id}`}>返回稿件</Link>
+          </Button>
+        }
+      />
+      <ItemPreview item={item} />
+    </>
+  );
+}

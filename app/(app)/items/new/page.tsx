@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
+import { ItemForm } from '@/components/editor/item-form';
+import { PageHeader } from '@/components/shell/page-header';
+import { requirePageAccess } from '@/lib/auth';
+import { getSectionChoices } from '@/lib/data/item-pages';
+import { EMPTY_BODY } from '@/lib/validations/item-body';
+
+export const metadata: Metadata = { title: '新建稿件' };
+
+export default async function NewItemPage() {
+  const user = await requirePageAccess('items');
+  if (!user.roles.includes('EDITOR')) notFound();
+  const sections = await getSectionChoices();
+  return (
+    <>
+      <PageHeader title="新建稿件" description="填写标题并选择栏目后自动保存。" />
+      <Suspense>
+        <ItemForm
+          itemId={null}
+          version={null}
+          sections={sections}
+          initialDraft={{
+            title: '',
+            subtitle: '',
+            sectionId: null,
+            columnId: null,
+            sources: [],
+            body: EMPTY_BODY,
+            eventDate: '',
+            status: 'DRAFT',
+          }}
+        />
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { cn } from '@/lib/utils';
+
+const ADMIN_TABS = [
+  { key: 'users', href: '/admin/users', label: '用户' },
+  { key: 'sections', href: '/admin/sections', label: '栏目' },
+] as const;
+
+export type AdminTab = (typeof ADMIN_TABS)[number]['key'];
+
+/** The sub-navigation of the admin area, shown at the top of every admin page. */
+export function AdminTabs({ current }: { current: AdminTab }) {
+  return (
+    <nav aria-label="管理功能" className="mb-5 flex gap-1 border-b border-border">
+      {ADMIN_TABS.map((tab) => {
+        const isCurrent = tab.key === current;
+        return (
+          <Link
+            key={tab.key}
+            href={tab.href}
+            aria-current={isCurrent ? 'page' : undefined}
+            className={cn(
+              '-mb-px border-b-2 px-4 py-2 text-sm hover:text-brand focus-visible:outline-2 focus-visible:outline-brand',
+              isCurrent ? 'border-brand font-medium text-brand' : 'border-transparent text-muted-foreground',
+            )}
+          >
+            {tab.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,107 @@
+'use client';
+import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
+import { useEffect, useRef } from 'react';
+import { itemBodyExtensions } from '@/components/editor/extensions';
+import { Button } from '@/components/ui/button';
+import { cleanPastedHtml } from '@/lib/editor/html-paste';
+import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import type { ItemBody } from '@/lib/validations/item-body';
+
+interface BodyEditorProps {
+  initialBody: ItemBody;
+  /** Replaces the document when it changes identity (e.g. choosing the other side of a conflict). */
+  replaceWith?: { body: ItemBody; key: number };
+  onChange: (body: ItemBody) => void;
+  /** A closing `（来源）` was found in pasted plain text. */
+  onSourcesDetected: (sources: string[]) => void;
+  describedBy?: string;
+}
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy }: BodyEditorProps) {
+  const callbacks = useRef({ onChange, onSourcesDetected });
+  useEffect(() => {
+    callbacks.current = { onChange, onSourcesDetected };
+  });
+
+  const editor = useEditor({
+    extensions: itemBodyExtensions,
+    content: initialBody as JSONContent,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        class: 'item-body min-h-[18rem] px-4 py-3 outline-none',
+        'aria-label': '正文',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      },
+      transformPastedHTML: (html) => cleanPastedHtml(html, parseHtml),
+      handlePaste: (view, event) => {
+        const data = event.clipboardData;
+        if (!data || data.types.includes('text/html')) return false;
+        const text = data.getData('text/plain');
+        if (!text.includes('\n')) return false;
+        // Hard-wrapped plain text (e.g. copied from a PDF): join lines back into paragraphs.
+        const { paragraphs, sources } = parsePlainTextPaste(text);
+        if (!paragraphs.length) return false;
+        const content = paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] }));
+        const { schema } = view.state;
+        const nodes = content.map((json) => schema.nodeFromJSON(json));
+        const { tr } = view.state;
+        tr.replaceSelectionWith(nodes[0]!);
+        let pos = tr.selection.to;
+        for (const node of nodes.slice(1)) {
+          tr.insert(pos, node);
+          pos += node.nodeSize;
+        }
+        view.dispatch(tr.scrollIntoView());
+        if (sources?.length) callbacks.current.onSourcesDetected(sources);
+        return true;
+      },
+    },
+    onUpdate: ({ editor: current }) => callbacks.current.onChange(current.getJSON() as ItemBody),
+  });
+
+  useEffect(() => {
+    if (editor && replaceWith) editor.commands.setContent(replaceWith.body as JSONContent, { emitUpdate: false });
+  }, [editor, replaceWith]);
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      isBold: current?.isActive('bold') ?? false,
+      canUndo: current?.can().undo() ?? false,
+      canRedo: current?.can().redo() ?? false,
+    }),
+  });
+
+  return (
+    <div className="rounded-md border border-border bg-white focus-within:border-brand">
+      <div role="toolbar" aria-label="正文格式" className="flex gap-1 border-b border-border px-2 py-1">
+        <Button
+          type="button"
+          variant="ghost"
+          size="sm"
+          aria-pressed={state?.isBold}
+          onClick={() => editor?.chain().focus().toggleBold().run()}
+          className={state?.isBold ? 'bg-muted font-bold' : 'font-bold'}
+          title="加粗（Ctrl+B）"
+        >
+          加粗
+        </Button>
+        <Button type="button" variant="ghost" size="sm" onClick={() => editor?.chain().focus().setHardBreak().run()} title="段内换行（Shift+Enter）">
+          换行
+        </Button>
+        <Button type="button" variant="ghost" size="sm" disabled={!state?.canUndo} onClick={() => editor?.chain().focus().undo().run()} title="撤销（Ctrl+Z）">
+          撤销
+        </Button>
+        <Button type="button" variant="ghost" size="sm" disabled={!state?.canRedo} onClick={() => editor?.chain().focus().redo().run()} title="重做（Ctrl+Shift+Z）">
+          重做
+        </Button>
+      </div>
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

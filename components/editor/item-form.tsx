@@ -1,0 +1,358 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BodyEditor } from '@/components/editor/body-editor';
+import { ConflictPanel } from '@/components/editor/conflict-panel';
+import {
+  clearLocalCopy,
+  readLocalCopy,
+  serializeDraft,
+  type ItemDraft,
+  toDraft,
+  type LocalCopy,
+  type ServerItemCopy,
+} from '@/components/editor/item-draft';
+import { SAVE_STATUS_LABELS, useItemAutosave } from '@/components/editor/use-item-autosave';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { createItemAction, saveItemAction } from '@/lib/actions/items';
+import { stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
+import { formatSources } from '@/lib/render-body';
+import { cn } from '@/lib/utils';
+import { getBodyParagraphs, type ItemBody } from '@/lib/validations/item-body';
+import { ITEM_STATUS_LABELS } from '@/lib/validations/items';
+
+export interface SectionChoice {
+  id: number;
+  name: string;
+  isRetired?: boolean;
+  columns: { id: number; name: string }[];
+}
+
+interface ItemFormProps {
+  itemId: number | null;
+  version: number | null;
+  initialDraft: ItemDraft;
+  sections: SectionChoice[];
+}
+
+function splitSources(text: string): string[] {
+  return text
+    .split(/[、，,；;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormProps) {
+  const router = useRouter();
+  const [draft, setDraft] = useState<ItemDraft>(initialDraft);
+  const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
+  const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
+  const [offeredSources, setOfferedSources] = useState<string[] | null>(null);
+  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
+  const [replacedText, setReplacedText] = useState<ItemDraft | null>(null);
+
+  const update = useCallback((patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
+
+  const autosave = useItemAutosave({
+    itemId,
+    initialVersion: version,
+    draft,
+    canSave: (d) => d.title.trim() !== '' && d.sectionId !== null,
+    save: async (d, baseVersion) => {
+      const id = autosave.getItemId();
+      if (id === null) return createItemAction(d);
+      return saveItemAction({ ...d, id, baseVersion });
+    },
+    onCreated: (id) => router.replace(`/items/${id}`, { scroll: false }),
+  });
+
+  // A local copy newer than what the server sent is offered back (reload, crashed tab).
+  useEffect(() => {
+    const copy = readLocalCopy(itemId);
+    // localStorage exists only in the browser, after hydration: this is what effects are for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (copy && serializeDraft(copy.draft) !== serializeDraft(initialDraft)) setLocalCopy(copy);
+    // Only on first render: later copies are our own autosave's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function replaceDraft(next: ItemDraft) {
+    setDraft(next);
+    setSourcesText(next.sources.join('、'));
+    setBodyReplacement({ body: next.body, key: Date.now() });
+  }
+
+  function onRestoreLocalCopy() {
+    if (!localCopy) return;
+    replaceDraft(localCopy.draft);
+    setLocalCopy(null);
+  }
+
+  function onDiscardLocalCopy() {
+    clearLocalCopy(itemId);
+    setLocalCopy(null);
+  }
+
+  function onKeepMine(server: ServerItemCopy) {
+    autosave.resolveConflict(server.version, { keepMine: true, serverDraft: toDraft(server) });
+  }
+
+  function onTakeTheirs(server: ServerItemCopy) {
+    // The user's text stays on screen below the editor until they dismiss it.
+    setReplacedText(draft);
+    const serverDraft = toDraft(server);
+    replaceDraft(serverDraft);
+    autosave.resolveConflict(server.version, { keepMine: false, serverDraft });
+  }
+
+  function onAcceptOfferedSources() {
+    if (!offeredSources) return;
+    const merged = [...new Set([...draft.sources, ...offeredSources])];
+    // Remove the source from the end of the last paragraph: it is printed from the field.
+    const content = [...draft.body.content];
+    for (let i = content.length - 1; i >= 0; i--) {
+      const paragraph = content[i]!;
+      const nodes = paragraph.content ?? [];
+      const last = nodes[nodes.length - 1];
+      if (last?.type === 'text') {
+        const stripped = stripTrailingSource(last.text);
+        if (stripped !== last.text) {
+          const rest = stripped ? [...nodes.slice(0, -1), { ...last, text: stripped }] : nodes.slice(0, -1);
+          content[i] = { ...paragraph, content: rest.length ? rest : undefined };
+        }
+        break;
+      }
+    }
+    const body = { ...draft.body, content };
+    update({ sources: merged, body });
+    setSourcesText(merged.join('、'));
+    setBodyReplacement({ body, key: Date.now() });
+    setOfferedSources(null);
+  }
+
+  const section = sections.find((s) => s.id === draft.sectionId);
+  const paragraphs = useMemo(() => getBodyParagraphs(draft.body), [draft.body]);
+  const characters = useMemo(() => paragraphs.reduce((sum, p) => sum + countCharacters(p), 0), [paragraphs]);
+  const lines = useMemo(
+    () => estimateItemLines({ title: draft.title, subtitle: draft.subtitle, paragraphs, sources: draft.sources }),
+    [draft.title, draft.subtitle, paragraphs, draft.sources],
+  );
+  const errors = autosave.fieldErrors;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
+        <span
+          data-testid="save-status"
+          className={cn(
+            'rounded px-2 py-0.5',
+            autosave.status === 'saved' && 'bg-green-50 text-green-700',
+            autosave.status === 'saving' && 'bg-muted',
+            (autosave.status === 'dirty' || autosave.status === 'invalid') && 'bg-amber-50 text-amber-800',
+            autosave.status === 'conflict' && 'bg-red-50 text-danger',
+          )}
+        >
+          {SAVE_STATUS_LABELS[autosave.status]}
+        </span>
+        {autosave.status === 'invalid' && !errors && <span className="text-amber-800">填写标题并选择栏目后自动保存</span>}
+        {autosave.message && autosave.status !== 'conflict' && (
+          <span role="alert" className="text-danger">
+            {autosave.message}
+          </span>
+        )}
+        <span className="ml-auto text-muted-foreground" data-testid="item-counts">
+          正文 {characters} 字 · 约 {lines} 行（{(lines / 22).toFixed(1)} 页）
+        </span>
+        <Button type="button" size="sm" variant="outline" onClick={() => void autosave.saveNow()}>
+          立即保存
+        </Button>
+      </div>
+
+      {localCopy && (
+        <div role="alert" className="flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
+          <span>
+            发现本机保存的未提交内容（{new Date(localCopy.savedAt).toLocaleString('zh-CN')}）。要恢复吗？
+          </span>
+          <Button type="button" size="sm" onClick={onRestoreLocalCopy}>
+            恢复本地内容
+          </Button>
+          <Button type="button" size="sm" variant="outline" onClick={onDiscardLocalCopy}>
+            丢弃
+          </Button>
+        </div>
+      )}
+
+      {autosave.conflict && (
+        <ConflictPanel
+          mine={draft}
+          server={autosave.conflict}
+          onKeepMine={() => onKeepMine(autosave.conflict!)}
+          onTakeTheirs={() => onTakeTheirs(autosave.conflict!)}
+        />
+      )}
+
+      <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
+        <div className="space-y-4">
+          <div>
+            <Label htmlFor="item-title">标题</Label>
+            <Input
+              id="item-title"
+              value={draft.title}
+              onChange={(e) => update({ title: e.target.value })}
+              aria-invalid={!!errors?.title}
+              aria-describedby="item-title-error"
+              className="text-base font-semibold"
+              placeholder="稿件标题（可较长，打印时自动折行）"
+            />
+            <FieldError id="item-title-error" messages={errors?.title} />
+          </div>
+          <div>
+            <Label htmlFor="item-subtitle">副标题（可选）</Label>
+            <Input
+              id="item-subtitle"
+              value={draft.subtitle}
+              onChange={(e) => update({ subtitle: e.target.value })}
+              aria-invalid={!!errors?.subtitle}
+              aria-describedby="item-subtitle-error"
+              placeholder="——副标题"
+            />
+            <FieldError id="item-subtitle-error" messages={errors?.subtitle} />
+          </div>
+          <div>
+            <span className="text-sm font-medium text-gray-700">正文</span>
+            <div className="mt-1.5">
+              <BodyEditor
+                initialBody={initialDraft.body}
+                replaceWith={bodyReplacement}
+                onChange={(body) => update({ body })}
+                onSourcesDetected={setOfferedSources}
+                describedBy="item-body-error"
+              />
+            </div>
+            <FieldError id="item-body-error" messages={errors?.body} />
+            {offeredSources && (
+              <div role="status" className="mt-2 flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
+                <span>检测到文末来源 {formatSources(offeredSources)}，设为来源并从正文中移除？</span>
+                <Button type="button" size="sm" onClick={onAcceptOfferedSources}>
+                  设为来源
+                </Button>
+                <Button type="button" size="sm" variant="outline" onClick={() => setOfferedSources(null)}>
+                  忽略
+                </Button>
+              </div>
+            )}
+          </div>
+          {replacedText && (
+            <div className="rounded-md border border-border bg-white p-4 text-sm">
+              <div className="mb-2 flex items-center gap-2">
+                <strong>您被替换的文本</strong>
+                <span className="text-muted-foreground">（已采用他人的版本，您的文本保留在此，可复制使用）</span>
+                <Button type="button" size="sm" variant="outline" className="ml-auto" onClick={() => setReplacedText(null)}>
+                  关闭
+                </Button>
+              </div>
+              <p className="font-semibold">{replacedText.title}</p>
+              <pre className="mt-1 whitespace-pre-wrap font-sans" data-testid="replaced-text">
+                {getBodyParagraphs(replacedText.body).join('\n\n')}
+              </pre>
+            </div>
+          )}
+        </div>
+
+        <aside className="space-y-4">
+          <div>
+            <Label htmlFor="item-section">栏目</Label>
+            <select
+              id="item-section"
+              className="mt-1 h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
+              value={draft.sectionId ?? ''}
+              onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null, columnId: null })}
+              aria-invalid={!!errors?.sectionId}
+              aria-describedby="item-section-error"
+            >
+              <option value="">请选择栏目</option>
+              {sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.isRetired ? '（已停用）' : ''}
+                </option>
+              ))}
+            </select>
+            <FieldError id="item-section-error" messages={errors?.sectionId} />
+          </div>
+          {section && section.columns.length > 0 && (
+            <div>
+              <Label htmlFor="item-column">专栏（可选）</Label>
+              <select
+                id="item-column"
+                className="mt-1 h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
+                value={draft.columnId ?? ''}
+                onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })}
+                aria-describedby="item-column-error"
+              >
+                <option value="">不属于专栏</option>
+                {section.columns.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id="item-column-error" messages={errors?.columnId} />
+            </div>
+          )}
+          <div>
+            <Label htmlFor="item-sources">来源单位</Label>
+            <Input
+              id="item-sources"
+              value={sourcesText}
+              onChange={(e) => {
+                setSourcesText(e.target.value);
+                update({ sources: splitSources(e.target.value) });
+              }}
+              aria-invalid={!!errors?.sources}
+              aria-describedby="item-sources-hint item-sources-error"
+              placeholder="多个单位用顿号分隔"
+            />
+            <p id="item-sources-hint" className="mt-1 text-xs text-muted-foreground">
+              印为：{formatSources(draft.sources) || '（无）'}
+            </p>
+            <FieldError id="item-sources-error" messages={errors?.sources} />
+          </div>
+          <div>
+            <Label htmlFor="item-event-date">活动日期（可选）</Label>
+            <Input
+              id="item-event-date"
+              type="date"
+              value={draft.eventDate}
+              onChange={(e) => update({ eventDate: e.target.value })}
+              aria-describedby="item-event-date-error"
+            />
+            <FieldError id="item-event-date-error" messages={errors?.eventDate} />
+          </div>
+          <fieldset>
+            <legend className="text-sm font-medium text-gray-700">状态</legend>
+            <div className="mt-1.5 flex gap-4 text-sm">
+              {(['DRAFT', 'READY'] as const).map((value) => (
+                <label key={value} className="flex items-center gap-1.5">
+                  <input
+                    type="radio"
+                    name="item-status"
+                    value={value}
+                    checked={draft.status === value}
+                    onChange={() => update({ status: value })}
+                    className="accent-brand"
+                  />
+                  {ITEM_STATUS_LABELS[value]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import type { SectionChoice } from '@/components/editor/item-form';
+import type { ItemDraft } from '@/components/editor/item-draft';
+import type { ItemDetail } from '@/lib/data/items';
+import { getActiveSectionOptions, listSections } from '@/lib/data/sections';
+
+/** The section picker for an item: sections in use, plus the item's own if it was retired since. */
+export async function getSectionChoices(current?: { sectionId: number }): Promise<SectionChoice[]> {
+  const choices: SectionChoice[] = await getActiveSectionOptions();
+  if (current && !choices.some((s) => s.id === current.sectionId)) {
+    const retired = (await listSections({ includeRetired: true })).find((s) => s.id === current.sectionId);
+    if (retired) {
+      choices.push({
+        id: retired.id,
+        name: retired.name,
+        isRetired: true,
+        columns: retired.columns.map(({ id, name }) => ({ id, name })),
+      });
+    }
+  }
+  return choices;
+}
+
+export function toItemDraft(item: ItemDetail): ItemDraft {
+  return {
+    title: item.title,
+    subtitle: item.subtitle ?? '',
+    sectionId: item.sectionId,
+    columnId: item.columnId,
+    sources: item.sources,
+    body: item.body,
+    eventDate: item.eventDate ?? '',
+    status: item.status,
+  };
+}

@@ -1,0 +1,274 @@
+import 'server-only';
+import type { CurrentUser } from '@/lib/auth';
+import { db, type Prisma } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
+import type { ItemFields, ItemFilters, SaveItemInput } from '@/lib/validations/items';
+
+type Tx = Prisma.TransactionClient;
+
+/** Autosaves by one editor within this window extend one history entry instead of adding many. */
+const HISTORY_COALESCE_MS = 10 * 60 * 1000;
+
+/**
+ * A section (and column) an item may be filed under: it must exist and be in use — unless
+ * the item already had it (an item filed under a since-retired section keeps it).
+ */
+async function assertSectionChoice(
+  tx: Tx,
+  choice: { sectionId: number; columnId: number | null },
+  current?: { sectionId: number; columnId: number | null },
+) {
+  const section = await tx.section.findUnique({
+    where: { id: choice.sectionId },
+    select: { isRetired: true, columns: { select: { id: true, isRetired: true } } },
+  });
+  if (!section) throw new AppError('INVALID_INPUT', '栏目不存在。', { sectionId: ['栏目不存在'] });
+  if (section.isRetired && current?.sectionId !== choice.sectionId) {
+    throw new AppError('INVALID_INPUT', '该栏目已停用。', { sectionId: ['该栏目已停用，请选择其他栏目'] });
+  }
+  if (choice.columnId !== null) {
+    const column = section.columns.find((c) => c.id === choice.columnId);
+    if (!column) throw new AppError('INVALID_INPUT', '专栏不属于所选栏目。', { columnId: ['专栏不属于所选栏目'] });
+    if (column.isRetired && current?.columnId !== choice.columnId) {
+      throw new AppError('INVALID_INPUT', '该专栏已停用。', { columnId: ['该专栏已停用'] });
+    }
+  }
+}
+
+function toRow(fields: ItemFields) {
+  return {
+    title: fields.title,
+    subtitle: fields.subtitle ?? null,
+    sectionId: fields.sectionId,
+    columnId: fields.columnId,
+    sources: fields.sources,
+    body: fields.body,
+    bodyText: getBodyText(fields.body),
+    eventDate: fields.eventDate ? new Date(`${fields.eventDate}T00:00:00Z`) : null,
+    status: fields.status,
+  };
+}
+
+export async function createItem(fields: ItemFields, user: CurrentUser): Promise<{ id: number; version: number }> {
+  return db.$transaction(async (tx) => {
+    await assertSectionChoice(tx, fields);
+    const row = toRow(fields);
+    const item = await tx.item.create({ data: { ...row, authorId: user.id }, select: { id: true, version: true } });
+    await tx.itemVersion.create({ data: { ...row, itemId: item.id, version: item.version, editorId: user.id } });
+    return item;
+  });
+}
+
+const itemDetailSelect = {
+  id: true,
+  title: true,
+  subtitle: true,
+  sectionId: true,
+  columnId: true,
+  sources: true,
+  body: true,
+  bodyText: true,
+  eventDate: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, displayName: true } },
+  section: { select: { name: true, isRetired: true } },
+  column: { select: { name: true } },
+} as const satisfies Prisma.ItemSelect;
+
+export type ItemDetail = Omit<Prisma.ItemGetPayload<{ select: typeof itemDetailSelect }>, 'body' | 'eventDate'> & {
+  body: ItemBody;
+  eventDate: string | null;
+  lastEditor: string | null;
+};
+
+function toDateString(date: Date | null): string | null {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+async function loadItem(client: Tx | typeof db, id: number): Promise<ItemDetail | null> {
+  const item = await client.item.findUnique({ where: { id }, select: itemDetailSelect });
+  if (!item) return null;
+  const last = await client.itemVersion.findFirst({
+    where: { itemId: id },
+    orderBy: { version: 'desc' },
+    select: { editor: { select: { displayName: true } } },
+  });
+  return {
+    ...item,
+    // Stored bodies were validated on the way in; parsing again keeps the type honest.
+    body: ZItemBody.parse(item.body),
+    eventDate: toDateString(item.eventDate),
+    lastEditor: last?.editor.displayName ?? null,
+  };
+}
+
+export function getItem(id: number): Promise<ItemDetail | null> {
+  return loadItem(db, id);
+}
+
+/**
+ * Saves an edit made from `baseVersion`. If anyone saved since, nothing is written and a
+ * CONFLICT carries the current item, so the user can see both texts and choose.
+ */
+export async function saveItem(
+  input: SaveItemInput,
+  user: CurrentUser,
+  options: { note?: string } = {},
+): Promise<{ version: number; updatedAt: Date }> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.item.findUnique({ where: { id: input.id }, select: { sectionId: true, columnId: true } });
+    if (!current) throw new AppError('NOT_FOUND', '稿件不存在或已被删除。');
+    await assertSectionChoice(tx, input, current);
+
+    const row = toRow(input);
+    // The version check and the write are one statement: of two saves from the same base,
+    // exactly one matches.
+    const { count } = await tx.item.updateMany({
+      where: { id: input.id, version: input.baseVersion },
+      data: { ...row, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const latest = await loadItem(tx, input.id);
+      throw new AppError('CONFLICT', '这篇稿件已被他人修改，请对照两个版本后选择。', undefined, latest);
+    }
+    const version = input.baseVersion + 1;
+
+    const last = await tx.itemVersion.findFirst({
+      where: { itemId: input.id },
+      orderBy: { version: 'desc' },
+      select: { id: true, version: true, editorId: true, note: true, createdAt: true },
+    });
+    // The first version (how the item was created) and notable versions (restores) stay as
+    // they are; plain edits by the same editor in a short span extend one entry.
+    const canExtend =
+      !options.note &&
+      last &&
+      last.version > 1 &&
+      last.editorId === user.id &&
+      !last.note &&
+      Date.now() - last.createdAt.getTime() < HISTORY_COALESCE_MS;
+    if (canExtend) {
+      await tx.itemVersion.update({ where: { id: last.id }, data: { ...row, version } });
+    } else {
+      await tx.itemVersion.create({
+        data: { ...row, itemId: input.id, version, editorId: user.id, note: options.note ?? null },
+      });
+    }
+    const { updatedAt } = await tx.item.findUniqueOrThrow({ where: { id: input.id }, select: { updatedAt: true } });
+    return { version, updatedAt };
+  });
+}
+
+export async function restoreItemVersion(
+  input: { id: number; version: number; baseVersion: number },
+  user: CurrentUser,
+): Promise<{ version: number; updatedAt: Date }> {
+  const old = await db.itemVersion.findUnique({ where: { itemId_version: { itemId: input.id, version: input.version } } });
+  if (!old) throw new AppError('NOT_FOUND', '该历史版本不存在。');
+  return saveItem(
+    {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      title: old.title,
+      subtitle: old.subtitle,
+      sectionId: old.sectionId,
+      columnId: old.columnId,
+      sources: old.sources,
+      body: ZItemBody.parse(old.body),
+      eventDate: toDateString(old.eventDate),
+      status: old.status,
+    },
+    user,
+    { note: `恢复自第${input.version}版` },
+  );
+}
+
+export function getItemHistory(id: number) {
+  return db.itemVersion.findMany({
+    where: { itemId: id },
+    orderBy: { version: 'desc' },
+    select: {
+      version: true,
+      title: true,
+      note: true,
+      createdAt: true,
+      bodyText: true,
+      editor: { select: { displayName: true } },
+    },
+  });
+}
+
+export async function getItemVersion(id: number, version: number) {
+  const row = await db.itemVersion.findUnique({
+    where: { itemId_version: { itemId: id, version } },
+    select: {
+      version: true,
+      title: true,
+      subtitle: true,
+      sources: true,
+      bodyText: true,
+      note: true,
+      createdAt: true,
+      editor: { select: { displayName: true } },
+    },
+  });
+  return row;
+}
+
+function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
+  const where: Prisma.ItemWhereInput = {};
+  if (filters.sectionId) where.sectionId = filters.sectionId;
+  if (filters.status) where.status = filters.status;
+  if (filters.authorId) where.authorId = filters.authorId;
+  if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
+  if (filters.from || filters.to) {
+    where.updatedAt = {
+      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+08:00`) } : {}),
+      ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}),
+    };
+  }
+  return where;
+}
+
+export async function listItems(filters: ItemFilters) {
+  const items = await db.item.findMany({
+    where: buildWhere(filters),
+    orderBy: { updatedAt: 'desc' },
+    take: 500,
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      sources: true,
+      bodyText: true,
+      updatedAt: true,
+      version: true,
+      section: { select: { id: true, name: true, isRetired: true } },
+      column: { select: { name: true } },
+      author: { select: { id: true, displayName: true } },
+    },
+  });
+  return items.map(({ bodyText, ...item }) => ({ ...item, characterCount: bodyText.replace(/\s/g, '').length }));
+}
+
+/** How many items match the other filters, per section (the section filter itself ignored). */
+export async function countItemsBySection(filters: ItemFilters): Promise<Map<number, number>> {
+  const groups = await db.item.groupBy({
+    by: ['sectionId'],
+    where: buildWhere({ ...filters, sectionId: undefined }),
+    _count: { _all: true },
+  });
+  return new Map(groups.map((g) => [g.sectionId, g._count._all]));
+}
+
+export function listItemAuthors() {
+  return db.user.findMany({
+    where: { authoredItems: { some: {} } },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: 'asc' },
+  });
+}

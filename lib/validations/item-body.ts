@@ -1,0 +1,61 @@
+// The item body is Tiptap JSON restricted to what a bulletin can print: paragraphs, text,
+// bold and line breaks. Anything else (headings, images, links, colours, unknown attrs) is
+// refused by the server, so what is stored is always printable and safe to render.
+import { z } from 'zod';
+
+/** Sane upper bounds: a bulletin item is ~1,500 characters; 20,000 is far beyond any. */
+export const BODY_LIMITS = { characters: 20_000, paragraphs: 400 } as const;
+
+const ZBoldMark = z.object({ type: z.literal('bold') }).strict();
+
+const ZTextNode = z
+  .object({
+    type: z.literal('text'),
+    text: z.string().min(1).max(BODY_LIMITS.characters),
+    marks: z.array(ZBoldMark).max(1).optional(),
+  })
+  .strict();
+
+const ZHardBreakNode = z.object({ type: z.literal('hardBreak') }).strict();
+
+export const ZParagraphNode = z
+  .object({
+    type: z.literal('paragraph'),
+    content: z.array(z.discriminatedUnion('type', [ZTextNode, ZHardBreakNode])).max(2_000).optional(),
+  })
+  .strict();
+
+export const ZItemBody = z
+  .object({
+    type: z.literal('doc'),
+    content: z.array(ZParagraphNode).max(BODY_LIMITS.paragraphs, `正文段落过多（最多${BODY_LIMITS.paragraphs}段）`),
+  })
+  .strict()
+  .superRefine((doc, ctx) => {
+    if (getBodyText(doc).replace(/\n/g, '').length > BODY_LIMITS.characters) {
+      ctx.addIssue({ code: 'custom', message: `正文不能超过${BODY_LIMITS.characters}字` });
+    }
+  });
+
+export type ItemBody = z.output<typeof ZItemBody>;
+export type ParagraphNode = z.output<typeof ZParagraphNode>;
+
+export const EMPTY_BODY: ItemBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** The text of one paragraph; a line break becomes "\n". */
+export function getParagraphText(paragraph: ParagraphNode): string {
+  return (paragraph.content ?? []).map((node) => (node.type === 'text' ? node.text : '\n')).join('');
+}
+
+/** Plain text of the body: paragraphs joined by blank lines, empty paragraphs dropped. */
+export function getBodyText(doc: { content: ParagraphNode[] }): string {
+  return doc.content
+    .map(getParagraphText)
+    .filter((text) => text.trim() !== '')
+    .join('\n\n');
+}
+
+/** Plain paragraphs (no empty ones), for counts, line estimates and diffs. */
+export function getBodyParagraphs(doc: { content: ParagraphNode[] }): string[] {
+  return doc.content.map(getParagraphText).filter((text) => text.trim() !== '');
+}
