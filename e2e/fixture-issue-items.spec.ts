@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { readFixtureIssue } from '../test/support/issue-fixture';
 import { loginAndWait } from './fixtures/auth';
 import { createUser, getDb } from './fixtures/data';
-import { bodyEditor, expectSaved, paste } from './fixtures/editor';
+import { expectSaved, paste } from './fixtures/editor';
 
 test('an editor writes every item of issue 2023-14 into its section with its sources', async ({ page }) => {
   test.setTimeout(120_000);
