@@ -4,6 +4,7 @@ import { cn } from '@/lib/utils';
 const ADMIN_TABS = [
   { key: 'users', href: '/admin/users', label: '用户' },
   { key: 'sections', href: '/admin/sections', label: '栏目' },
+  { key: 'publication', href: '/admin/publication', label: '刊物设置' },
 ] as const;
 
 export type AdminTab = (typeof ADMIN_TABS)[number]['key'];

@@ -3,7 +3,8 @@
 import 'server-only';
 import type { Action } from '@/lib/action';
 import * as itemActions from '@/lib/actions/items';
+import * as publicationActions from '@/lib/actions/publication';
 import * as sectionActions from '@/lib/actions/sections';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...sectionActions };
+export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...sectionActions, ...publicationActions };

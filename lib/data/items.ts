@@ -3,6 +3,7 @@ import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
+import type { IssueStatus } from '@/lib/validations/issues';
 import type { ItemFields, ItemFilters, SaveItemInput } from '@/lib/validations/items';
 
 type Tx = Prisma.TransactionClient;
@@ -50,6 +51,22 @@ function toRow(fields: ItemFields) {
   };
 }
 
+/**
+ * Who may change an item depends on where it is: editors write items that are loose or in an
+ * issue under assembly; while its issue is in review only the reviewer edits it (the history
+ * records the reviewer); an approved or published issue locks its items for everyone.
+ */
+export function assertMayEdit(user: CurrentUser, issueStatus: IssueStatus | null): void {
+  if (issueStatus === 'APPROVED' || issueStatus === 'PUBLISHED') {
+    throw new AppError('LOCKED', '稿件所在的期已审核通过或已发布，稿件已锁定。');
+  }
+  if (issueStatus === 'IN_REVIEW') {
+    if (!user.roles.includes('REVIEWER')) throw new AppError('LOCKED', '稿件所在的期正在审核中，只有审核人可以修改。');
+    return;
+  }
+  if (!user.roles.includes('EDITOR')) throw new AppError('FORBIDDEN', '只有编辑可以修改未送审的稿件。');
+}
+
 export async function createItem(fields: ItemFields, user: CurrentUser): Promise<{ id: number; version: number }> {
   return db.$transaction(async (tx) => {
     await assertSectionChoice(tx, fields);
@@ -77,6 +94,7 @@ const itemDetailSelect = {
   author: { select: { id: true, displayName: true } },
   section: { select: { name: true, isRetired: true } },
   column: { select: { name: true } },
+  issue: { select: { id: true, status: true, year: true, yearNumber: true, totalNumber: true } },
 } as const satisfies Prisma.ItemSelect;
 
 export type ItemDetail = Omit<Prisma.ItemGetPayload<{ select: typeof itemDetailSelect }>, 'body' | 'eventDate'> & {
@@ -120,16 +138,32 @@ export async function saveItem(
   options: { note?: string } = {},
 ): Promise<{ version: number; updatedAt: Date }> {
   return db.$transaction(async (tx) => {
-    const current = await tx.item.findUnique({ where: { id: input.id }, select: { sectionId: true, columnId: true } });
+    const current = await tx.item.findUnique({
+      where: { id: input.id },
+      select: { sectionId: true, columnId: true, issueId: true, issue: { select: { status: true } } },
+    });
     if (!current) throw new AppError('NOT_FOUND', '稿件不存在或已被删除。');
+    assertMayEdit(user, current.issue?.status ?? null);
     await assertSectionChoice(tx, input, current);
+    if (current.issueId !== null && input.status === 'DRAFT') {
+      throw new AppError('INVALID_INPUT', '稿件已编入期次，不能改回草稿。', { status: ['稿件已编入期次，不能改回草稿'] });
+    }
+    // Moved to another section while placed in an issue: it goes last in its new section.
+    const placement =
+      current.issueId !== null && current.sectionId !== input.sectionId
+        ? {
+            issuePosition:
+              ((await tx.item.aggregate({ where: { issueId: current.issueId, sectionId: input.sectionId }, _max: { issuePosition: true } }))
+                ._max.issuePosition ?? -1) + 1,
+          }
+        : {};
 
     const row = toRow(input);
     // The version check and the write are one statement: of two saves from the same base,
     // exactly one matches.
     const { count } = await tx.item.updateMany({
       where: { id: input.id, version: input.baseVersion },
-      data: { ...row, version: { increment: 1 } },
+      data: { ...row, ...placement, version: { increment: 1 } },
     });
     if (count === 0) {
       const latest = await loadItem(tx, input.id);

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db, type Prisma } from '@/lib/db';
+import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
+import type { NumberingStartInput, UpdatePublicationSettingsInput } from '@/lib/validations/publication';
 
 // The system serves one publication: the first row of Publication (created by the seed).
 
@@ -21,9 +23,9 @@ export async function getPublicationId(): Promise<number> {
 
 /**
  * Locks the publication row for the rest of the transaction and returns its id. Every change
- * to the section catalogue takes this lock first, so catalogue changes run one at a time; in
- * READ COMMITTED each later statement then sees what the previous holder committed (rows it
- * inserted included, which locking the section rows themselves would miss).
+ * to the section catalogue, the settings or the numbering takes this lock first, so they run
+ * one at a time; in READ COMMITTED each later statement then sees what the previous holder
+ * committed (rows it inserted included, which locking the section rows themselves would miss).
  */
 export async function lockPublication(tx: Prisma.TransactionClient): Promise<number> {
   const rows = await tx.$queryRaw<{ id: number }[]>`
@@ -31,4 +33,128 @@ export async function lockPublication(tx: Prisma.TransactionClient): Promise<num
   const id = rows[0]?.id;
   if (id === undefined) throw new AppError('NOT_FOUND', NO_PUBLICATION);
   return id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings (刊物设置)
+
+export interface PublicationSettings {
+  name: string;
+  publisher: string;
+  /** 分送 lines of the 版记, in print order. */
+  distribution: string[];
+  contentsOnOwnPage: boolean;
+  /** The numbering start point; startYear is null until an admin sets it. */
+  startYear: number | null;
+  startYearNumber: number;
+  startTotalNumber: number;
+  /** Once an issue is published its numbers are history, so the start point can no longer change. */
+  isStartLocked: boolean;
+  /** Issues not yet published: they are renumbered when the start point changes. */
+  unpublishedIssueCount: number;
+}
+
+export interface UpdatedPublicationSettings extends PublicationSettings {
+  isStartChanged: boolean;
+}
+
+const START_LOCKED =
+  '已有期刊发布，编号起点已经固定，不能再修改。刊物名称、编印单位、分送和目录提要设置仍可修改。';
+
+const settingsSelect = {
+  id: true,
+  name: true,
+  publisher: true,
+  distribution: true,
+  contentsOnOwnPage: true,
+  startYear: true,
+  startYearNumber: true,
+  startTotalNumber: true,
+} as const satisfies Prisma.PublicationSelect;
+
+type Tx = Prisma.TransactionClient;
+type Reader = Pick<Tx, 'publication' | 'issue'>;
+
+async function readSettings(client: Reader, publicationId: number): Promise<PublicationSettings | null> {
+  const publication = await client.publication.findUnique({ where: { id: publicationId }, select: settingsSelect });
+  if (!publication) return null;
+  const [publishedCount, unpublishedIssueCount] = await Promise.all([
+    client.issue.count({ where: { publicationId, status: 'PUBLISHED' } }),
+    client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } }),
+  ]);
+  const { id: _id, ...settings } = publication;
+  return { ...settings, isStartLocked: publishedCount > 0, unpublishedIssueCount };
+}
+
+/** The settings as the admin page shows them, or null on a database that has not been set up yet. */
+export async function getPublicationSettings(): Promise<PublicationSettings | null> {
+  const publicationId = await findPublicationId();
+  return publicationId === null ? null : readSettings(db, publicationId);
+}
+
+/**
+ * Saves the settings. The numbering start point may change only while nothing is published
+ * (a published number is final, and later numbers continue from it); a change then renumbers
+ * the unpublished issues in the same transaction. The publication lock is the one the
+ * numbering code holds too, so no issue gets published or numbered from the old start point
+ * while this runs.
+ */
+export async function updatePublicationSettings(
+  input: UpdatePublicationSettingsInput,
+  user: CurrentUser,
+): Promise<UpdatedPublicationSettings> {
+  // The action allows admins only; checked again here so no other caller can skip it.
+  if (!user.roles.includes('ADMIN')) throw new AppError('FORBIDDEN');
+  return db.$transaction(
+    async (tx) => {
+      const publicationId = await lockPublication(tx);
+      const current = await tx.publication.findUniqueOrThrow({ where: { id: publicationId }, select: settingsSelect });
+      const { start } = input;
+      const isStartChanged =
+        start !== undefined &&
+        (start.year !== current.startYear ||
+          start.yearNumber !== current.startYearNumber ||
+          start.totalNumber !== current.startTotalNumber);
+      if (start && isStartChanged) await assertStartChangeable(tx, publicationId, start);
+
+      await tx.publication.update({
+        where: { id: publicationId },
+        data: {
+          name: input.name,
+          publisher: input.publisher,
+          distribution: input.distribution,
+          contentsOnOwnPage: input.contentsOnOwnPage,
+          ...(start && isStartChanged
+            ? { startYear: start.year, startYearNumber: start.yearNumber, startTotalNumber: start.totalNumber }
+            : {}),
+        },
+      });
+      if (isStartChanged) {
+        const { renumberUnpublishedIssues } = await import('@/lib/numbering');
+        await renumberUnpublishedIssues(tx, publicationId);
+      }
+      const settings = await readSettings(tx, publicationId);
+      if (!settings) throw new AppError('NOT_FOUND', NO_PUBLICATION);
+      return { ...settings, isStartChanged };
+    },
+    // Lock waits count against the transaction's time, so leave room for a queue.
+    { maxWait: 10_000, timeout: 20_000 },
+  );
+}
+
+async function assertStartChangeable(tx: Tx, publicationId: number, start: NumberingStartInput): Promise<void> {
+  const publishedCount = await tx.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  if (publishedCount > 0) throw new AppError('CONFLICT', START_LOCKED);
+  // Numbering refuses an issue dated before the start year; an issue already being prepared
+  // must not end up there either.
+  const earliest = await tx.issue.findFirst({
+    where: { publicationId },
+    orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
+    select: { issueDate: true },
+  });
+  const earliestYear = earliest?.issueDate.getUTCFullYear();
+  if (earliestYear !== undefined && earliestYear < start.year) {
+    const message = `已有${earliestYear}年的期正在准备中，起点年份不能晚于${earliestYear}年。`;
+    throw new AppError('CONFLICT', message, { startYear: [message] });
+  }
 }

@@ -1,0 +1,15 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { action } from '@/lib/action';
+import { updatePublicationSettings } from '@/lib/data/publication';
+import { ZUpdatePublicationSettings } from '@/lib/validations/publication';
+
+export const updatePublicationSettingsAction = action(
+  { roles: ['ADMIN'], schema: ZUpdatePublicationSettings },
+  async (input, user) => {
+    const result = await updatePublicationSettings(input, user);
+    // Masthead, 版记 and issue numbers are read on every request elsewhere; only this page is cached.
+    revalidatePath('/admin/publication');
+    return result;
+  },
+);

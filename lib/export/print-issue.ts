@@ -1,0 +1,58 @@
+// Everything that is printed in one issue, in print order. It is what an approval fingerprints,
+// what publication freezes (Issue.snapshot), and what the print template, the PDF and the
+// DOCX exports render — so a published issue never changes when users, sections or settings do.
+import type { ItemBody } from '@/lib/validations/item-body';
+
+export interface PrintItem {
+  title: string;
+  subtitle: string | null;
+  body: ItemBody;
+  /** Printed as （A、B） at the end of the last paragraph; may be empty. */
+  sources: string[];
+}
+
+export interface PrintColumn {
+  /** null: the section's items outside any column, printed first. */
+  name: string | null;
+  items: PrintItem[];
+}
+
+export interface PrintSection {
+  name: string;
+  /** The lead group: printed first, without a 【heading】. */
+  isLead: boolean;
+  columns: PrintColumn[];
+}
+
+export interface PrintIssue {
+  publicationName: string;
+  publisher: string;
+  year: number;
+  yearNumber: number;
+  totalNumber: number;
+  /** YYYY-MM-DD */
+  issueDate: string;
+  contentsLines: string[];
+  contentsOnOwnPage: boolean;
+  /** Only sections that carry items, in catalogue order. */
+  sections: PrintSection[];
+  editorName: string;
+  reviewerName: string;
+  distribution: string[];
+}
+
+/** `2023年 第14期` */
+export function formatYearNumber(issue: Pick<PrintIssue, 'year' | 'yearNumber'>): string {
+  return `${issue.year}年 第${issue.yearNumber}期`;
+}
+
+/** `(总第67期)` — half-width parentheses, as on the printed masthead. */
+export function formatTotalNumber(issue: Pick<PrintIssue, 'totalNumber'>): string {
+  return `(总第${issue.totalNumber}期)`;
+}
+
+/** `2023年4月28日` */
+export function formatIssueDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}

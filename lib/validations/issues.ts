@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const ISSUE_STATUS_LABELS = {
+  ASSEMBLING: '编排中',
+  IN_REVIEW: '待审核',
+  APPROVED: '已通过',
+  PUBLISHED: '已发布',
+} as const;
+export type IssueStatus = keyof typeof ISSUE_STATUS_LABELS;
+
+export const ISSUE_EVENT_LABELS = {
+  CREATED: '创建',
+  DATE_CHANGED: '修改日期',
+  SUBMITTED: '提交审核',
+  RETURNED: '退回修改',
+  APPROVED: '审核通过',
+  UNLOCKED: '解除锁定',
+  PUBLISHED: '发布',
+} as const;
+
+const ZId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
+const ZIssueId = ZId('期次编号无效');
+const ZDate = z.iso.date({ error: '请选择有效的日期' });
+
+export const ZCreateIssue = z.object({ issueDate: ZDate });
+export const ZChangeIssueDate = z.object({ id: ZIssueId, issueDate: ZDate });
+export const ZIssueRef = z.object({ id: ZIssueId });
+export const ZAddItems = z.object({
+  id: ZIssueId,
+  itemIds: z.array(ZId('稿件编号无效')).min(1, '请选择稿件').max(100),
+});
+export const ZRemoveItem = z.object({ id: ZIssueId, itemId: ZId('稿件编号无效') });
+export const ZOrderSection = z.object({
+  id: ZIssueId,
+  sectionId: ZId('栏目编号无效'),
+  itemIds: z.array(ZId('稿件编号无效')).min(1).max(200),
+});
+const ZContentsLine = z
+  .string()
+  .trim()
+  .min(1, '目录行不能为空')
+  .max(60, '目录行不能超过60个字')
+  .regex(/^[^<>\u0000-\u001f]+$/, '目录行不能含有尖括号或控制字符');
+export const ZUpdateContents = z.object({ id: ZIssueId, lines: z.array(ZContentsLine).max(30, '目录最多30行') });
+export const ZReturnIssue = z.object({
+  id: ZIssueId,
+  comment: z.string({ error: '退回时须填写意见' }).trim().min(1, '退回时须填写意见').max(2000, '意见不能超过2000字'),
+});
+export const ZAddComment = z.object({
+  id: ZIssueId,
+  itemId: z
+    .union([z.literal(''), z.null(), ZId('稿件编号无效')])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  body: z.string({ error: '请输入意见' }).trim().min(1, '请输入意见').max(2000, '意见不能超过2000字'),
+});
