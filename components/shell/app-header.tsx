@@ -5,7 +5,7 @@ import { LogoutButton } from '@/components/shell/logout-button';
 import type { CurrentUser } from '@/lib/auth';
 import { canAccess, ROLE_LABELS } from '@/lib/roles';
 
-export function AppHeader({ user }: { user: CurrentUser }) {
+export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCount: number }) {
   const links = NAV_LINKS.filter((link) => canAccess(user.roles, link.area));
   return (
     <header className="border-b border-border bg-white">
@@ -15,7 +15,21 @@ export function AppHeader({ user }: { user: CurrentUser }) {
         </Link>
         <nav aria-label="主导航" className="flex items-center gap-1">
           {links.map((link) => (
-            <NavLink key={link.href} href={link.href}>
+            <NavLink
+              key={link.href}
+              href={link.href}
+              badge={
+                link.area === 'review' && reviewCount > 0 ? (
+                  <span
+                    className="-ml-1 rounded-full bg-brand px-1.5 text-xs leading-5 text-white"
+                    data-testid="review-count"
+                    aria-label={`待审核 ${reviewCount} 期`}
+                  >
+                    {reviewCount}
+                  </span>
+                ) : undefined
+              }
+            >
               {link.label}
             </NavLink>
           ))}

@@ -4,11 +4,11 @@ import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export function NavLink({ href, children, badge }: { href: string; children: ReactNode; badge?: ReactNode }) {
   const pathname = usePathname();
   const section = href.split('/')[1];
   const isActive = pathname === href || pathname.split('/')[1] === section;
-  return (
+  const link = (
     <Link
       href={href}
       aria-current={isActive ? 'page' : undefined}
@@ -19,5 +19,12 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
     >
       {children}
     </Link>
+  );
+  if (!badge) return link;
+  return (
+    <span className="inline-flex items-center">
+      {link}
+      {badge}
+    </span>
   );
 }

@@ -229,14 +229,13 @@ export async function addReviewComment(input: { id: number; itemId: number | nul
   await db.reviewComment.create({ data: { issueId: input.id, itemId: input.itemId, authorId: user.id, body: input.body } });
 }
 
-/** SHA-256 of everything the reviewer approves: date, contents and every printed item. */
-export function fingerprintPrintContent(issue: Pick<PrintIssue, 'issueDate' | 'contentsLines' | 'contentsOnOwnPage' | 'sections'>): string {
-  const content = {
-    issueDate: issue.issueDate,
-    contentsLines: issue.contentsLines,
-    contentsOnOwnPage: issue.contentsOnOwnPage,
-    sections: issue.sections,
-  };
+/**
+ * SHA-256 of everything the reviewer approves: date, contents and every printed item. Left
+ * out: numbers (they follow from the order of issues), the names in the 版记 and the
+ * publication's settings (distribution, layout), which are taken as they stand at publication.
+ */
+export function fingerprintPrintContent(issue: Pick<PrintIssue, 'issueDate' | 'contentsLines' | 'sections'>): string {
+  const content = { issueDate: issue.issueDate, contentsLines: issue.contentsLines, sections: issue.sections };
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -374,12 +373,12 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
   };
 }
 
-/** The print content of an issue: frozen if published, live otherwise. */
-export async function getPrintIssue(id: number): Promise<PrintIssue | null> {
+/** The print content of an issue, frozen if published, live otherwise; with its state. */
+export async function getPrintIssueWithStatus(id: number): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
   const issue = await db.issue.findUnique({ where: { id }, select: { status: true, snapshot: true } });
   if (!issue) return null;
-  if (issue.status === 'PUBLISHED' && issue.snapshot) return issue.snapshot as unknown as PrintIssue;
-  return buildPrintIssue(db, id);
+  const print = issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : await buildPrintIssue(db, id);
+  return { print, status: issue.status };
 }
 
 export function estimateIssuePages(print: PrintIssue): { lines: number; pages: number; items: number } {
@@ -468,4 +467,10 @@ export function listPublishedIssues() {
     orderBy: { totalNumber: 'desc' },
     select: { id: true, year: true, yearNumber: true, totalNumber: true, issueDate: true, publishedAt: true, _count: { select: { items: true } } },
   });
+}
+
+/** The frozen print content of a published issue; null for anything else. */
+export async function getPublishedIssue(id: number): Promise<PrintIssue | null> {
+  const issue = await db.issue.findFirst({ where: { id, status: 'PUBLISHED' }, select: { snapshot: true } });
+  return issue?.snapshot ? (issue.snapshot as unknown as PrintIssue) : null;
 }

@@ -56,15 +56,19 @@ function toRow(fields: ItemFields) {
  * issue under assembly; while its issue is in review only the reviewer edits it (the history
  * records the reviewer); an approved or published issue locks its items for everyone.
  */
-export function assertMayEdit(user: CurrentUser, issueStatus: IssueStatus | null): void {
+export function getEditRefusal(user: Pick<CurrentUser, 'roles'>, issueStatus: IssueStatus | null): AppError | null {
   if (issueStatus === 'APPROVED' || issueStatus === 'PUBLISHED') {
-    throw new AppError('LOCKED', '稿件所在的期已审核通过或已发布，稿件已锁定。');
+    return new AppError('LOCKED', '稿件所在的期已审核通过或已发布，稿件已锁定。');
   }
   if (issueStatus === 'IN_REVIEW') {
-    if (!user.roles.includes('REVIEWER')) throw new AppError('LOCKED', '稿件所在的期正在审核中，只有审核人可以修改。');
-    return;
+    return user.roles.includes('REVIEWER') ? null : new AppError('LOCKED', '稿件所在的期正在审核中，只有审核人可以修改。');
   }
-  if (!user.roles.includes('EDITOR')) throw new AppError('FORBIDDEN', '只有编辑可以修改未送审的稿件。');
+  return user.roles.includes('EDITOR') ? null : new AppError('FORBIDDEN', '只有编辑可以修改未送审的稿件。');
+}
+
+export function assertMayEdit(user: CurrentUser, issueStatus: IssueStatus | null): void {
+  const refusal = getEditRefusal(user, issueStatus);
+  if (refusal) throw refusal;
 }
 
 export async function createItem(fields: ItemFields, user: CurrentUser): Promise<{ id: number; version: number }> {

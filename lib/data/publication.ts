@@ -62,7 +62,6 @@ const START_LOCKED =
   '已有期刊发布，编号起点已经固定，不能再修改。刊物名称、编印单位、分送和目录提要设置仍可修改。';
 
 const settingsSelect = {
-  id: true,
   name: true,
   publisher: true,
   distribution: true,
@@ -78,12 +77,10 @@ type Reader = Pick<Tx, 'publication' | 'issue'>;
 async function readSettings(client: Reader, publicationId: number): Promise<PublicationSettings | null> {
   const publication = await client.publication.findUnique({ where: { id: publicationId }, select: settingsSelect });
   if (!publication) return null;
-  const [publishedCount, unpublishedIssueCount] = await Promise.all([
-    client.issue.count({ where: { publicationId, status: 'PUBLISHED' } }),
-    client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } }),
-  ]);
-  const { id: _id, ...settings } = publication;
-  return { ...settings, isStartLocked: publishedCount > 0, unpublishedIssueCount };
+  // One after the other: inside a transaction the queries share one connection anyway.
+  const publishedCount = await client.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
+  return { ...publication, isStartLocked: publishedCount > 0, unpublishedIssueCount };
 }
 
 /** The settings as the admin page shows them, or null on a database that has not been set up yet. */

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { getSectionChoices, toItemDraft } from '@/lib/data/item-pages';
-import { getItem } from '@/lib/data/items';
+import { getEditRefusal, getItem } from '@/lib/data/items';
 
 export const metadata: Metadata = { title: '编辑稿件' };
 
@@ -17,7 +17,8 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   const id = Number((await params).id);
   const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
   if (!item) notFound();
-  const canEdit = user.roles.includes('EDITOR');
+  const refusal = getEditRefusal(user, item.issue?.status ?? null);
+  const canEdit = refusal === null;
   const actions = (
     <div className="flex gap-2">
       <Button asChild variant="outline" size="sm">
@@ -35,6 +36,15 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
         description={`作者：${item.author.displayName} · 第${item.version}版${item.lastEditor ? ` · 最后修改：${item.lastEditor}` : ''}`}
         actions={actions}
       />
+      {item.issue && (
+        <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm" data-testid="item-issue">
+          已编入
+          <Link href={`/issues/${item.issue.id}`} className="mx-1 text-brand underline">
+            第{item.issue.yearNumber}期（总第{item.issue.totalNumber}期）
+          </Link>
+          {refusal && user.roles.some((r) => r === 'EDITOR' || r === 'REVIEWER') ? `· ${refusal.message}` : ''}
+        </p>
+      )}
       {canEdit ? (
         <Suspense>
           <ItemForm

@@ -1,0 +1,166 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AddItemsForm } from '@/components/issues/add-items-form';
+import { AssemblyBoard, type BoardSection } from '@/components/issues/assembly-board';
+import { CommentForm } from '@/components/issues/comment-form';
+import { ContentsEditor } from '@/components/issues/contents-editor';
+import { IssueActions } from '@/components/issues/issue-actions';
+import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
+import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
+import { IssueTimeline } from '@/components/issues/issue-timeline';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageAccess } from '@/lib/auth';
+import { estimateIssuePages, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+
+export const metadata: Metadata = { title: '编排本期' };
+
+export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageAccess('assembly');
+  const id = Number((await params).id);
+  const issue = Number.isSafeInteger(id) && id > 0 ? await getIssueDetail(id) : null;
+  if (!issue) notFound();
+  const { print } = (await getPrintIssueWithStatus(id))!;
+  const estimate = estimateIssuePages(print);
+  const canEdit = user.roles.includes('EDITOR');
+  const canReview = user.roles.includes('REVIEWER');
+  const isAssembling = issue.status === 'ASSEMBLING' && canEdit;
+  const available = isAssembling ? await listAvailableItems() : [];
+
+  const sections = new Map<number, BoardSection & { order: [number, number] }>();
+  for (const item of issue.items) {
+    const entry = sections.get(item.sectionId) ?? {
+      id: item.sectionId,
+      name: item.section.name,
+      isLead: item.section.kind === 'LEAD',
+      items: [],
+      order: [item.section.kind === 'LEAD' ? 0 : 1, item.section.position] as [number, number],
+    };
+    entry.items.push({ id: item.id, title: item.title, columnName: item.column?.name ?? null, characterCount: item.bodyText.replace(/\s/g, '').length });
+    sections.set(item.sectionId, entry);
+  }
+  const board = [...sections.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+
+  return (
+    <>
+      <PageHeader
+        title={formatIssueNumber(issue)}
+        description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
+        actions={
+          <div className="flex items-center gap-3">
+            <IssueStatusBadge status={issue.status} />
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/issues/${id}/preview`}>打印预览</Link>
+            </Button>
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>稿件编排</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AssemblyBoard issueId={id} sections={board} isEditable={isAssembling} />
+            </CardContent>
+          </Card>
+          {isAssembling && (
+            <Card>
+              <CardHeader>
+                <CardTitle>加入待编稿件</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <AddItemsForm
+                  issueId={id}
+                  items={available.map((i) => ({ id: i.id, title: i.title, sectionName: i.section.name, authorName: i.author.displayName }))}
+                />
+              </CardContent>
+            </Card>
+          )}
+          <Card>
+            <CardHeader>
+              <CardTitle>目录提要</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ContentsEditor
+                key={print.contentsLines.join('\n')}
+                issueId={id}
+                lines={print.contentsLines}
+                isEdited={issue.isContentsEdited}
+                itemTitles={issue.items.map((i) => i.title)}
+                isEditable={isAssembling}
+              />
+            </CardContent>
+          </Card>
+        </div>
+        <aside className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>操作</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
+              {issue.status === 'IN_REVIEW' && canReview && (
+                <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>审核意见</CardTitle>
+            </CardHeader>
+            <CardContent className="space-y-4">
+              <ul className="space-y-3 text-sm" data-testid="review-comments">
+                {issue.comments.map((comment) => (
+                  <li key={comment.id} className="rounded-md bg-muted p-2">
+                    <div className="text-xs text-muted-foreground">
+                      {comment.author.displayName} · {comment.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                      {comment.item && (
+                        <>
+                          {' · 稿件：'}
+                          <Link href={`/items/${comment.item.id}`} className="underline">
+                            {comment.item.title}
+                          </Link>
+                        </>
+                      )}
+                    </div>
+                    <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
+                  </li>
+                ))}
+                {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
+              </ul>
+              {issue.status !== 'PUBLISHED' && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>稿件</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="space-y-1 text-sm">
+                {issue.items.map((item) => (
+                  <li key={item.id}>
+                    <Link href={`/items/${item.id}`} className="hover:text-brand">
+                      {item.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>流程记录</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <IssueTimeline events={issue.events} />
+            </CardContent>
+          </Card>
+        </aside>
+      </div>
+    </>
+  );
+}

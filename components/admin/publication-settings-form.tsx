@@ -1,0 +1,258 @@
+'use client';
+import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { updatePublicationSettingsAction } from '@/lib/actions/publication';
+import type { PublicationSettings } from '@/lib/data/publication';
+import type { FieldErrors } from '@/lib/errors';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+import {
+  DISTRIBUTION_LINE_MAX_LENGTH,
+  DISTRIBUTION_MAX_LINES,
+  PUBLICATION_NAME_MAX_LENGTH,
+  PUBLISHER_MAX_LENGTH,
+  START_YEAR_MAX,
+  START_YEAR_MIN,
+} from '@/lib/validations/publication';
+
+const textareaClassName =
+  'w-full rounded-md border border-border bg-white px-3 py-2 text-sm leading-6 outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger';
+
+function Hint({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="mt-1 text-xs text-muted-foreground">
+      {children}
+    </p>
+  );
+}
+
+/**
+ * The publication settings. Each field is keyed by its stored value, so after a save (the
+ * page is revalidated) it shows what was stored, e.g. the 分送 lines without the empty ones.
+ */
+export function PublicationSettingsForm({
+  settings,
+  suggestedStartYear,
+}: {
+  settings: PublicationSettings;
+  /** Offered when no start year was ever set (this year, in Beijing). */
+  suggestedStartYear: number;
+}) {
+  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(updatePublicationSettingsAction, {
+    resetOnSuccess: false,
+  });
+  const distributionText = settings.distribution.join('\n');
+  const renumberedCount = state?.ok && state.data.isStartChanged ? state.data.unpublishedIssueCount : 0;
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-8" noValidate>
+      <section aria-labelledby="publication-basics-title" className="grid gap-4 md:grid-cols-2">
+        <h2 id="publication-basics-title" className="text-base font-semibold md:col-span-2">
+          版头与版记
+        </h2>
+        <div>
+          <Label htmlFor="publication-name">刊物名称</Label>
+          <Input
+            key={settings.name}
+            id="publication-name"
+            name="name"
+            defaultValue={settings.name}
+            aria-invalid={!!errors?.name}
+            aria-describedby="publication-name-hint publication-name-error"
+          />
+          <Hint id="publication-name-hint">印在版头，最多{PUBLICATION_NAME_MAX_LENGTH}个字。</Hint>
+          <FieldError id="publication-name-error" messages={errors?.name} />
+        </div>
+        <div>
+          <Label htmlFor="publication-publisher">编印单位</Label>
+          <Input
+            key={settings.publisher}
+            id="publication-publisher"
+            name="publisher"
+            defaultValue={settings.publisher}
+            aria-invalid={!!errors?.publisher}
+            aria-describedby="publication-publisher-hint publication-publisher-error"
+          />
+          <Hint id="publication-publisher-hint">印在版头日期之前，最多{PUBLISHER_MAX_LENGTH}个字。</Hint>
+          <FieldError id="publication-publisher-error" messages={errors?.publisher} />
+        </div>
+        <div className="md:col-span-2">
+          <Label htmlFor="publication-distribution">分送</Label>
+          <textarea
+            key={distributionText}
+            id="publication-distribution"
+            name="distribution"
+            rows={Math.max(4, settings.distribution.length + 1)}
+            defaultValue={distributionText}
+            aria-invalid={!!errors?.distribution}
+            aria-describedby="publication-distribution-hint publication-distribution-error"
+            className={textareaClassName}
+          />
+          <Hint id="publication-distribution-hint">
+            印在版记“分送：”之后。每行一项，按印刷顺序填写，最多{DISTRIBUTION_MAX_LINES}行，每行不超过
+            {DISTRIBUTION_LINE_MAX_LENGTH}个字；空行会被忽略。
+          </Hint>
+          <FieldError id="publication-distribution-error" messages={errors?.distribution} />
+        </div>
+        <div className="md:col-span-2">
+          <label className="flex items-center gap-2 text-sm font-medium text-gray-700">
+            <input
+              key={String(settings.contentsOnOwnPage)}
+              type="checkbox"
+              name="contentsOnOwnPage"
+              value="true"
+              defaultChecked={settings.contentsOnOwnPage}
+              aria-invalid={!!errors?.contentsOnOwnPage}
+              aria-describedby="publication-contents-hint publication-contents-error"
+              className="size-4 accent-brand"
+            />
+            目录提要单独成页
+          </label>
+          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始。</Hint>
+          <FieldError id="publication-contents-error" messages={errors?.contentsOnOwnPage} />
+        </div>
+      </section>
+
+      <section aria-labelledby="publication-start-title" className="space-y-3">
+        <h2 id="publication-start-title" className="text-base font-semibold">
+          编号起点
+        </h2>
+        <div id="publication-start-explanation" className="space-y-1 text-sm text-muted-foreground">
+          <p>
+            编号起点是用本系统编排的第一期所用的期号。例如纸质简报已经印到2023年第6期（总第59期），就填
+            2023年、第7期、总第60期。
+          </p>
+          <p>此后的期号由系统自动顺延：每出一期，年度期号和总期号各加1；到了新的一年，年度期号从第1期重新开始，总期号继续累加。</p>
+        </div>
+        {settings.isStartLocked ? (
+          <StartPointReadOnly settings={settings} />
+        ) : (
+          <StartPointFields settings={settings} suggestedStartYear={suggestedStartYear} errors={errors} />
+        )}
+      </section>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? '正在保存…' : '保存设置'}
+        </Button>
+        {formError && (
+          <p role="alert" className="text-sm text-danger">
+            {formError}
+          </p>
+        )}
+        {state?.ok && (
+          <p role="status" className="text-sm text-green-700">
+            已保存。{renumberedCount > 0 && `正在准备的${renumberedCount}期已按新的编号起点重新编号。`}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function StartPointReadOnly({ settings }: { settings: PublicationSettings }) {
+  return (
+    <div className="rounded-md border border-border bg-muted px-4 py-3 text-sm">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1">
+        <div className="flex gap-1">
+          <dt className="text-muted-foreground">下一期的年份：</dt>
+          <dd>{settings.startYear === null ? '未设置' : `${settings.startYear}年`}</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-muted-foreground">年度期号：</dt>
+          <dd>第{settings.startYearNumber}期</dd>
+        </div>
+        <div className="flex gap-1">
+          <dt className="text-muted-foreground">总期号：</dt>
+          <dd>总第{settings.startTotalNumber}期</dd>
+        </div>
+      </dl>
+      <p className="mt-2">
+        已有期刊发布，编号起点已经固定，不能再修改：已发布的期号不会再变，之后各期都从已发布的最后一期顺延。
+      </p>
+    </div>
+  );
+}
+
+function StartPointFields({
+  settings,
+  suggestedStartYear,
+  errors,
+}: {
+  settings: PublicationSettings;
+  suggestedStartYear: number;
+  errors: FieldErrors | undefined;
+}) {
+  const startYear = settings.startYear ?? suggestedStartYear;
+  return (
+    <fieldset aria-describedby="publication-start-explanation publication-start-hint" className="space-y-3">
+      <legend className="sr-only">编号起点</legend>
+      <div className="flex flex-wrap items-start gap-4">
+        <div>
+          <Label htmlFor="publication-start-year">下一期的年份</Label>
+          <div className="flex items-center gap-1.5">
+            <Input
+              key={startYear}
+              id="publication-start-year"
+              name="startYear"
+              inputMode="numeric"
+              defaultValue={startYear}
+              aria-invalid={!!errors?.startYear}
+              aria-describedby="publication-start-year-error"
+              className="w-24"
+            />
+            <span className="text-sm">年</span>
+          </div>
+          <FieldError id="publication-start-year-error" messages={errors?.startYear} />
+        </div>
+        <div>
+          <Label htmlFor="publication-start-year-number">年度期号</Label>
+          <div className="flex items-center gap-1.5">
+            <span className="text-sm">第</span>
+            <Input
+              key={settings.startYearNumber}
+              id="publication-start-year-number"
+              name="startYearNumber"
+              inputMode="numeric"
+              defaultValue={settings.startYearNumber}
+              aria-invalid={!!errors?.startYearNumber}
+              aria-describedby="publication-start-year-number-error"
+              className="w-20"
+            />
+            <span className="text-sm">期</span>
+          </div>
+          <FieldError id="publication-start-year-number-error" messages={errors?.startYearNumber} />
+        </div>
+        <div>
+          <Label htmlFor="publication-start-total-number">总期号</Label>
+          <div className="flex items-center gap-1.5">
+            <span className="text-sm">总第</span>
+            <Input
+              key={settings.startTotalNumber}
+              id="publication-start-total-number"
+              name="startTotalNumber"
+              inputMode="numeric"
+              defaultValue={settings.startTotalNumber}
+              aria-invalid={!!errors?.startTotalNumber}
+              aria-describedby="publication-start-total-number-error"
+              className="w-24"
+            />
+            <span className="text-sm">期</span>
+          </div>
+          <FieldError id="publication-start-total-number-error" messages={errors?.startTotalNumber} />
+        </div>
+      </div>
+      <div id="publication-start-hint" className="space-y-1 text-xs text-muted-foreground">
+        {settings.startYear === null && <p>尚未设置编号起点，上面是默认值，保存后生效。</p>}
+        <p>
+          年份须在{START_YEAR_MIN}–{START_YEAR_MAX}之间；总期号不能小于年度期号。在第一期发布之前可以修改，第一期发布后即固定。
+        </p>
+        {settings.unpublishedIssueCount > 0 && (
+          <p>目前有{settings.unpublishedIssueCount}期正在准备中，修改编号起点后，它们的期号会按新起点重新编排。</p>
+        )}
+      </div>
+    </fieldset>
+  );
+}

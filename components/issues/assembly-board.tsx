@@ -1,0 +1,179 @@
+'use client';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { orderSectionItemsAction, removeItemFromIssueAction } from '@/lib/actions/issues';
+
+export interface BoardItem {
+  id: number;
+  title: string;
+  columnName: string | null;
+  characterCount: number;
+}
+
+export interface BoardSection {
+  id: number;
+  name: string;
+  isLead: boolean;
+  items: BoardItem[];
+}
+
+function SortableRow({
+  item,
+  index,
+  count,
+  isEditable,
+  onMove,
+  onRemove,
+}: {
+  item: BoardItem;
+  index: number;
+  count: number;
+  isEditable: boolean;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+}) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !isEditable });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`flex items-center gap-2 rounded-md border border-border bg-white px-3 py-2 ${isDragging ? 'shadow-lg' : ''}`}
+      data-testid={`board-item-${item.id}`}
+    >
+      {isEditable && (
+        <button
+          type="button"
+          className="cursor-grab px-1 text-muted-foreground"
+          aria-label={`拖动排序：${item.title}（空格键拿起，方向键移动）`}
+          {...attributes}
+          {...listeners}
+        >
+          ⠿
+        </button>
+      )}
+      <span className="w-6 text-right text-xs text-muted-foreground">{index + 1}</span>
+      <span className="flex-1">
+        {item.title}
+        {item.columnName && <span className="ml-2 text-xs text-muted-foreground">专栏：{item.columnName}</span>}
+      </span>
+      <span className="text-xs text-muted-foreground">{item.characterCount} 字</span>
+      {isEditable && (
+        <>
+          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`上移：${item.title}`}>
+            上移
+          </Button>
+          <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`下移：${item.title}`}>
+            下移
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onRemove} aria-label={`移出本期：${item.title}`}>
+            移出
+          </Button>
+        </>
+      )}
+    </li>
+  );
+}
+
+function SectionList({ issueId, section, isEditable }: { issueId: number; section: BoardSection; isEditable: boolean }) {
+  const router = useRouter();
+  const [items, setItems] = useState(section.items);
+  const [error, setError] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  function save(next: BoardItem[]) {
+    const previous = items;
+    setItems(next);
+    startTransition(async () => {
+      const result = await orderSectionItemsAction({ id: issueId, sectionId: section.id, itemIds: next.map((i) => i.id) });
+      if (!result.ok) {
+        setItems(previous);
+        setError(result.message);
+        return;
+      }
+      setError(null);
+      router.refresh();
+    });
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    const { active, over } = event;
+    if (!over || active.id === over.id) return;
+    const from = items.findIndex((i) => i.id === active.id);
+    const to = items.findIndex((i) => i.id === over.id);
+    save(arrayMove(items, from, to));
+  }
+
+  function onRemove(item: BoardItem) {
+    startTransition(async () => {
+      const result = await removeItemFromIssueAction({ id: issueId, itemId: item.id });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setItems((current) => current.filter((i) => i.id !== item.id));
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-label={section.name} data-testid={`board-section-${section.id}`}>
+      <h3 className="mb-2 font-semibold">{section.isLead ? `${section.name}（要闻，不印栏目名）` : `【${section.name}】`}</h3>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+          <ol className="space-y-2">
+            {items.map((item, index) => (
+              <SortableRow
+                key={item.id}
+                item={item}
+                index={index}
+                count={items.length}
+                isEditable={isEditable}
+                onMove={(from, to) => save(arrayMove(items, from, to))}
+                onRemove={() => onRemove(item)}
+              />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+      {error && (
+        <p role="alert" className="mt-1 text-sm text-danger">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The issue's items by section, in print order; drag, keyboard or buttons reorder them. */
+export function AssemblyBoard({ issueId, sections, isEditable }: { issueId: number; sections: BoardSection[]; isEditable: boolean }) {
+  if (!sections.length) return <p className="text-sm text-muted-foreground">本期还没有稿件。</p>;
+  return (
+    <div className="space-y-5">
+      {sections.map((section) => (
+        <SectionList key={`${section.id}:${section.items.map((i) => i.id).join(',')}`} issueId={issueId} section={section} isEditable={isEditable} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { createIssueAction } from '@/lib/actions/issues';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+
+export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
+  const router = useRouter();
+  const { onSubmit, isPending, fieldErrors, formError } = useActionForm(
+    async (input: unknown) => {
+      const result = await createIssueAction(input);
+      if (result.ok) router.push(`/issues/${result.data.id}`);
+      return result;
+    },
+    { resetOnSuccess: false },
+  );
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      <div>
+        <Label htmlFor="issue-date">出刊日期</Label>
+        <Input
+          id="issue-date"
+          name="issueDate"
+          type="date"
+          defaultValue={defaultDate}
+          className="mt-1 w-44"
+          aria-invalid={!!fieldErrors?.issueDate}
+          aria-describedby="issue-date-error"
+        />
+      </div>
+      <Button type="submit" disabled={isPending}>
+        新建一期
+      </Button>
+      <FieldError id="issue-date-error" messages={fieldErrors?.issueDate} />
+      {formError && (
+        <p role="alert" className="text-sm text-danger">
+          {formError}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ActionButton } from '@/components/ui/action-button';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import {
+  approveIssueAction,
+  changeIssueDateAction,
+  deleteIssueAction,
+  publishIssueAction,
+  returnIssueAction,
+  submitIssueAction,
+  unlockIssueAction,
+} from '@/lib/actions/issues';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+import type { IssueStatus } from '@/lib/validations/issues';
+
+interface Props {
+  issueId: number;
+  status: IssueStatus;
+  issueDate: string;
+  canEdit: boolean;
+  canReview: boolean;
+}
+
+/** What can be done with the issue now, by this user: the server checks all of it again. */
+export function IssueActions({ issueId, status, issueDate, canEdit, canReview }: Props) {
+  const router = useRouter();
+  const [isReturning, setIsReturning] = useState(false);
+  const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
+  const dating = useActionForm(changeIssueDateAction, { resetOnSuccess: false });
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        {status === 'ASSEMBLING' && canEdit && (
+          <ActionButton run={() => submitIssueAction({ id: issueId })} confirm="提交审核后，本期稿件将由审核人审阅。确定提交吗？">
+            提交审核
+          </ActionButton>
+        )}
+        {status === 'IN_REVIEW' && canReview && (
+          <>
+            <ActionButton run={() => approveIssueAction({ id: issueId })} confirm="审核通过后本期将锁定。确定通过吗？">
+              审核通过
+            </ActionButton>
+            <Button variant="outline" onClick={() => setIsReturning((v) => !v)}>
+              退回修改
+            </Button>
+          </>
+        )}
+        {status === 'APPROVED' && (canEdit || canReview) && (
+          <ActionButton variant="outline" run={() => unlockIssueAction({ id: issueId })} confirm="解除锁定后本期回到编排状态，需要重新审核。确定吗？">
+            解除锁定
+          </ActionButton>
+        )}
+        {status === 'APPROVED' && canEdit && (
+          <ActionButton run={() => publishIssueAction({ id: issueId })} confirm="发布后期号和内容即固定，不能再修改。确定发布吗？">
+            发布
+          </ActionButton>
+        )}
+        {status === 'ASSEMBLING' && canEdit && (
+          <ActionButton
+            variant="danger"
+            run={() => deleteIssueAction({ id: issueId })}
+            confirm="删除本期？其中的稿件会回到待编状态，之后各期自动重新编号。"
+            onDone={() => router.push('/issues')}
+          >
+            删除本期
+          </ActionButton>
+        )}
+      </div>
+
+      {isReturning && status === 'IN_REVIEW' && (
+        <form onSubmit={returning.onSubmit} className="space-y-2 rounded-md bg-muted p-3" noValidate>
+          <input type="hidden" name="id" value={issueId} />
+          <label htmlFor="return-comment" className="text-sm font-medium">
+            退回意见（必填）
+          </label>
+          <textarea
+            id="return-comment"
+            name="comment"
+            rows={3}
+            className="w-full rounded-md border border-border bg-white p-2 text-sm"
+            aria-invalid={!!returning.fieldErrors?.comment}
+            aria-describedby="return-comment-error"
+          />
+          <FieldError id="return-comment-error" messages={returning.fieldErrors?.comment} />
+          <Button type="submit" size="sm" disabled={returning.isPending}>
+            确认退回
+          </Button>
+          {returning.formError && (
+            <p role="alert" className="text-sm text-danger">
+              {returning.formError}
+            </p>
+          )}
+        </form>
+      )}
+
+      {status === 'ASSEMBLING' && canEdit && (
+        <form onSubmit={dating.onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
+          <input type="hidden" name="id" value={issueId} />
+          <label className="text-sm">
+            出刊日期
+            <Input
+              name="issueDate"
+              type="date"
+              defaultValue={issueDate}
+              className="mt-1 w-44"
+              aria-invalid={!!dating.fieldErrors?.issueDate}
+              aria-describedby="change-date-error"
+            />
+          </label>
+          <Button type="submit" size="sm" variant="outline" disabled={dating.isPending}>
+            改期
+          </Button>
+          <FieldError id="change-date-error" messages={dating.fieldErrors?.issueDate} />
+          {dating.formError && (
+            <p role="alert" className="text-sm text-danger">
+              {dating.formError}
+            </p>
+          )}
+        </form>
+      )}
+    </div>
+  );
+}

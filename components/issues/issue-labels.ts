@@ -1,0 +1,9 @@
+/** `第14期（总第67期）`, as the office says it. */
+export function formatIssueNumber(issue: { yearNumber: number; totalNumber: number; year?: number }): string {
+  return `${issue.year ? `${issue.year}年 ` : ''}第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
+}
+
+export function formatDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

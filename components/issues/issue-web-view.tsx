@@ -1,0 +1,64 @@
+import { formatIssueDate, formatTotalNumber, formatYearNumber, type PrintIssue } from '@/lib/export/print-issue';
+import { renderBodyHtml } from '@/lib/render-body';
+
+/** A published issue for reading on screen (phones included): same content and order as print. */
+export function IssueWebView({ issue }: { issue: PrintIssue }) {
+  return (
+    <article className="mx-auto max-w-2xl rounded-lg border border-border bg-white px-5 py-6 sm:px-10" data-testid="issue-web-view">
+      <header className="border-b-2 border-brand pb-3 text-center">
+        <h2 className="text-3xl font-bold tracking-[0.3em] text-brand sm:text-4xl">{issue.publicationName}</h2>
+        <p className="mt-3">{formatYearNumber(issue)}</p>
+        <p>{formatTotalNumber(issue)}</p>
+        <div className="mt-3 flex justify-between text-sm">
+          <span>{issue.publisher}</span>
+          <span>{formatIssueDate(issue.issueDate)}</span>
+        </div>
+      </header>
+      {issue.contentsLines.length > 0 && (
+        <section className="mt-5">
+          <h3 className="font-bold">目录提要</h3>
+          <ul className="mt-1 space-y-1">
+            {issue.contentsLines.map((line, i) => (
+              <li key={i}>● {line}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {issue.sections.map((section, s) => (
+        <section key={s} className="mt-6">
+          {!section.isLead && <h3 className="font-bold">【{section.name}】</h3>}
+          {section.columns.map((column, c) => (
+            <div key={c}>
+              {column.name && <h4 className="mt-3 text-center font-bold">{column.name}</h4>}
+              {column.items.map((item, i) => (
+                <div key={i} className="mt-4">
+                  <h4 className="text-center text-lg font-bold leading-relaxed">{item.title}</h4>
+                  {item.subtitle && <p className="text-center">{item.subtitle}</p>}
+                  <div
+                    className="item-body mt-2 text-justify leading-loose"
+                    // Safe: renderBodyHtml writes all markup itself and escapes every text node.
+                    dangerouslySetInnerHTML={{ __html: renderBodyHtml(item.body, item.sources) }}
+                  />
+                </div>
+              ))}
+            </div>
+          ))}
+        </section>
+      ))}
+      <footer className="mt-8 border-y-2 border-gray-800 py-2 text-sm">
+        <div className="flex justify-between border-b border-gray-500 pb-1">
+          <span>编辑：{issue.editorName}</span>
+          <span>审核：{issue.reviewerName}</span>
+        </div>
+        <div className="mt-1 flex gap-1">
+          <span className="shrink-0">分送：</span>
+          <div>
+            {issue.distribution.map((line, i) => (
+              <div key={i}>{line}</div>
+            ))}
+          </div>
+        </div>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition, type ComponentProps } from 'react';
+import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/action';
+
+/** A button that runs one server action, refreshes the page on success and shows a refusal. */
+export function ActionButton<T>({
+  run,
+  confirm,
+  onDone,
+  children,
+  ...props
+}: Omit<ComponentProps<typeof Button>, 'onClick'> & {
+  run: () => Promise<ActionResult<T>>;
+  confirm?: string;
+  onDone?: (data: T) => void;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  return (
+    <span className="inline-flex items-center gap-2">
+      <Button
+        type="button"
+        {...props}
+        disabled={isPending || props.disabled}
+        onClick={() => {
+          if (confirm && !window.confirm(confirm)) return;
+          startTransition(async () => {
+            const result = await run();
+            if (!result.ok) {
+              setError(result.message);
+              return;
+            }
+            setError(null);
+            onDone?.(result.data);
+            router.refresh();
+          });
+        }}
+      >
+        {children}
+      </Button>
+      {error && (
+        <span role="alert" className="text-sm text-danger">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

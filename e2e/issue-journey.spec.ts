@@ -1,0 +1,147 @@
+// The whole life of an issue, through the UI, each role in its own browser.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { loginAndWait } from './fixtures/auth';
+import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
+import { bodyEditor, expectSaved } from './fixtures/editor';
+
+async function open(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  await loginAndWait(page, user);
+  return page;
+}
+
+test('editor assembles and submits, reviewer returns, editor fixes, reviewer approves, editor publishes, staff reads', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const editorUser = await createUser(['EDITOR'], '张红波');
+  const reviewerUser = await createUser(['REVIEWER'], '李金涛');
+  const staffUser = await createUser(['STAFF'], '赵丽');
+  const stamp = Date.now() % 100000;
+  const lead = await createItem(editorUser, { title: `市科协召开工作会${stamp}`, sectionName: '市科协要闻', paragraphs: ['会议召开。'], status: 'READY' });
+  const first = await createItem(editorUser, { title: `学会甲${stamp}`, sources: ['北京安全技术学会'], paragraphs: ['甲正文。'], status: 'READY' });
+  const second = await createItem(editorUser, { title: `学会乙${stamp}`, sources: ['北京土壤学会'], paragraphs: ['乙正文有错字。'], status: 'READY' });
+
+  // Editor: a new issue, numbered by the system.
+  const editor = await open(browser, editorUser);
+  await editor.goto('/issues');
+  await editor.getByRole('button', { name: '新建一期' }).click();
+  await expect(editor).toHaveURL(/\/issues\/\d+$/);
+  const issueId = Number(new URL(editor.url()).pathname.split('/').pop());
+  const issue = await getDb().issue.findUniqueOrThrow({ where: { id: issueId } });
+  await expect(editor.getByRole('heading', { level: 1 })).toHaveText(`${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`);
+
+  for (const item of [lead, first, second]) await editor.getByRole('checkbox', { name: item.title }).check();
+  await editor.getByRole('button', { name: '加入本期' }).click();
+  await expect(editor.getByTestId(`board-item-${second.id}`)).toBeVisible();
+  // Keyboard-friendly reordering: 乙 before 甲.
+  await editor.getByRole('button', { name: `上移：学会乙${stamp}` }).click();
+  const section = editor.getByRole('region', { name: '学会动态' });
+  await expect(section.getByRole('listitem')).toHaveText([new RegExp(`学会乙${stamp}`), new RegExp(`学会甲${stamp}`)]);
+  await expect(editor.getByTestId('contents-lines').locator('input')).toHaveValues([`市科协召开工作会${stamp}`, '学会动态']);
+  await editor.getByRole('button', { name: '提交审核' }).click();
+  await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+
+  // Reviewer: the queue, a comment on an item, and a return with a required comment.
+  const reviewer = await open(browser, reviewerUser);
+  await expect(reviewer.getByTestId('review-count')).toBeVisible();
+  await reviewer.getByRole('link', { name: '审核' }).click();
+  await reviewer.getByTestId('review-queue').getByRole('link', { name: new RegExp(`总第${issue.totalNumber}期`) }).click();
+  await reviewer.getByLabel('意见针对').selectOption({ label: `稿件：学会乙${stamp}` });
+  await reviewer.getByLabel('意见内容').fill('“错字”请改正。');
+  await reviewer.getByRole('button', { name: '添加意见' }).click();
+  await expect(reviewer.getByTestId('review-comments')).toContainText('“错字”请改正。');
+  await reviewer.getByRole('button', { name: '退回修改' }).click();
+  await reviewer.getByRole('button', { name: '确认退回' }).click();
+  await expect(reviewer.locator('#return-comment-error')).toHaveText('退回时须填写意见');
+  await reviewer.getByLabel('退回意见（必填）').fill('请修改乙稿的错字后再送审。');
+  await reviewer.getByRole('button', { name: '确认退回' }).click();
+  await expect(reviewer.getByTestId('issue-status')).toHaveText('编排中');
+
+  // Editor: sees why, fixes the item, submits again.
+  await editor.reload();
+  await expect(editor.getByTestId('review-comments')).toContainText('请修改乙稿的错字后再送审。');
+  await editor.goto(`/items/${second.id}`);
+  await bodyEditor(editor).click();
+  await editor.keyboard.press('Control+a');
+  await editor.keyboard.type('乙正文已改正。');
+  await expectSaved(editor);
+  await editor.goto(`/issues/${issueId}`);
+  await editor.getByRole('button', { name: '提交审核' }).click();
+  await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+
+  // Reviewer approves: the issue and its items lock.
+  await reviewer.reload();
+  await reviewer.getByRole('button', { name: '审核通过' }).click();
+  await expect(reviewer.getByTestId('issue-status')).toHaveText('已通过');
+  await editor.goto(`/items/${second.id}`);
+  await expect(editor.getByTestId('item-issue')).toContainText('稿件已锁定');
+  await expect(bodyEditor(editor)).toHaveCount(0);
+
+  // Editor publishes.
+  await editor.goto(`/issues/${issueId}`);
+  await editor.getByRole('button', { name: '发布' }).click();
+  await expect(editor.getByTestId('issue-status')).toHaveText('已发布');
+  await expect(editor.getByTestId('issue-timeline')).toContainText('创建');
+  for (const step of ['提交审核', '退回修改', '审核通过', '发布']) await expect(editor.getByTestId('issue-timeline')).toContainText(step);
+
+  const published = await getDb().issue.findUniqueOrThrow({ where: { id: issueId } });
+  expect(published).toMatchObject({ status: 'PUBLISHED', totalNumber: issue.totalNumber });
+  expect(JSON.stringify(published.snapshot)).toContain('乙正文已改正。');
+
+  // Staff: the published issue by year; nothing else.
+  const staff = await open(browser, staffUser);
+  await staff.goto('/published');
+  await staff.getByTestId(`published-${issue.year}`).getByRole('link', { name: new RegExp(`总第${issue.totalNumber}期`) }).click();
+  const view = staff.getByTestId('issue-web-view');
+  await expect(view).toContainText(`${issue.year}年 第${issue.yearNumber}期`);
+  await expect(view).toContainText(`(总第${issue.totalNumber}期)`);
+  await expect(view).toContainText('【学会动态】');
+  await expect(view).toContainText('乙正文已改正。（北京土壤学会）');
+  await expect(view).toContainText('编辑：张红波');
+  await expect(view).toContainText('审核：李金涛');
+  expect((await staff.goto(`/issues/${issueId}`))?.status()).toBe(404);
+});
+
+test('an editor cannot approve, not even by calling the action directly', async ({ browser }) => {
+  const editorUser = await createUser(['EDITOR']);
+  const item = await createItem(editorUser, { title: '待审稿件', status: 'READY' });
+  const editor = await open(browser, editorUser);
+  await editor.goto('/issues');
+  await editor.getByRole('button', { name: '新建一期' }).click();
+  await expect(editor).toHaveURL(/\/issues\/\d+$/);
+  const issueId = Number(new URL(editor.url()).pathname.split('/').pop());
+  await editor.getByRole('checkbox', { name: item.title }).check();
+  await editor.getByRole('button', { name: '加入本期' }).click();
+  await editor.getByRole('button', { name: '提交审核' }).click();
+  await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+  await expect(editor.getByRole('button', { name: '审核通过' })).toHaveCount(0);
+
+  const response = await editor.request.post('/api/actions/approveIssueAction', {
+    headers: { 'content-type': 'application/json' },
+    data: { id: issueId },
+  });
+  expect(response.status()).toBe(403);
+  const after = await getDb().issue.findUniqueOrThrow({ where: { id: issueId } });
+  expect(after).toMatchObject({ status: 'IN_REVIEW', approvedById: null, approvedFingerprint: null });
+  // Tidy up: the next spec's issues must not wait behind this one.
+  await getDb().item.updateMany({ where: { issueId }, data: { issueId: null } });
+  await getDb().issueEvent.deleteMany({ where: { issueId } });
+  await getDb().issue.delete({ where: { id: issueId } });
+});
+
+test('staff get 404 for an issue that is not published', async ({ browser }) => {
+  const editorUser = await createUser(['EDITOR']);
+  const staffUser = await createUser(['STAFF']);
+  const issue = await getDb().issue.findFirst({ where: { status: { not: 'PUBLISHED' } } });
+  const id = issue?.id ?? (await (async () => {
+    const editor = await open(browser, editorUser);
+    await editor.goto('/issues');
+    await editor.getByRole('button', { name: '新建一期' }).click();
+    await expect(editor).toHaveURL(/\/issues\/\d+$/);
+    return Number(new URL(editor.url()).pathname.split('/').pop());
+  })());
+  const staff = await open(browser, staffUser);
+  expect((await staff.goto(`/published/${id}`))?.status()).toBe(404);
+  expect((await staff.goto(`/issues/${id}`))?.status()).toBe(404);
+  expect((await staff.goto(`/issues/${id}/preview`))?.status()).toBe(404);
+});

@@ -1,0 +1,125 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { action } from '@/lib/action';
+import {
+  addItemsToIssue,
+  addReviewComment,
+  approveIssue,
+  changeIssueDate,
+  createIssue,
+  deleteIssue,
+  orderSectionItems,
+  publishIssue,
+  regenerateContents,
+  removeItemFromIssue,
+  returnIssue,
+  submitIssue,
+  unlockIssue,
+  updateContentsLines,
+} from '@/lib/data/issues';
+import {
+  ZAddComment,
+  ZAddItems,
+  ZChangeIssueDate,
+  ZCreateIssue,
+  ZIssueRef,
+  ZOrderSection,
+  ZRemoveItem,
+  ZReturnIssue,
+  ZUpdateContents,
+} from '@/lib/validations/issues';
+
+const EDITOR = ['EDITOR'] as const;
+const REVIEWER = ['REVIEWER'] as const;
+const EDITOR_OR_REVIEWER = ['EDITOR', 'REVIEWER'] as const;
+
+function refresh(id?: number) {
+  revalidatePath('/issues');
+  revalidatePath('/review');
+  if (id) revalidatePath(`/issues/${id}`);
+}
+
+export const createIssueAction = action({ roles: EDITOR, schema: ZCreateIssue }, async (input, user) => {
+  const issue = await createIssue(input, user);
+  refresh();
+  return issue;
+});
+
+export const changeIssueDateAction = action({ roles: EDITOR, schema: ZChangeIssueDate }, async (input, user) => {
+  await changeIssueDate(input, user);
+  refresh(input.id);
+  return null;
+});
+
+export const deleteIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input) => {
+  await deleteIssue(input.id);
+  refresh();
+  return null;
+});
+
+export const addItemsToIssueAction = action({ roles: EDITOR, schema: ZAddItems }, async (input) => {
+  await addItemsToIssue(input);
+  refresh(input.id);
+  return null;
+});
+
+export const removeItemFromIssueAction = action({ roles: EDITOR, schema: ZRemoveItem }, async (input) => {
+  await removeItemFromIssue(input);
+  refresh(input.id);
+  return null;
+});
+
+export const orderSectionItemsAction = action({ roles: EDITOR, schema: ZOrderSection }, async (input) => {
+  await orderSectionItems(input);
+  refresh(input.id);
+  return null;
+});
+
+export const updateContentsAction = action({ roles: EDITOR, schema: ZUpdateContents }, async (input) => {
+  await updateContentsLines(input);
+  refresh(input.id);
+  return null;
+});
+
+export const regenerateContentsAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input) => {
+  await regenerateContents(input.id);
+  refresh(input.id);
+  return null;
+});
+
+export const submitIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input, user) => {
+  await submitIssue(input.id, user);
+  refresh(input.id);
+  return null;
+});
+
+export const returnIssueAction = action({ roles: REVIEWER, schema: ZReturnIssue }, async (input, user) => {
+  await returnIssue(input, user);
+  refresh(input.id);
+  return null;
+});
+
+export const approveIssueAction = action({ roles: REVIEWER, schema: ZIssueRef }, async (input, user) => {
+  await approveIssue(input.id, user);
+  refresh(input.id);
+  return null;
+});
+
+export const unlockIssueAction = action({ roles: EDITOR_OR_REVIEWER, schema: ZIssueRef }, async (input, user) => {
+  await unlockIssue(input.id, user);
+  refresh(input.id);
+  return null;
+});
+
+export const publishIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input, user) => {
+  await publishIssue(input.id, user);
+  refresh(input.id);
+  revalidatePath('/published');
+  return null;
+});
+
+export const addReviewCommentAction = action({ roles: EDITOR_OR_REVIEWER, schema: ZAddComment }, async (input, user) => {
+  await addReviewComment(input, user);
+  refresh(input.id);
+  return null;
+});

@@ -1,0 +1,123 @@
+// The open fonts embedded when the office's own fonts are not installed (bulletin-format.md,
+// "Fonts"). They come from @fontsource packages: many unicode-range subset files per weight, so
+// a page downloads — and a PDF embeds — only the subsets its text uses.
+//
+// One module owns both sides of a font URL, `<package>/files/<file>` under a base URL:
+// - fontFaceCss() writes the @font-face rules of the print template with those URLs;
+// - resolveFontFile() maps such a path back to the file on disk, for the /fonts route and for
+//   the PDF export, which answers Chromium's font requests from disk.
+// Only files under the `files/` folder of the packages listed here can ever be resolved.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The stylesheets (one per weight) whose @font-face rules the template carries. */
+const FONT_PACKAGES = {
+  'noto-serif-sc': ['400', '700'],
+  'noto-sans-sc': ['400'],
+  // Fontsource ships LXGW WenKai as one whole font per weight (no CJK subsets), 300/500/700;
+  // 500 is the regular 楷 face (a request for 400 falls through to it).
+  'lxgw-wenkai': ['500', '700'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FontPackage = keyof typeof FONT_PACKAGES;
+
+export const FONT_PACKAGE_NAMES = Object.keys(FONT_PACKAGES) as FontPackage[];
+
+const FONT_FILE_TYPES = { '.woff2': 'font/woff2', '.woff': 'font/woff' } as const;
+
+/** Resolved from the project root, as Next.js and the scripts run there. */
+function fontsourceDir(): string {
+  return path.join(process.cwd(), 'node_modules', '@fontsource');
+}
+
+function isFontPackage(name: string): name is FontPackage {
+  return Object.hasOwn(FONT_PACKAGES, name);
+}
+
+const SAFE_FILE_NAME = /^[a-z0-9][a-z0-9-]*\.(woff2|woff)$/;
+
+export interface FontFile {
+  /** Absolute path on disk. */
+  filePath: string;
+  contentType: (typeof FONT_FILE_TYPES)[keyof typeof FONT_FILE_TYPES];
+}
+
+/**
+ * The file on disk for a font path relative to the font base URL: `['noto-serif-sc', 'files',
+ * 'noto-serif-sc-4-400-normal.woff2']` or the same joined with `/`. Anything else — another
+ * package, another folder, `..`, an encoded or absolute path, a non-font extension — is null.
+ * The segments are matched against a strict pattern, so nothing is ever normalised into a
+ * path outside the allow-list. Whether the file exists is left to the caller.
+ */
+export function resolveFontFile(relativePath: string | readonly string[]): FontFile | null {
+  const segments = typeof relativePath === 'string' ? relativePath.split('/') : relativePath;
+  if (segments.length !== 3) return null;
+  const [packageName, folder, fileName] = segments as [string, string, string];
+  if (!isFontPackage(packageName) || folder !== 'files' || !SAFE_FILE_NAME.test(fileName)) return null;
+  const extension = path.extname(fileName) as keyof typeof FONT_FILE_TYPES;
+  return {
+    filePath: path.join(fontsourceDir(), packageName, 'files', fileName),
+    contentType: FONT_FILE_TYPES[extension],
+  };
+}
+
+/**
+ * The file on disk for a font URL the template wrote (`${fontBaseUrl}/<package>/files/<file>`),
+ * e.g. when the PDF export intercepts Chromium's requests; null for any other URL.
+ */
+export function fontFileForUrl(url: string, fontBaseUrl: string): FontFile | null {
+  const base = new URL(fontBaseUrl.replace(/\/*$/, '/'), 'http://fonts.invalid/');
+  const target = new URL(url, base);
+  if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) return null;
+  return resolveFontFile(target.pathname.slice(base.pathname.length));
+}
+
+function packageVersion(name: FontPackage): string {
+  const json = JSON.parse(readFileSync(path.join(fontsourceDir(), name, 'package.json'), 'utf8')) as { version: string };
+  return json.version;
+}
+
+const FONT_URL = /url\(\.\/files\/([^)]+)\)\s*format\('([a-z0-9]+)'\)/g;
+
+/** The package's @font-face rules with their URLs moved under the base URL. */
+function rewritePackageCss(name: FontPackage, weight: string, fontBaseUrl: string, version: string): string {
+  const css = readFileSync(path.join(fontsourceDir(), name, `${weight}.css`), 'utf8');
+  const rules = css.match(/@font-face\s*\{[^}]*\}/g) ?? [];
+  if (rules.length === 0) throw new Error(`@fontsource/${name}/${weight}.css has no @font-face rules`);
+  return rules
+    .map((rule) => {
+      // Every browser that prints this reads woff2; the .woff fallbacks only double the CSS.
+      const sources = [...rule.matchAll(FONT_URL)].filter(([, , format]) => format === 'woff2');
+      if (sources.length !== 1 || !resolveFontFile([name, 'files', sources[0]![1]!])) {
+        throw new Error(`unexpected @font-face src in @fontsource/${name}/${weight}.css`);
+      }
+      const url = `${fontBaseUrl}/${name}/files/${sources[0]![1]}?v=${version}`;
+      return (
+        rule
+          .replace(/src:[^;]*;/, `src: url("${url}") format('woff2');`)
+          // A print preview must not lay out with a fallback font and then reflow; block.
+          .replace(/font-display:\s*\w+;/, 'font-display: block;')
+          .replace(/\s+/g, ' ')
+      );
+    })
+    .join('\n');
+}
+
+const fontFaceCache = new Map<string, string>();
+
+/**
+ * @font-face rules for every open font the template uses, pointing at
+ * `${fontBaseUrl}/<package>/files/<file>?v=<version>`. Cached per base URL for the process.
+ */
+export function fontFaceCss(fontBaseUrl: string): string {
+  const base = fontBaseUrl.replace(/\/+$/, '');
+  let css = fontFaceCache.get(base);
+  if (css === undefined) {
+    css = FONT_PACKAGE_NAMES.flatMap((name) => {
+      const version = packageVersion(name);
+      return FONT_PACKAGES[name].map((weight) => rewritePackageCss(name, weight, base, version));
+    }).join('\n');
+    fontFaceCache.set(base, css);
+  }
+  return css;
+}
