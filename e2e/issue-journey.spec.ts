@@ -33,11 +33,20 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   for (const item of [lead, first, second]) await editor.getByRole('checkbox', { name: item.title }).check();
   await editor.getByRole('button', { name: '加入本期' }).click();
   await expect(editor.getByTestId(`board-item-${second.id}`)).toBeVisible();
-  // Keyboard-friendly reordering: 乙 before 甲.
-  await editor.getByRole('button', { name: `上移：学会乙${stamp}` }).click();
+  // Keyboard-friendly reordering: the first item of the section moves down, and it sticks.
   const section = editor.getByRole('region', { name: '学会动态' });
-  await expect(section.getByRole('listitem')).toHaveText([new RegExp(`学会乙${stamp}`), new RegExp(`学会甲${stamp}`)]);
-  await expect(editor.getByTestId('contents-lines').locator('input')).toHaveValues([`市科协召开工作会${stamp}`, '学会动态']);
+  const before = await section.locator('li [data-title]').allTextContents();
+  expect(before.sort()).toEqual([`学会乙${stamp}`, `学会甲${stamp}`].sort());
+  await editor.getByRole('button', { name: `下移：${before[0]}` }).click();
+  await expect(section.locator('li [data-title]')).toHaveText([before[1]!, before[0]!]);
+  await expect(section).toHaveAttribute('aria-busy', 'false');
+  await editor.reload();
+  await expect(section.locator('li [data-title]')).toHaveText([before[1]!, before[0]!]);
+  const contents = editor.getByTestId('contents-lines').locator('input');
+  await expect.poll(() => contents.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
+    `市科协召开工作会${stamp}`,
+    '学会动态',
+  ]);
   await editor.getByRole('button', { name: '提交审核' }).click();
   await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
 

@@ -71,7 +71,7 @@ function SortableRow({
       )}
       <span className="w-6 text-right text-xs text-muted-foreground">{index + 1}</span>
       <span className="flex-1">
-        {item.title}
+        <span data-title>{item.title}</span>
         {item.columnName && <span className="ml-2 text-xs text-muted-foreground">专栏：{item.columnName}</span>}
       </span>
       <span className="text-xs text-muted-foreground">{item.characterCount} 字</span>
@@ -95,8 +95,14 @@ function SortableRow({
 function SectionList({ issueId, section, isEditable }: { issueId: number; section: BoardSection; isEditable: boolean }) {
   const router = useRouter();
   const [items, setItems] = useState(section.items);
+  // The server's order wins whenever it sends a new one (after any change, by anyone).
+  const [serverItems, setServerItems] = useState(section.items);
+  if (serverItems !== section.items) {
+    setServerItems(section.items);
+    setItems(section.items);
+  }
   const [error, setError] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
+  const [isSaving, startTransition] = useTransition();
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -138,7 +144,7 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
   }
 
   return (
-    <section aria-label={section.name} data-testid={`board-section-${section.id}`}>
+    <section aria-label={section.name} aria-busy={isSaving} data-testid={`board-section-${section.id}`}>
       <h3 className="mb-2 font-semibold">{section.isLead ? `${section.name}（要闻，不印栏目名）` : `【${section.name}】`}</h3>
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
@@ -172,7 +178,7 @@ export function AssemblyBoard({ issueId, sections, isEditable }: { issueId: numb
   return (
     <div className="space-y-5">
       {sections.map((section) => (
-        <SectionList key={`${section.id}:${section.items.map((i) => i.id).join(',')}`} issueId={issueId} section={section} isEditable={isEditable} />
+        <SectionList key={section.id} issueId={issueId} section={section} isEditable={isEditable} />
       ))}
     </div>
   );

@@ -54,11 +54,12 @@ export function resolveFontFile(relativePath: string | readonly string[]): FontF
   if (segments.length !== 3) return null;
   const [packageName, folder, fileName] = segments as [string, string, string];
   if (!isFontPackage(packageName) || folder !== 'files' || !SAFE_FILE_NAME.test(fileName)) return null;
+  const filesDir = path.join(fontsourceDir(), packageName, 'files');
+  const filePath = path.join(filesDir, fileName);
+  // Cannot fail after the pattern above; kept so a looser pattern can never widen the reach.
+  if (path.dirname(filePath) !== filesDir) return null;
   const extension = path.extname(fileName) as keyof typeof FONT_FILE_TYPES;
-  return {
-    filePath: path.join(fontsourceDir(), packageName, 'files', fileName),
-    contentType: FONT_FILE_TYPES[extension],
-  };
+  return { filePath, contentType: FONT_FILE_TYPES[extension] };
 }
 
 /**
@@ -92,13 +93,10 @@ function rewritePackageCss(name: FontPackage, weight: string, fontBaseUrl: strin
         throw new Error(`unexpected @font-face src in @fontsource/${name}/${weight}.css`);
       }
       const url = `${fontBaseUrl}/${name}/files/${sources[0]![1]}?v=${version}`;
-      return (
-        rule
-          .replace(/src:[^;]*;/, `src: url("${url}") format('woff2');`)
-          // A print preview must not lay out with a fallback font and then reflow; block.
-          .replace(/font-display:\s*\w+;/, 'font-display: block;')
-          .replace(/\s+/g, ' ')
-      );
+      // font-display stays `swap`: with `block`, Chromium 156 printed text whose font it first
+      // needed while printing (the 样稿 marks in page margin boxes) blank; with swap it prints
+      // them in the right font.
+      return rule.replace(/src:[^;]*;/, `src: url("${url}") format('woff2');`).replace(/\s+/g, ' ');
     })
     .join('\n');
 }
