@@ -29,9 +29,6 @@ export interface RenderIssueHtmlOptions {
   title?: string;
 }
 
-/** The printed grid (GB/T 9704-2012, bulletin-format.md "Page"). */
-export const PRINT_GRID = { charsPerLine: 28, linesPerPage: 22, textBlockMm: { width: 156, height: 225 } } as const;
-
 // Office fonts first, so the office's licensed fonts win where installed; then the open fonts
 // this project ships (lib/export/fonts.ts); Noto Serif SC covers anything the others lack.
 const FONT_STACKS = {
@@ -109,7 +106,7 @@ const LAYOUT_CSS = `
   --pitch: calc(225mm / 22);
   --tracking: -0.21pt;
   --char: calc(1em + var(--tracking));
-  --page-block: 225mm;
+  --page-step: round(up, 225mm, 1px);
   print-color-adjust: exact;
   -webkit-print-color-adjust: exact;
 }
@@ -219,11 +216,15 @@ ul { list-style: none; }
    1. .closing-spacer, an invisible copy of the block, stays in the flow after the last item.
       break-inside: avoid moves it whole to a new page when it does not fit, so the page count
       is right, and its height is the block's height whatever wraps.
-   2. .closing, the visible block, is absolutely positioned in .issue, whose fragments fill
-      every page from the top of page 1, so page k ends at k × 225 mm in .issue's coordinates.
-      Its top is the end of the spacer's page (the spacer's bottom rounded up to a multiple of
-      225 mm) minus its height: it ends on the last page's bottom line. The 1 px slack keeps
-      rounding from pushing it (or a spacer ending exactly on the bottom line) onto a new page.
+   2. .closing, the visible block, is absolutely positioned in .issue. .issue starts at the top
+      of page 1 and its fragments fill every page, so page k ends at k × --page-step in its
+      coordinates. The block's top is the end of the spacer's page (the spacer's bottom rounded
+      up to a multiple of the step) minus the spacer's height: it ends on the bottom grid line
+      of the page the spacer is on. Two 1 px slacks keep rounding from moving a spacer that
+      ends exactly on the bottom line, or the block itself, onto another page.
+   --page-step is the page area as Chromium fragments it: 225 mm rounded UP to a whole CSS
+   pixel (851 px, not 850.39 px; measured with Chromium 156 over 30 pages with several bottom
+   margins). With 225 mm the block would climb 0.6 px a page.
    On screen there are no pages: the spacer is hidden and the block follows the last item. */
 .closing, .closing-spacer {
   position: relative;
@@ -270,7 +271,7 @@ ul { list-style: none; }
     left: 0;
     right: 0;
     top: calc(
-      round(up, anchor(--closing-spacer bottom) - 1px, var(--page-block))
+      round(up, anchor(--closing-spacer bottom) - 1px, var(--page-step))
       - (anchor(--closing-spacer bottom) - anchor(--closing-spacer top)) - 1px
     );
   }
