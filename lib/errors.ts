@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   LOCKED: { status: 423, message: '该记录已锁定，不能修改。' },
   RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试。' },
   BAD_ORIGIN: { status: 403, message: '请求来源无效。' },
+  EXPORT_FAILED: { status: 503, message: '生成文件失败，请稍后重试。' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

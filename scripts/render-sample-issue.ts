@@ -6,6 +6,7 @@
 // (CHROMIUM_PATH, /usr/bin/chromium by default) with the fonts read from disk.
 import { writeFileSync } from 'node:fs';
 import { renderIssueHtml } from '@/lib/export/print-template';
+import { closePdfBrowser } from '@/lib/export/pdf';
 import { buildFixturePrintIssue, printHtmlToPdf, PRINT_FONT_BASE_URL } from '@/test/support/print-issue-fixture';
 
 async function main() {
@@ -25,4 +26,8 @@ async function main() {
   }
 }
 
-await main();
+try {
+  await main();
+} finally {
+  await closePdfBrowser();
+}

@@ -115,15 +115,16 @@ html {
   letter-spacing: var(--tracking);
   color: #000;
   background: #fff;
-  /* Every character keeps its full em on the grid: no trimming of paired punctuation, no extra
-     space between Han and Latin (both are on by default in recent Chromium). */
+  /* Every character keeps its full em on the grid: no trimming of paired punctuation (on by
+     default in Chromium), no extra space between Han and Latin (off there today; pinned). */
   text-spacing-trim: space-all;
   text-autospace: no-autospace;
   font-kerning: none;
   font-synthesis: weight;
   /* CJK line breaking (kinsoku) by the UAX #14 rules with lang=zh-CN: no line starts with
-     ，。、；：？！）」” and none ends with （「“. Chromium justifies CJK text between every
-     character, which is what text-justify: inter-character asks for (not implemented there). */
+     ，。、；：？！）」” and none ends with （「“. text-justify stays auto: Chromium already
+     spreads CJK lines between every character, and inter-character would also letter-space
+     Latin words such as MAP or DIY. */
   line-break: strict;
   word-break: normal;
   overflow-wrap: anywhere;
@@ -325,8 +326,9 @@ ${columns.map(renderColumn).join('\n')}
 }
 
 function renderClosingContent(issue: PrintIssue): string {
-  const [first = '', ...rest] = issue.distribution.filter((line) => line.trim());
-  const lines = [first, ...rest].map((line) => `<span class="closing-distribution-line">${escapeHtml(line)}</span>`);
+  const lines = issue.distribution
+    .filter((line) => line.trim())
+    .map((line) => `<span class="closing-distribution-line">${escapeHtml(line)}</span>`);
   return `<p class="closing-names"><span>编辑：${escapeHtml(issue.editorName)}</span><span>审核：${escapeHtml(issue.reviewerName)}</span></p>
 <p class="closing-distribution"><span class="closing-distribution-label">分送：</span><span class="closing-distribution-lines">${lines.join('')}</span></p>`;
 }

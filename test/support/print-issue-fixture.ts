@@ -1,15 +1,14 @@
 // A realistic PrintIssue built from a real printed issue (../shared/fixtures/issues/2023-14.txt),
 // and the Chromium print the PDF export will use, for the print-template tests and for
 // scripts/render-sample-issue.ts.
-import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
-import { fontFileForUrl } from '@/lib/export/fonts';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { readFixtureIssue, type FixtureItem } from './issue-fixture';
 
 /** The base URL the template's fonts are written under when Chromium prints it offline. */
-export const PRINT_FONT_BASE_URL = 'http://print.invalid/fonts';
+export const PRINT_FONT_BASE_URL = PDF_FONT_BASE_URL;
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,26 +55,7 @@ export function buildFixturePrintIssue(name = '2023-14.txt'): PrintIssue {
   };
 }
 
-/**
- * Prints the template's HTML to PDF the way the PDF export does: offline Chromium, fonts
- * answered from disk, every other request refused, the CSS page size.
- */
-export async function printHtmlToPdf(html: string, fontBaseUrl = PRINT_FONT_BASE_URL): Promise<Buffer> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.route('**/*', async (route) => {
-      const font = fontFileForUrl(route.request().url(), fontBaseUrl);
-      if (font && existsSync(font.filePath)) await route.fulfill({ path: font.filePath, contentType: font.contentType });
-      else await route.abort();
-    });
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  } finally {
-    await browser.close();
-  }
+/** Prints the template's HTML to PDF through the PDF export itself (lib/export/pdf.ts). */
+export function printHtmlToPdf(html: string): Promise<Buffer> {
+  return renderPdf(html);
 }
