@@ -30,7 +30,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh data folder per run: the demo seed and its printed passwords are part of what is tested.
-    command: `rm -rf ${E2E_DATA_DIR} && exec node_modules/.bin/tsx scripts/start.ts`,
+    command: `rm -rf ${E2E_DATA_DIR} && exec node --conditions=react-server --import tsx scripts/start.ts`,
     url: `http://localhost:${E2E_PORT}/login`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -28,7 +28,9 @@ export const authOptions: AuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
   get secret() {
-    return getServerEnv().NEXTAUTH_SECRET;
+    const secret = getServerEnv().NEXTAUTH_SECRET;
+    if (!secret) throw new Error('NEXTAUTH_SECRET is not set (npm start provides it)');
+    return secret;
   },
   providers: [
     CredentialsProvider({

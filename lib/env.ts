@@ -29,7 +29,8 @@ const launcherSchema = z.object({
 /** What the running Next.js server reads. The launcher always provides these. */
 const serverSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  NEXTAUTH_SECRET: z.string().min(32),
+  /** Required by the web server (lib/auth.ts); command-line tools run without it. */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -60,3 +60,87 @@ export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<DemoAccount
   });
   return accounts;
 }
+
+// A finished example for a newcomer: one issue, assembled, approved and published through the
+// same functions the app uses. The text is written for this demo (no real events).
+const DEMO_ITEMS: { section: string; column?: string; title: string; sources: string[]; paragraphs: string[] }[] = [
+  {
+    section: '市科协要闻',
+    title: '市科协召开月度工作交流会',
+    sources: [],
+    paragraphs: [
+      '本周，市科协召开月度工作交流会，机关各部门和直属单位负责同志参加会议，交流本月重点工作进展，研究部署下阶段任务。',
+      '会议指出，要围绕服务科技工作者这一主线，做好学术交流、科学普及和决策咨询各项工作，推动各项任务按期落实。',
+    ],
+  },
+  {
+    section: '学会动态',
+    title: '市气象学会举办青少年气象科普开放日',
+    sources: ['市气象学会'],
+    paragraphs: [
+      '周末，市气象学会在气象科普馆举办青少年科普开放日活动，二百余名中小学生走进观测场，了解天气预报的制作过程。',
+      '活动中，气象专家结合近期天气变化，讲解了寒潮、大风等天气现象的成因和防范知识，学生们亲手操作了雨量计和风速仪。',
+    ],
+  },
+  {
+    section: '区科协动态',
+    title: '某区科协开展社区科普志愿服务',
+    sources: ['某区科协'],
+    paragraphs: [
+      '某区科协组织科技志愿者走进社区，围绕健康生活、防范电信诈骗等居民关心的话题开展科普讲座和咨询服务。',
+    ],
+  },
+  {
+    section: '基层组织动态',
+    column: '首都科技工作者沙龙',
+    title: '“人工智能与城市治理”沙龙举办',
+    sources: ['某高校科协'],
+    paragraphs: [
+      '本期首都科技工作者沙龙以“人工智能与城市治理”为主题，来自高校、科研院所和企业的二十余位青年科技工作者参加交流。',
+    ],
+  },
+];
+
+/**
+ * Publishes the demo issue (dated the Friday before this week's) unless an issue exists.
+ * Runs with DATABASE_URL pointing at the seeded database; returns the new issue's id.
+ */
+export async function publishDemoIssue(): Promise<number | null> {
+  const { db } = await import('@/lib/db');
+  const issues = await import('@/lib/data/issues');
+  if ((await db.issue.count()) > 0) return null;
+  const users = await db.user.findMany({ where: { username: { in: ['editor', 'reviewer'] } } });
+  const toCurrent = (u: (typeof users)[number]) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles });
+  const editor = users.find((u) => u.username === 'editor');
+  const reviewer = users.find((u) => u.username === 'reviewer');
+  if (!editor || !reviewer) return null;
+
+  const sections = await db.section.findMany({ include: { columns: true } });
+  const itemIds: number[] = [];
+  for (const demo of DEMO_ITEMS) {
+    const section = sections.find((s) => s.name === demo.section);
+    if (!section) continue;
+    const body = { type: 'doc', content: demo.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+    const row = {
+      title: demo.title,
+      sectionId: section.id,
+      columnId: section.columns.find((c) => c.name === demo.column)?.id ?? null,
+      sources: demo.sources,
+      body,
+      bodyText: demo.paragraphs.join('\n\n'),
+      status: 'READY' as const,
+    };
+    const item = await db.item.create({ data: { ...row, authorId: editor.id } });
+    await db.itemVersion.create({ data: { ...row, itemId: item.id, version: 1, editorId: editor.id } });
+    itemIds.push(item.id);
+  }
+
+  const lastFriday = new Date(`${issues.getDefaultIssueDate()}T00:00:00Z`);
+  lastFriday.setUTCDate(lastFriday.getUTCDate() - 7);
+  const { id } = await issues.createIssue({ issueDate: lastFriday.toISOString().slice(0, 10) }, toCurrent(editor));
+  await issues.addItemsToIssue({ id, itemIds });
+  await issues.submitIssue(id, toCurrent(editor));
+  await issues.approveIssue(id, toCurrent(reviewer));
+  await issues.publishIssue(id, toCurrent(editor));
+  return id;
+}

@@ -30,7 +30,7 @@ function paragraphOf(length: number, seed: number) {
 }
 
 await ensureBuilt(root);
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+const server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
   cwd: root,
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: '1' },
   stdio: ['ignore', 'pipe', 'inherit'],

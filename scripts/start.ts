@@ -12,7 +12,7 @@ import { readLauncherEnv } from '@/lib/env';
 import { ROLE_LABELS } from '@/lib/roles';
 import { ensureBuilt } from '@/lib/runtime/build';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
-import { seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
+import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
 
 const root = process.cwd();
 const isDev = process.argv.includes('--dev');
@@ -61,6 +61,25 @@ async function stop(exitCode: number) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
+/** The demo's published issue and its files, made with the app's own functions. */
+async function seedDemoIssue(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl; // the data layer reads it, as in the web server
+  const issueId = await publishDemoIssue();
+  if (issueId === null) return;
+  const { producePublishedExports } = await import('@/lib/data/exports');
+  const { closePdfBrowser } = await import('@/lib/export/pdf');
+  const { db } = await import('@/lib/db');
+  try {
+    await producePublishedExports(issueId);
+    log('已发布一期演示简报（含 PDF 和 DOCX）。');
+  } catch (error) {
+    log(`演示简报已发布，但导出文件未能生成（首次下载时会再试）：${error instanceof Error ? error.message : error}`);
+  } finally {
+    await closePdfBrowser();
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   await mkdir(dataDir, { recursive: true });
   if (!isDev && (await ensureBuilt(root))) log('构建完成。');
@@ -89,7 +108,10 @@ async function main() {
     const prisma = createPrismaClient(database.url);
     try {
       const accounts = await seedDemoIfEmpty(prisma);
-      if (accounts) await writeFile(accountsFile, formatAccounts(accounts) + '\n', { mode: 0o600 });
+      if (accounts) {
+        await writeFile(accountsFile, formatAccounts(accounts) + '\n', { mode: 0o600 });
+        await seedDemoIssue(database.url);
+      }
     } finally {
       await prisma.$disconnect();
     }

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
-import { seedDemoIfEmpty } from '@/prisma/seed';
+import type { PrintIssue } from '@/lib/export/print-issue';
+import { publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
 
 it('seeds the demo publication, its catalogue and one working account per role, once', async () => {
   const accounts = await seedDemoIfEmpty(db);
@@ -32,4 +33,15 @@ it('seeds the demo publication, its catalogue and one working account per role, 
   // A second start keeps what is there.
   expect(await seedDemoIfEmpty(db)).toBeNull();
   expect(await db.user.count()).toBe(4);
+});
+
+it('publishes one demo issue with items in every section, once', async () => {
+  const id = await publishDemoIssue();
+  const issue = await db.issue.findUniqueOrThrow({ where: { id: id! } });
+  expect(issue).toMatchObject({ status: 'PUBLISHED', yearNumber: 1, totalNumber: 1 });
+  const snapshot = issue.snapshot as unknown as PrintIssue;
+  expect(snapshot.sections.map((s) => s.name)).toEqual(['市科协要闻', '学会动态', '区科协动态', '基层组织动态']);
+  expect(snapshot.sections[3]!.columns[0]!.name).toBe('首都科技工作者沙龙');
+  expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });
+  expect(await publishDemoIssue()).toBeNull();
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { toIsoDate } from '@/lib/numbering';
@@ -15,7 +16,18 @@ export interface IssueRow {
 }
 
 /** Issues as a table; `hrefOf` decides where a row leads (assembly, or the published view). */
-export function IssueTable({ issues, hrefOf, testId }: { issues: IssueRow[]; hrefOf: (id: number) => string; testId: string }) {
+export function IssueTable({
+  issues,
+  hrefOf,
+  testId,
+  extra,
+}: {
+  issues: IssueRow[];
+  hrefOf: (id: number) => string;
+  testId: string;
+  /** An extra last column, e.g. the downloads in the archive. */
+  extra?: { heading: string; render: (id: number) => ReactNode };
+}) {
   return (
     <table className="w-full rounded-lg border border-border bg-white text-sm" data-testid={testId}>
       <thead className="bg-muted text-left text-xs text-muted-foreground">
@@ -24,6 +36,7 @@ export function IssueTable({ issues, hrefOf, testId }: { issues: IssueRow[]; hre
           <th className="px-3 py-2">出刊日期</th>
           {issues.some((i) => i.status) && <th className="px-3 py-2">状态</th>}
           <th className="px-3 py-2 text-right">稿件数</th>
+          {extra && <th className="px-3 py-2">{extra.heading}</th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-border">
@@ -41,6 +54,7 @@ export function IssueTable({ issues, hrefOf, testId }: { issues: IssueRow[]; hre
               </td>
             )}
             <td className="px-3 py-2 text-right">{issue._count.items}</td>
+            {extra && <td className="px-3 py-2">{extra.render(issue.id)}</td>}
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/action';
+import { producePublishedExports } from '@/lib/data/exports';
 import {
   addItemsToIssue,
   addReviewComment,
@@ -113,6 +114,8 @@ export const unlockIssueAction = action({ roles: EDITOR_OR_REVIEWER, schema: ZIs
 
 export const publishIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input, user) => {
   await publishIssue(input.id, user);
+  // The files are produced once, now; if that fails the first download produces them.
+  await producePublishedExports(input.id).catch((error: unknown) => console.error('Export after publication failed', error));
   refresh(input.id);
   revalidatePath('/published');
   return null;

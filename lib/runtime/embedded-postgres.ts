@@ -58,20 +58,60 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The pid of the server running this cluster, if one is. */
+async function findRunningServer(clusterDir: string): Promise<number | null> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
+}
+
+/** Whether a postgres process still has a Node.js parent (a live `npm start`), on Linux. */
+async function hasLiveLauncher(pid: number): Promise<boolean> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+    if (!parent || parent === 1) return false;
+    const command = await readFile(`/proc/${parent}/cmdline`, 'utf8');
+    return /node/.test(command);
+  } catch {
+    return true; // cannot tell: never stop a server that may be in use
+  }
+}
+
 /**
  * A launcher killed with SIGKILL leaves its postgres running and holding the cluster. Stop
- * that server (fast shutdown) so this start can take over instead of failing.
+ * that server (fast shutdown) so this start can take over instead of failing — but never one
+ * that a running `npm start` still owns.
  */
 async function stopOrphanedServer(clusterDir: string, log?: (line: string) => void): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = await findRunningServer(clusterDir);
+  if (pid === null) return;
+  if (await hasLiveLauncher(pid)) {
+    throw new Error(`内置数据库正被另一个正在运行的实例使用（postgres pid ${pid}）。请先停止它，或用 PORT/DATA_DIR 另起一个。`);
+  }
   log?.(`发现上次未正常关闭的 PostgreSQL（pid ${pid}），正在关闭…`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid) && waited < 15_000; waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * For command-line tools next to a running app: the embedded database of that app if it is
+ * running (left running afterwards), otherwise started just for the caller (stopped by it).
+ */
+export async function connectEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(options.dir, 'postgres');
+  if ((await findRunningServer(clusterDir)) !== null) {
+    const password = (await readFile(path.resolve(options.dir, 'postgres-password'), 'utf8')).trim();
+    return { url: databaseUrl(password, options.port, options.database), stop: async () => {} };
+  }
+  return startEmbeddedPostgres(options);
+}
+
+function databaseUrl(password: string, port: number, database: string): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<EmbeddedDatabase> {
@@ -112,7 +152,7 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
 
   let stopping: Promise<void> | undefined;
   return {
-    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: databaseUrl(password, port, database),
     stop: () => (stopping ??= server.stop()),
   };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DownloadButtons } from '@/components/issues/download-buttons';
 import { IssueTable } from '@/components/issues/issue-table';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
@@ -21,7 +22,12 @@ export default async function PublishedPage() {
             <h2 id={`year-${year}`} className="mb-2 text-lg font-semibold">
               {year}年
             </h2>
-            <IssueTable issues={issues.filter((i) => i.year === year)} hrefOf={(id) => `/published/${id}`} testId={`published-${year}`} />
+            <IssueTable
+              issues={issues.filter((i) => i.year === year)}
+              hrefOf={(id) => `/published/${id}`}
+              testId={`published-${year}`}
+              extra={{ heading: '下载', render: (id) => <DownloadButtons issueId={id} isPublished /> }}
+            />
           </section>
         ))}
       </div>

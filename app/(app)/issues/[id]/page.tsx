@@ -5,6 +5,7 @@ import { AddItemsForm } from '@/components/issues/add-items-form';
 import { AssemblyBoard, type BoardSection } from '@/components/issues/assembly-board';
 import { CommentForm } from '@/components/issues/comment-form';
 import { ContentsEditor } from '@/components/issues/contents-editor';
+import { DownloadButtons } from '@/components/issues/download-buttons';
 import { IssueActions } from '@/components/issues/issue-actions';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
@@ -51,6 +52,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         actions={
           <div className="flex items-center gap-3">
             <IssueStatusBadge status={issue.status} />
+            <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/issues/${id}/preview`}>打印预览</Link>
             </Button>

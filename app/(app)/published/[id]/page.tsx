@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DownloadButtons } from '@/components/issues/download-buttons';
 import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
 import { PageHeader } from '@/components/shell/page-header';
@@ -16,7 +17,7 @@ export default async function PublishedIssuePage({ params }: { params: Promise<{
   if (!issue) notFound();
   return (
     <>
-      <PageHeader title={formatIssueNumber(issue)} />
+      <PageHeader title={formatIssueNumber(issue)} actions={<DownloadButtons issueId={id} isPublished />} />
       <IssueWebView issue={issue} />
     </>
   );

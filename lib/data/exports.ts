@@ -1,0 +1,84 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { renderIssueDocx } from '@/lib/export/docx';
+import { PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
+import type { PrintIssue } from '@/lib/export/print-issue';
+import { renderIssueHtml } from '@/lib/export/print-template';
+
+export type ExportFormatName = 'pdf' | 'docx';
+
+const FORMATS = {
+  pdf: { db: 'PDF', contentType: 'application/pdf' },
+  docx: { db: 'DOCX', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+} as const;
+
+export interface ExportFile {
+  bytes: Buffer;
+  sha256: string;
+  contentType: string;
+  fileName: string;
+}
+
+/** `科协每周动态2023年第14期.pdf` (and `…（样稿）.pdf` for a draft). */
+export function exportFileName(issue: PrintIssue, format: ExportFormatName, isDraft = false): string {
+  return `${issue.publicationName}${issue.year}年第${issue.yearNumber}期${isDraft ? '（样稿）' : ''}.${format}`;
+}
+
+export function renderExport(issue: PrintIssue, format: ExportFormatName, isDraft = false): Promise<Buffer> {
+  if (format === 'docx') return renderIssueDocx(issue, { isDraft });
+  return renderPdf(renderIssueHtml(issue, { fontBaseUrl: PDF_FONT_BASE_URL, isDraft }));
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * The file of a published issue: produced once from its snapshot and stored; every later call
+ * returns exactly the stored bytes. Concurrent first calls may both render, but only one row
+ * is kept (unique per issue and format) and both callers serve that one.
+ */
+export async function getPublishedExport(issueId: number, format: ExportFormatName): Promise<ExportFile> {
+  const issue = await db.issue.findFirst({ where: { id: issueId, status: 'PUBLISHED' }, select: { snapshot: true } });
+  if (!issue?.snapshot) throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
+  const print = issue.snapshot as unknown as PrintIssue;
+  const where = { issueId_format: { issueId, format: FORMATS[format].db } };
+  let stored = await db.issueExport.findUnique({ where });
+  if (!stored) {
+    const bytes = await renderExport(print, format);
+    await db.issueExport.createMany({
+      data: [{ issueId, format: FORMATS[format].db, bytes: new Uint8Array(bytes), sha256: sha256(bytes) }],
+      skipDuplicates: true,
+    });
+    stored = await db.issueExport.findUniqueOrThrow({ where });
+  }
+  return {
+    bytes: Buffer.from(stored.bytes),
+    sha256: stored.sha256,
+    contentType: FORMATS[format].contentType,
+    fileName: exportFileName(print, format),
+  };
+}
+
+/** Produces and stores both files of a just-published issue (downloads then only read them). */
+export async function producePublishedExports(issueId: number): Promise<void> {
+  await getPublishedExport(issueId, 'pdf');
+  await getPublishedExport(issueId, 'docx');
+}
+
+/** A draft PDF of an issue that is not published yet, marked 样稿 on every page; never stored. */
+export async function renderDraftPdf(print: PrintIssue): Promise<ExportFile> {
+  const bytes = await renderExport(print, 'pdf', true);
+  return { bytes, sha256: sha256(bytes), contentType: FORMATS.pdf.contentType, fileName: exportFileName(print, 'pdf', true) };
+}
+
+/** Stored files of published issues, for the archive's download links. */
+export async function listStoredExports(issueIds: number[]) {
+  const rows = await db.issueExport.findMany({
+    where: { issueId: { in: issueIds } },
+    select: { issueId: true, format: true, sha256: true },
+  });
+  return rows;
+}

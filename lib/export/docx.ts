@@ -1,0 +1,399 @@
+// The DOCX export of an issue (../shared/spec/bulletin-format.md, "DOCX"), for the office that
+// still finishes things in Word or WPS: the same content and order as the print template
+// (lib/export/print-template.ts), on the same page and grid.
+//
+// Pure: a PrintIssue in, the bytes of a .docx out. Every run names its fonts for all four
+// scripts (Word picks the East Asian one for Han characters), all text goes through the
+// docx library, which escapes it, and the package has no images and no external links.
+// The output is deterministic: the same issue gives the same bytes (see packDeterministic).
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  TabStopType,
+  TextRun,
+  type IBorderOptions,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ParagraphNode } from '@/lib/validations/item-body';
+import { formatSources } from '@/lib/render-body';
+import {
+  formatIssueDate,
+  formatTotalNumber,
+  formatYearNumber,
+  type PrintColumn,
+  type PrintIssue,
+  type PrintItem,
+} from './print-issue';
+
+export interface RenderIssueDocxOptions {
+  /** Not yet published: every page's header carries 样稿 so a draft is never taken for the real thing. */
+  isDraft?: boolean;
+}
+
+const mmToTwips = (mm: number): number => Math.round(mm * 56.6929);
+
+// A4 with the margins of the print; the text block is 156 × 225 mm.
+const PAGE = { width: 11906, height: 16838 } as const;
+const MARGIN = { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) } as const;
+const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+// The grid: 22 lines of 225 mm / 22 ≈ 28.95 pt (579 twips) and 28 characters a line. Word's
+// character pitch is the default font size (16 pt) plus charSpace/4096 pt; rounded down, so that
+// 28 characters of 15.79 pt fit the 156 mm line: charSpace −842, as in Word's 公文 templates.
+const LINE_PITCH = 579;
+const CHARS_PER_LINE = 28;
+const BODY_SIZE_PT = 16;
+const CHAR_WIDTH = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
+const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SIZE_PT) * 4096);
+
+const CLOSING_SIZE_PT = 14;
+// The page number sits about 7 mm under the text block, on a footer line FOOTER_LINE high.
+const FOOTER_LINE = 400;
+const FOOTER_DISTANCE = MARGIN.bottom - mmToTwips(7) - FOOTER_LINE;
+const CLOSING_EM = CLOSING_SIZE_PT * 20;
+
+const RED = 'E60012';
+
+// The office's fonts, as Word and WPS know them by name; Latin text in a matching face.
+const FONTS = {
+  fangsong: { eastAsia: '仿宋_GB2312', latin: 'Times New Roman' },
+  xiaobiaosong: { eastAsia: '方正小标宋简体', latin: 'Times New Roman' },
+  hei: { eastAsia: '黑体', latin: 'Arial' },
+  kai: { eastAsia: '楷体_GB2312', latin: 'Times New Roman' },
+  song: { eastAsia: '宋体', latin: 'Times New Roman' },
+} as const;
+type FontRole = keyof typeof FONTS;
+
+interface RunStyle {
+  font?: FontRole;
+  sizePt?: number;
+  bold?: boolean;
+  color?: string;
+  /** Twentieths of a point added after each character. */
+  characterSpacing?: number;
+}
+
+/** Every run names all four fonts: a run without eastAsia falls back to whatever Word's defaults are. */
+function runFormat({ font = 'fangsong', sizePt = BODY_SIZE_PT, bold, color, characterSpacing }: RunStyle) {
+  const { eastAsia, latin } = FONTS[font];
+  return {
+    // hint: quotes, ●, — and other characters shared with Latin take the Chinese face.
+    font: { ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' },
+    size: sizePt * 2,
+    sizeComplexScript: sizePt * 2,
+    ...(bold ? { bold: true, boldComplexScript: true } : {}),
+    ...(color ? { color } : {}),
+    ...(characterSpacing ? { characterSpacing } : {}),
+  };
+}
+
+// Characters XML 1.0 cannot carry (lone surrogates, U+FFFE/U+FFFF) are dropped; the docx library
+// drops the C0 controls. Tabs and newlines inside a text are spaces: tabs and breaks are markup here.
+const NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+function cleanText(text: string): string {
+  return text.replace(NOT_XML, '').replace(/[\t\r\n]/g, ' ');
+}
+
+function textRun(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({ text: cleanText(text), ...runFormat(style) });
+}
+
+function tabRun(style: RunStyle = {}): TextRun {
+  return new TextRun({ children: [new Tab()], ...runFormat(style) });
+}
+
+interface BlockOptions extends Omit<IParagraphOptions, 'children' | 'text' | 'spacing'> {
+  /** A blank grid line above the paragraph. */
+  gapBefore?: boolean;
+  /** Exact line height in twips; one grid line by default. */
+  lineHeight?: number;
+}
+
+/** A paragraph on the grid: exact line spacing, widows and orphans allowed (the page keeps 22 lines). */
+function block(children: ParagraphChild[], { gapBefore = false, lineHeight = LINE_PITCH, ...options }: BlockOptions = {}): Paragraph {
+  return new Paragraph({
+    children,
+    widowControl: false,
+    spacing: { before: gapBefore ? LINE_PITCH : 0, after: 0, line: lineHeight, lineRule: LineRuleType.EXACT },
+    ...options,
+  });
+}
+
+function rule(size: number, color = '000000'): IBorderOptions {
+  return { style: BorderStyle.SINGLE, size, color, space: 1 };
+}
+
+/**
+ * `publisher … date` / `编辑：… 审核：…`: one character in from each side, the second part at a
+ * right tab stop. Tab stops rather than indents, so a rule drawn on the paragraph spans the block.
+ */
+function spreadLine(left: string, right: string, style: RunStyle): ParagraphChild[] {
+  return [tabRun(style), textRun(left, style), tabRun(style), textRun(right, style)];
+}
+const spreadTabs = (inset: number) => [
+  { type: TabStopType.LEFT, position: inset },
+  { type: TabStopType.RIGHT, position: TEXT_WIDTH - inset },
+];
+
+function renderMasthead(issue: PrintIssue): Paragraph[] {
+  const name = Array.from(cleanText(issue.publicationName));
+  const nameStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 48, bold: true, color: RED };
+  // Letter-spaced by 0.25 em; the last character gets none, so the name stays centred.
+  const nameRuns = [
+    textRun(name.slice(0, -1).join(''), { ...nameStyle, characterSpacing: 48 * 20 * 0.25 }),
+    textRun(name.slice(-1).join(''), nameStyle),
+  ];
+  return [
+    block(nameRuns, { alignment: AlignmentType.CENTER, lineHeight: 2 * LINE_PITCH }),
+    block([textRun(formatYearNumber(issue))], { alignment: AlignmentType.CENTER }),
+    block([textRun(formatTotalNumber(issue))], { alignment: AlignmentType.CENTER }),
+    block(spreadLine(issue.publisher, formatIssueDate(issue.issueDate), {}), {
+      tabStops: spreadTabs(CHAR_WIDTH),
+      // The red rule under the publisher line: 0.75 mm ≈ 2.1 pt (border sizes are in eighths of a point).
+      border: { bottom: rule(17, RED) },
+    }),
+  ];
+}
+
+function renderContents(lines: string[]): Paragraph[] {
+  return [
+    block([textRun('目录提要', { font: 'hei' })], { gapBefore: true, keepNext: true }),
+    ...lines.map((line) =>
+      // ● hangs one character out of a 3-character indent, as in the print.
+      block([textRun(`●${line}`, { font: 'kai' })], {
+        alignment: AlignmentType.BOTH,
+        indent: { left: 3 * CHAR_WIDTH, hanging: CHAR_WIDTH },
+      }),
+    ),
+  ];
+}
+
+/** Paragraphs with text only (as renderBodyHtml); the source ends the last one. */
+function renderBody(item: PrintItem): Paragraph[] {
+  const paragraphs = item.body.content.filter((p) => (p.content ?? []).some((n) => n.type === 'text' && n.text.trim()));
+  const runs = paragraphs.map((paragraph: ParagraphNode) =>
+    (paragraph.content ?? []).map((node) =>
+      node.type === 'hardBreak' ? new TextRun({ break: 1, ...runFormat({}) }) : textRun(node.text, { bold: Boolean(node.marks?.length) }),
+    ),
+  );
+  const source = formatSources(item.sources);
+  if (source) {
+    if (runs.length === 0) runs.push([]);
+    runs.at(-1)!.push(textRun(source));
+  }
+  return runs.map((children) =>
+    block(children, {
+      alignment: AlignmentType.BOTH,
+      // Two characters: Word counts firstLineChars on the grid; firstLine is the fallback elsewhere.
+      indent: { firstLineChars: 200, firstLine: 2 * CHAR_WIDTH },
+    }),
+  );
+}
+
+/** Assembles the body in print order, with a blank line before each block as the print's margins give. */
+class BodyWriter {
+  readonly paragraphs: Paragraph[] = [];
+  /** Directly after a heading: the next block sits under it, without a blank line. */
+  private isAttached = false;
+  /** The next block starts a page (the contents had their own page). */
+  private isPageStart = false;
+
+  startNewPage(): void {
+    this.isPageStart = true;
+  }
+
+  /** Where the next block goes: after a blank line, at the top of a new page, or right under a heading. */
+  private placeBlock(isHeading: boolean): Pick<BlockOptions, 'gapBefore' | 'pageBreakBefore'> {
+    const placement = { gapBefore: !this.isAttached && !this.isPageStart, pageBreakBefore: this.isPageStart };
+    this.isAttached = isHeading;
+    this.isPageStart = false;
+    return placement;
+  }
+
+  sectionHeading(name: string): void {
+    const placement = this.placeBlock(true);
+    this.paragraphs.push(block([textRun(`【${name}】`, { font: 'hei' })], { ...placement, keepNext: true }));
+  }
+
+  column(column: PrintColumn): void {
+    if (column.name) {
+      const placement = this.placeBlock(true);
+      this.paragraphs.push(
+        block([textRun(column.name, { bold: true })], { ...placement, keepNext: true, alignment: AlignmentType.CENTER }),
+      );
+    }
+    for (const item of column.items) this.item(item);
+  }
+
+  private item(item: PrintItem): void {
+    const placement = this.placeBlock(false);
+    this.paragraphs.push(
+      block([textRun(item.title, { font: 'xiaobiaosong', sizePt: 18, bold: true })], {
+        ...placement,
+        keepNext: true,
+        keepLines: true,
+        alignment: AlignmentType.CENTER,
+        indent: { left: CHAR_WIDTH, right: CHAR_WIDTH },
+      }),
+    );
+    const subtitle = item.subtitle?.trim();
+    if (subtitle) this.paragraphs.push(block([textRun(subtitle, { font: 'kai' })], { keepNext: true, alignment: AlignmentType.CENTER }));
+    this.paragraphs.push(...renderBody(item));
+  }
+}
+
+/**
+ * 版记: thick rule, 编辑 … 审核, thin rule, 分送 with its lines aligned after the label, thick rule.
+ * It follows the last item, kept in one piece; Word has no "bottom of the last page" without
+ * laying the document out, so moving it down is left to whoever finishes the file.
+ */
+function renderClosing(issue: PrintIssue): Paragraph[] {
+  const style: RunStyle = { sizePt: CLOSING_SIZE_PT };
+  const label = '分送：';
+  const lines = issue.distribution.filter((line) => line.trim());
+  const distribution = lines.length ? lines : [''];
+  const lineIndent = CLOSING_EM * (1 + label.length);
+  return [
+    block(spreadLine(`编辑：${issue.editorName}`, `审核：${issue.reviewerName}`, style), {
+      gapBefore: true,
+      keepNext: true,
+      keepLines: true,
+      tabStops: spreadTabs(CLOSING_EM),
+      border: { top: rule(8), bottom: rule(6) },
+    }),
+    ...distribution.map((line, index) => {
+      const isFirst = index === 0;
+      const isLast = index === distribution.length - 1;
+      const children = isFirst ? [tabRun(style), textRun(label + line, style)] : [tabRun(style), textRun(line, style)];
+      return block(children, {
+        keepNext: !isLast,
+        keepLines: true,
+        tabStops: [{ type: TabStopType.LEFT, position: isFirst ? CLOSING_EM : lineIndent }],
+        ...(isLast ? { border: { bottom: rule(8) } } : {}),
+      });
+    }),
+  ];
+}
+
+/** `- N -`, 14 pt: odd pages at the right, even pages at the left, one character in from the edge. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const format = runFormat({ font: 'song', sizePt: CLOSING_SIZE_PT });
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: CLOSING_EM } : { left: CLOSING_EM },
+        spacing: { before: 0, after: 0, line: FOOTER_LINE, lineRule: LineRuleType.EXACT },
+        children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'], ...format })],
+      }),
+    ],
+  });
+}
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [textRun('样稿 · 未经发布，不得印发', { font: 'hei', sizePt: CLOSING_SIZE_PT, color: RED })],
+      }),
+    ],
+  });
+}
+
+function buildDocument(issue: PrintIssue, isDraft: boolean): Document {
+  const body = new BodyWriter();
+  const contentsLines = issue.contentsLines.filter((line) => line.trim());
+  if (contentsLines.length > 0 && issue.contentsOnOwnPage) body.startNewPage();
+  // Lead items first, whatever the catalogue order; the rest keep their order.
+  const sections = [...issue.sections].sort((a, b) => Number(b.isLead) - Number(a.isLead));
+  for (const section of sections) {
+    const columns = section.columns.filter((column) => column.items.length > 0);
+    if (columns.length === 0) continue;
+    if (!section.isLead) body.sectionHeading(section.name);
+    for (const column of columns) body.column(column);
+  }
+
+  const title = `${issue.publicationName} ${formatYearNumber(issue)}${isDraft ? '（样稿）' : ''}`;
+  const header = isDraft ? draftHeader() : undefined;
+  return new Document({
+    title: cleanText(title),
+    creator: cleanText(issue.publisher),
+    lastModifiedBy: cleanText(issue.publisher),
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { ...runFormat({}), language: { value: 'en-US', eastAsia: 'zh-CN', bidirectional: 'ar-SA' } },
+          paragraph: { spacing: { before: 0, after: 0, line: LINE_PITCH, lineRule: LineRuleType.EXACT } },
+        },
+      },
+    },
+    // A line ended by a line break in a justified paragraph is not spread across the line.
+    compatibility: { doNotExpandShiftReturn: true },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: PAGE,
+            margin: { ...MARGIN, header: mmToTwips(15), footer: FOOTER_DISTANCE, gutter: 0 },
+          },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+        },
+        headers: header ? { default: header, even: draftHeader() } : undefined,
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: [
+          ...renderMasthead(issue),
+          ...(contentsLines.length ? renderContents(contentsLines) : []),
+          ...body.paragraphs,
+          ...renderClosing(issue),
+        ],
+      },
+    ],
+  });
+}
+
+const CORE_TIMESTAMP = /(<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">)[^<]*(<\/dcterms:\2>)/g;
+
+/**
+ * The docx library stamps the package with the current time twice: in docProps/core.xml and in
+ * the zip entries' modification times. Both become the issue date, and the package is zipped
+ * again in the same order, so the same issue always gives the same bytes.
+ */
+function packDeterministic(packed: Uint8Array, issueDate: string): Buffer {
+  const [year, month, day] = issueDate.split('-').map(Number);
+  // Zip times are local wall-clock times: a local date gives the same fields in every time zone.
+  const mtime = new Date(year!, month! - 1, day!, 12);
+  const files = unzipSync(packed);
+  const core = files['docProps/core.xml'];
+  if (!core) throw new Error('docx package without docProps/core.xml');
+  let stamps = 0;
+  files['docProps/core.xml'] = strToU8(
+    strFromU8(core).replace(CORE_TIMESTAMP, (_match, open: string, _name: string, close: string) => {
+      stamps += 1;
+      return `${open}${issueDate}T00:00:00Z${close}`;
+    }),
+  );
+  if (stamps !== 2) throw new Error('docx core properties changed shape: cannot fix their timestamps');
+  const entries: Zippable = {};
+  for (const [path, data] of Object.entries(files)) entries[path] = [data, { mtime }];
+  return Buffer.from(zipSync(entries));
+}
+
+/** The issue as a Word document: A4, the print's grid and fonts, page numbers in the footer. */
+export async function renderIssueDocx(issue: PrintIssue, options: RenderIssueDocxOptions = {}): Promise<Buffer> {
+  const document = buildDocument(issue, options.isDraft ?? false);
+  const packed = await Packer.toBuffer(document);
+  return packDeterministic(packed, issue.issueDate);
+}

@@ -1,0 +1,71 @@
+// `npm run export -- (--year Y --number N | --latest) --format pdf|docx|html --out FILE`
+//
+// Writes a published issue. PDF and DOCX are the stored files (the same bytes as every
+// download); HTML is the print template, its fonts served by the app under APP_URL.
+// Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readLauncherEnv } from '@/lib/env';
+import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+
+const { values } = parseArgs({
+  options: {
+    year: { type: 'string' },
+    number: { type: 'string' },
+    latest: { type: 'boolean', default: false },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`export: ${message}\nusage: npm run export -- (--year Y --number N | --latest) --format pdf|docx|html --out FILE`);
+  process.exit(2);
+}
+
+const format = values.format;
+if (format !== 'pdf' && format !== 'docx' && format !== 'html') fail('--format must be pdf, docx or html');
+if (!values.out) fail('--out FILE is required');
+if (!values.latest && !(values.year && values.number)) fail('give --latest or both --year and --number');
+
+const env = readLauncherEnv();
+const database: EmbeddedDatabase = env.DATABASE_URL
+  ? { url: env.DATABASE_URL, stop: async () => {} }
+  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+// The data layer reads its database from the environment, as in the web server.
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import('@/lib/db');
+const { getPublishedExport } = await import('@/lib/data/exports');
+const { closePdfBrowser } = await import('@/lib/export/pdf');
+const { renderIssueHtml } = await import('@/lib/export/print-template');
+
+let exitCode = 0;
+try {
+  const issue = await db.issue.findFirst({
+    where: values.latest ? { status: 'PUBLISHED' } : { status: 'PUBLISHED', year: Number(values.year), yearNumber: Number(values.number) },
+    orderBy: { totalNumber: 'desc' },
+    select: { id: true, year: true, yearNumber: true, totalNumber: true, snapshot: true },
+  });
+  if (!issue?.snapshot) throw new Error(values.latest ? 'no published issue yet' : `no published issue ${values.year} 第${values.number}期`);
+  const label = `${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
+  if (format === 'html') {
+    const fontBaseUrl = `${env.APP_URL ?? `http://localhost:${env.PORT}`}/fonts`;
+    const html = renderIssueHtml(issue.snapshot as never, { fontBaseUrl });
+    await writeFile(values.out!, html);
+    console.log(`${label} → ${values.out} (html)`);
+  } else {
+    const file = await getPublishedExport(issue.id, format);
+    await writeFile(values.out!, file.bytes);
+    console.log(`${label} → ${values.out} (${format}, sha256 ${file.sha256})`);
+  }
+} catch (error) {
+  console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await closePdfBrowser();
+  await db.$disconnect();
+  await database.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,315 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderIssueDocx } from '@/lib/export/docx';
+import type { PrintIssue, PrintItem } from '@/lib/export/print-issue';
+import { formatSources } from '@/lib/render-body';
+import { readFixtureIssue } from './support/issue-fixture';
+import { buildFixturePrintIssue } from './support/print-issue-fixture';
+
+const EVIL = `<script>alert(1)</script><img src=x onerror="alert(2)">`;
+const mmToTwips = (mm: number) => Math.round(mm * 56.6929);
+
+type Parts = Record<string, string>;
+
+function unzipDocx(docx: Buffer): Parts {
+  const files = unzipSync(new Uint8Array(docx));
+  return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+function partsMatching(parts: Parts, pattern: RegExp): string[] {
+  return Object.entries(parts)
+    .filter(([name]) => pattern.test(name))
+    .map(([, xml]) => xml);
+}
+
+const decodeXml = (text: string) =>
+  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The text of each w:p, as a reader sees it (tabs and breaks dropped). */
+function paragraphTexts(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([paragraph]) =>
+    decodeXml([...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+  );
+}
+
+/** The runs (w:r, not w:rPr or w:rFonts) of a part. */
+const runsOf = (xml: string) => [...xml.matchAll(/<w:r(?: [^>]*)?>[\s\S]*?<\/w:r>/g)].map(([run]) => run);
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Every fixture paragraph, in print order, as printed (the source ends the last one). */
+function expectedParagraphs(issue: PrintIssue): string[] {
+  const fixture = readFixtureIssue('2023-14.txt');
+  const expected = [fixture.yearLabel, fixture.totalLabel, `北京市科协办公室${fixture.date}`, '目录提要', ...fixture.contents.map((line) => `●${line}`)];
+  let section: string | null = null;
+  for (const item of fixture.items) {
+    if (item.section !== section && item.section !== null) expected.push(`【${item.section}】`);
+    section = item.section;
+    const paragraphs = [...item.paragraphs];
+    paragraphs[paragraphs.length - 1] += formatSources(item.sources);
+    expected.push(item.title, ...paragraphs);
+  }
+  expected.push(`编辑：${fixture.editor}审核：${fixture.reviewer}`, `分送：${fixture.distribution[0]}`, ...fixture.distribution.slice(1));
+  expect(issue.editorName).toBe(fixture.editor);
+  return expected.map(squash);
+}
+
+function itemOf(title: string, body: PrintItem['body'], sources: string[] = []): PrintItem {
+  return { title, subtitle: null, body, sources };
+}
+
+describe('renderIssueDocx', async () => {
+  const issue = buildFixturePrintIssue();
+  const docx = await renderIssueDocx(issue);
+  const parts = unzipDocx(docx);
+  const documentXml = parts['word/document.xml']!;
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is a Word package', () => {
+    expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(Object.keys(parts)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
+    expect(parts['docProps/core.xml']).toContain('<dc:title>科协每周动态 2023年 第14期</dc:title>');
+    expect(parts['docProps/core.xml']).toContain('<dc:creator>北京市科协办公室</dc:creator>');
+    expect(parts['docProps/core.xml']).toContain('>2023-04-28T00:00:00Z</dcterms:created>');
+  });
+
+  it('prints every paragraph of the issue, in order, one w:p each', () => {
+    const actual = paragraphTexts(documentXml).map(squash);
+    expect(actual[0]).toBe('科协每周动态');
+    let position = 0;
+    for (const paragraph of expectedParagraphs(issue)) {
+      const found = actual.indexOf(paragraph, position);
+      expect(found, `paragraph missing or out of order: ${paragraph.slice(0, 30)}…`).toBeGreaterThanOrEqual(position);
+      position = found + 1;
+    }
+  });
+
+  it('prints the masthead numbers and the closing block as given', () => {
+    const texts = paragraphTexts(documentXml);
+    expect(texts).toContain('2023年 第14期');
+    expect(texts).toContain('(总第67期)');
+    expect(texts).toContain('编辑：张红波审核：李金涛');
+    expect(issue.distribution).toHaveLength(4);
+    expect(texts.slice(-4)).toEqual([`分送：${issue.distribution[0]}`, ...issue.distribution.slice(1)]);
+    // 编辑 at the left, 审核 at a right tab stop at the right margin (less 1 em of 14 pt).
+    const names = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*编辑：张红波[\s\S]*?<\/w:p>/)![0];
+    expect(names).toContain(`<w:tab w:val="right" w:pos="${11906 - mmToTwips(28) - mmToTwips(26) - 280}"/>`);
+    expect(names).toMatch(/<w:top w:val="single" w:color="000000" w:sz="8"/);
+    expect(names).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="6"/);
+    expect(names).toContain('<w:sz w:val="28"/>');
+    const last = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*机关各部门及事业单位[\s\S]*?<\/w:p>/)![0];
+    expect(last).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/);
+  });
+
+  it('sets the masthead: red, large, bold, letter-spaced; a red rule under publisher and date', () => {
+    const name = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?科协每周动[\s\S]*?<\/w:p>/)![0];
+    expect(name).toContain('<w:jc w:val="center"/>');
+    expect(name).toContain('<w:color w:val="E60012"/>');
+    expect(name).toContain('<w:sz w:val="96"/>');
+    expect(name).toContain('<w:b/>');
+    expect(name).toMatch(/<w:spacing w:val="\d+"\/>/);
+    expect(name).toContain('w:eastAsia="方正小标宋简体"');
+    const line = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*北京市科协办公室[\s\S]*?<\/w:p>/)![0];
+    expect(line).toMatch(/<w:bottom w:val="single" w:color="E60012"/);
+    expect(line).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
+    expect(line.indexOf('北京市科协办公室')).toBeLessThan(line.indexOf('2023年4月28日'));
+  });
+
+  it('sets the fonts: eastAsia on every rFonts, and every run names its fonts directly', () => {
+    const xmlParts = partsMatching(parts, /^word\/(document|header\d*|footer\d*)\.xml$/);
+    expect(xmlParts.length).toBeGreaterThanOrEqual(3);
+    for (const xml of xmlParts) {
+      const rFonts = xml.match(/<w:rFonts[^>]*>/g) ?? [];
+      expect(rFonts.length).toBeGreaterThan(0);
+      for (const fonts of rFonts) {
+        expect(fonts).toMatch(/ w:eastAsia="[^"]+"/);
+        expect(fonts).toMatch(/ w:ascii="[^"]+"/);
+        expect(fonts).toMatch(/ w:hAnsi="[^"]+"/);
+      }
+      for (const run of runsOf(xml)) expect(run, run.slice(0, 200)).toMatch(/^<w:r(?: [^>]*)?><w:rPr><w:rFonts [^>]*w:ascii="[^"]+"[^>]*w:eastAsia="[^"]+"/);
+    }
+    for (const fonts of parts['word/styles.xml']!.match(/<w:rFonts[^>]*>/g) ?? []) expect(fonts).toContain('w:eastAsia=');
+    expect(parts['word/styles.xml']).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
+    // The office faces by role.
+    expect(documentXml).toMatch(/w:eastAsia="黑体"[^]*?【学会动态】/);
+    expect(documentXml).toMatch(/w:eastAsia="楷体_GB2312"[^]*?●市科协召开4月工作交流学习会/);
+    const body = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*根据市科协深入开展[\s\S]*?<\/w:p>/)![0];
+    expect(body).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(body).toContain('<w:sz w:val="32"/>');
+  });
+
+  it('lays body paragraphs on the grid: exact 579-twip lines, 2-character indent, justified', () => {
+    const body = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*根据市科协深入开展[\s\S]*?<\/w:p>/)![0];
+    expect(body).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"\/>/);
+    expect(body).toMatch(/<w:ind [^>]*w:firstLineChars="200"/);
+    expect(body).toContain('<w:jc w:val="both"/>');
+    const title = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*2023 数字乡村发展与合作大会在京召开[\s\S]*?<\/w:p>/)![0];
+    expect(title).toContain('<w:jc w:val="center"/>');
+    expect(title).toContain('<w:b/>');
+    expect(title).toContain('w:eastAsia="方正小标宋简体"');
+    expect(title).toContain('<w:keepNext/>');
+  });
+
+  it('sets A4, the margins and the document grid', () => {
+    expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const margins = documentXml.match(/<w:pgMar [^>]*\/>/)![0];
+    expect(margins).toContain(`w:top="${mmToTwips(37)}"`);
+    expect(margins).toContain(`w:bottom="${mmToTwips(35)}"`);
+    expect(margins).toContain(`w:left="${mmToTwips(28)}"`);
+    expect(margins).toContain(`w:right="${mmToTwips(26)}"`);
+    const grid = documentXml.match(/<w:docGrid [^>]*\/>/)![0];
+    expect(grid).toContain('w:linePitch="579"');
+    expect(grid).toContain('w:type="linesAndChars"');
+    // Word's character pitch is 16 pt + charSpace/4096 pt: 28 characters fit the line, 29 do not.
+    const charSpace = Number(/w:charSpace="(-?\d+)"/.exec(grid)![1]);
+    const pitchTwips = (16 + charSpace / 4096) * 20;
+    const lineWidth = 11906 - mmToTwips(28) - mmToTwips(26);
+    expect(28 * pitchTwips).toBeLessThanOrEqual(lineWidth);
+    expect(29 * pitchTwips).toBeGreaterThan(lineWidth);
+  });
+
+  it('numbers the pages in the footer as - PAGE -, 14 pt', () => {
+    const footers = partsMatching(parts, /^word\/footer\d*\.xml$/);
+    expect(footers.length).toBeGreaterThan(0);
+    for (const footer of footers) {
+      expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(footer).toContain('<w:fldChar w:fldCharType="begin"/>');
+      expect(footer).toContain('>- </w:t>');
+      expect(footer).toContain('> -</w:t>');
+      expect(footer).toContain('<w:sz w:val="28"/>');
+    }
+    expect(documentXml).toMatch(/<w:footerReference w:type="default"/);
+  });
+
+  it('has no images and no external relationships', () => {
+    expect(Object.keys(parts).filter((name) => name.startsWith('word/media/'))).toEqual([]);
+    expect(documentXml).not.toContain('<w:drawing');
+    expect(documentXml).not.toContain('<w:pict');
+    for (const rels of partsMatching(parts, /\.rels$/)) expect(rels).not.toContain('TargetMode="External"');
+  });
+
+  it('escapes markup in titles, bodies and sources', async () => {
+    const evil: PrintIssue = {
+      ...issue,
+      contentsLines: [EVIL],
+      sections: [
+        {
+          name: EVIL,
+          isLead: false,
+          columns: [
+            {
+              name: EVIL,
+              items: [
+                {
+                  ...itemOf(EVIL, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: EVIL }] }] }, [EVIL]),
+                  subtitle: EVIL,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      distribution: [EVIL],
+    };
+    const evilParts = unzipDocx(await renderIssueDocx(evil));
+    const xml = evilParts['word/document.xml']!;
+    expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;');
+    expect(xml).not.toMatch(/<script|<img/i);
+    expect(paragraphTexts(xml).filter((text) => text.includes(EVIL)).length).toBeGreaterThanOrEqual(7);
+    for (const rels of partsMatching(evilParts, /\.rels$/)) expect(rels).not.toContain('TargetMode="External"');
+  });
+
+  it('keeps bold runs and line breaks, and drops characters XML cannot carry', async () => {
+    const body: PrintItem['body'] = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '加粗', marks: [{ type: 'bold' }] }, { type: 'text', text: '正文' }, { type: 'hardBreak' }, { type: 'text', text: '第二行\uD800' }] },
+        { type: 'paragraph' },
+        { type: 'paragraph', content: [{ type: 'text', text: '  ' }] },
+      ],
+    };
+    const small: PrintIssue = { ...issue, sections: [{ name: '学会动态', isLead: false, columns: [{ name: '首都科技工作者沙龙', items: [itemOf('标题', body, ['甲', '乙'])] }] }] };
+    const xml = unzipDocx(await renderIssueDocx(small))['word/document.xml']!;
+    const paragraph = xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*加粗[\s\S]*?<\/w:p>/)![0];
+    expect(paragraph).toMatch(/<w:b\/>(?:(?!<\/w:r>)[\s\S])*>加粗<\/w:t>/);
+    expect(paragraph).not.toMatch(/<w:b\/>(?:(?!<\/w:r>)[\s\S])*>正文<\/w:t>/);
+    expect(paragraph).toMatch(/<w:br\/>[\s\S]*第二行/);
+    // Empty paragraphs are dropped; the source ends the last paragraph with text.
+    expect(paragraphTexts(paragraph)).toEqual(['加粗正文第二行（甲、乙）']);
+    expect(xml).not.toMatch(/[\uD800-\uDFFF]/);
+    const column = xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*首都科技工作者沙龙[\s\S]*?<\/w:p>/)![0];
+    expect(column).toContain('<w:jc w:val="center"/>');
+    expect(column).toContain('<w:b/>');
+    const heading = xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*【学会动态】[\s\S]*?<\/w:p>/)![0];
+    expect(heading).not.toContain('<w:jc ');
+    expect(heading).toContain('w:eastAsia="黑体"');
+  });
+
+  it('starts the content on a new page when the contents have their own page', async () => {
+    const pageBreaks = (xml: string) => (xml.match(/<w:pageBreakBefore\/>/g) ?? []).length;
+    expect(pageBreaks(documentXml)).toBe(0);
+    const ownPage = unzipDocx(await renderIssueDocx({ ...issue, contentsOnOwnPage: true }))['word/document.xml']!;
+    expect(pageBreaks(ownPage)).toBe(1);
+    const broken = ownPage.match(/<w:p><w:pPr>(?:(?!<\/w:p>)[\s\S])*<w:pageBreakBefore\/>[\s\S]*?<\/w:p>/)![0];
+    expect(paragraphTexts(broken)).toEqual([issue.sections[0]!.columns[0]!.items[0]!.title]);
+  });
+
+  it('gives the same bytes for the same issue, whatever the time', async () => {
+    const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-01-02T03:04:05Z'));
+    const first = await renderIssueDocx(issue);
+    vi.setSystemTime(new Date('2035-06-07T08:09:10Z'));
+    const second = await renderIssueDocx(issue);
+    expect(sha256(second)).toBe(sha256(first));
+    expect(sha256(first)).toBe(sha256(docx));
+    expect(strFromU8(unzipSync(new Uint8Array(first))['docProps/core.xml']!)).not.toMatch(/203[15]/);
+  });
+
+  it('puts 样稿 in the header of every page of a draft only', async () => {
+    expect(partsMatching(parts, /^word\/header\d*\.xml$/).join('')).not.toContain('样稿');
+    const draft = unzipDocx(await renderIssueDocx(issue, { isDraft: true }));
+    const headers = partsMatching(draft, /^word\/header\d*\.xml$/);
+    expect(headers.length).toBeGreaterThanOrEqual(2);
+    for (const header of headers) expect(header).toContain('样稿');
+    const sectPr = draft['word/document.xml']!.match(/<w:sectPr>[\s\S]*<\/w:sectPr>/)![0];
+    expect(sectPr).toMatch(/<w:headerReference w:type="default"/);
+    expect(sectPr).toMatch(/<w:headerReference w:type="even"/);
+    expect(draft['word/document.xml']).not.toContain('<w:titlePg');
+  });
+
+  const soffice = (() => {
+    try {
+      return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  })();
+  it.skipIf(!soffice)(`converts to PDF with LibreOffice without losing text${soffice ? '' : ' (skipped: soffice is not installed)'}`, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'docx-export-'));
+    try {
+      const input = path.join(dir, 'issue.docx');
+      writeFileSync(input, docx);
+      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000 });
+      execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'issue.pdf'), path.join(dir, 'issue.txt')]);
+      // Page numbers (- N -) can fall inside a paragraph that runs over a page.
+      const text = squash(readFileSync(path.join(dir, 'issue.txt'), 'utf8')).replace(/-\d+-/g, '');
+      let position = 0;
+      for (const paragraph of expectedParagraphs(issue)) {
+        const found = text.indexOf(paragraph, position);
+        expect(found, `missing from the PDF: ${paragraph.slice(0, 30)}…`).toBeGreaterThanOrEqual(position);
+        position = found + paragraph.length;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
