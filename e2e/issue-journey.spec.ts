@@ -109,6 +109,25 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await expect(view).toContainText('编辑：张红波');
   await expect(view).toContainText('审核：李金涛');
   expect((await staff.goto(`/issues/${issueId}`))?.status()).toBe(404);
+
+  // The stored files: the same bytes on every download, under the Chinese file name.
+  const downloads = await Promise.all([1, 2].map(() => staff.request.get(`/api/issues/${issueId}/export/pdf`)));
+  const [pdfA, pdfB] = await Promise.all(downloads.map((d) => d.body()));
+  expect(downloads[0]!.status()).toBe(200);
+  expect(downloads[0]!.headers()['content-type']).toBe('application/pdf');
+  expect(Buffer.compare(pdfA!, pdfB!)).toBe(0);
+  expect(decodeURIComponent(downloads[0]!.headers()['content-disposition']!)).toContain(
+    `filename*=UTF-8''科协每周动态${issue.year}年第${issue.yearNumber}期.pdf`,
+  );
+  const stored = await getDb().issueExport.findUniqueOrThrow({ where: { issueId_format: { issueId, format: 'PDF' } } });
+  expect(downloads[0]!.headers()['x-content-sha256']).toBe(stored.sha256);
+  expect((await staff.request.get(`/api/issues/${issueId}/export/docx`)).status()).toBe(200);
+
+  // Readable on a phone: nothing wider than the screen.
+  await staff.setViewportSize({ width: 390, height: 844 });
+  await staff.goto(`/published/${issueId}`);
+  await expect(view).toBeVisible();
+  expect(await view.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
 });
 
 test('an editor cannot approve, not even by calling the action directly', async ({ browser }) => {
@@ -153,4 +172,10 @@ test('staff get 404 for an issue that is not published', async ({ browser }) => 
   expect((await staff.goto(`/published/${id}`))?.status()).toBe(404);
   expect((await staff.goto(`/issues/${id}`))?.status()).toBe(404);
   expect((await staff.goto(`/issues/${id}/preview`))?.status()).toBe(404);
+  expect((await staff.request.get(`/api/issues/${id}/export/pdf`)).status()).toBe(404);
+  // Editors get a draft PDF of it, marked as such.
+  const editor = await open(browser, editorUser);
+  const draft = await editor.request.get(`/api/issues/${id}/export/pdf`);
+  expect(draft.status()).toBe(200);
+  expect(decodeURIComponent(draft.headers()['content-disposition']!)).toContain('（样稿）.pdf');
 });

@@ -1,0 +1,125 @@
+// `npm run bench:export`: export speed and memory for a ~10-page issue (2023-14 plus one more
+// item), in one run. Prints figures; asserts nothing. The last line is pdf_vs_floor_ratio.
+//
+//   pdf_cold_ms   first export: browser launch, page, fonts, print
+//   pdf_warm_ms   median of later exports through renderPdf (the app's path)
+//   floor_ms      median of Chromium printing the same finished, loaded document (page.pdf only)
+//   docx_ms       median DOCX render
+//   node_rss_max_mb / node_and_chromium_pss_max_mb   peak memory while exporting 10 issues in a row
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import { renderIssueDocx } from '@/lib/export/docx';
+import { fontFileForUrl } from '@/lib/export/fonts';
+import { closePdfBrowser, PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
+import type { PrintIssue } from '@/lib/export/print-issue';
+import { renderIssueHtml } from '@/lib/export/print-template';
+import { buildFixturePrintIssue } from '@/test/support/print-issue-fixture';
+
+const RUNS = 10;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function issueOfAboutTenPages(totalNumber: number): PrintIssue {
+  const issue = buildFixturePrintIssue();
+  const extra = issue.sections.at(-1)!;
+  return { ...issue, totalNumber, sections: [...issue.sections, { ...extra, name: '基层组织动态' }] };
+}
+
+/**
+ * Memory of this process and every descendant (Chromium's processes), in MB: proportional set
+ * size, so pages shared between Chromium's processes are not counted once per process.
+ */
+function treeRssMb(): number {
+  const table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const inTree = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of table) {
+      if (inTree.has(ppid) && !inTree.has(pid)) {
+        inTree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  const pssKb = (pid: number) => {
+    try {
+      return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0; // the process ended meanwhile
+    }
+  };
+  return [...inTree].reduce((sum, pid) => sum + pssKb(pid), 0) / 1024;
+}
+
+function nodeRssMb(): number {
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+const issue = issueOfAboutTenPages(67);
+const html = renderIssueHtml(issue, { fontBaseUrl: PDF_FONT_BASE_URL });
+
+let started = performance.now();
+const firstPdf = await renderPdf(html);
+const coldMs = performance.now() - started;
+const pages = firstPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+
+const warm: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  started = performance.now();
+  await renderPdf(html);
+  warm.push(performance.now() - started);
+}
+
+const docx: number[] = [];
+for (let i = 0; i < RUNS + 3; i++) {
+  started = performance.now();
+  await renderIssueDocx(issue);
+  if (i >= 3) docx.push(performance.now() - started);
+}
+
+// The floor: the same document already loaded in a page, timing only Chromium's print.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+const page = await browser.newPage({ javaScriptEnabled: false });
+await page.route('**/*', (route) => {
+  const font = fontFileForUrl(route.request().url(), PDF_FONT_BASE_URL);
+  return font ? route.fulfill({ body: readFileSync(font.filePath), contentType: font.contentType }) : route.abort();
+});
+await page.setContent(html, { waitUntil: 'load' });
+await page.evaluate(() => document.fonts.ready.then(() => undefined));
+await page.pdf({ preferCSSPageSize: true, printBackground: true });
+const floor: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  started = performance.now();
+  await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  floor.push(performance.now() - started);
+}
+await browser.close();
+
+// Ten different issues in a row, as a busy publication day would bring.
+let rssMax = treeRssMb();
+let nodeMax = nodeRssMb();
+for (let n = 0; n < 10; n++) {
+  const other = issueOfAboutTenPages(100 + n);
+  await renderPdf(renderIssueHtml(other, { fontBaseUrl: PDF_FONT_BASE_URL }));
+  await renderIssueDocx(other);
+  rssMax = Math.max(rssMax, treeRssMb());
+  nodeMax = Math.max(nodeMax, nodeRssMb());
+}
+await closePdfBrowser();
+
+console.log(`issue_pages=${pages}`);
+console.log(`pdf_cold_ms=${coldMs.toFixed(0)}`);
+console.log(`pdf_warm_ms=${median(warm).toFixed(0)}`);
+console.log(`floor_ms=${median(floor).toFixed(0)}`);
+console.log(`docx_ms=${median(docx).toFixed(1)}`);
+console.log(`node_rss_max_mb=${nodeMax.toFixed(0)}`);
+console.log(`node_and_chromium_pss_max_mb=${rssMax.toFixed(0)}`);
+console.log(`pdf_vs_floor_ratio=${(median(warm) / median(floor)).toFixed(2)}`);
