@@ -22,7 +22,7 @@ const launcherSchema = z.object({
   /** Public URL of the app, when it is served behind a proxy or on another host name. */
   APP_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
-  /** Set to 0 to skip the demo seed on an empty database. */
+  /** 0: an empty database gets only the publication, its catalogue and an admin account. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
 });
 

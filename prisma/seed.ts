@@ -32,11 +32,16 @@ const DEMO_DISTRIBUTION = [
   '机关各部门及事业单位',
 ];
 
-/** Seeds the demo data when the database has no publication yet; returns the new accounts. */
-export async function seedDemoIfEmpty(prisma: PrismaClient): Promise<DemoAccount[] | null> {
+/**
+ * Sets up an empty database: the publication and its catalogue, and accounts with generated
+ * passwords — one per role for the demo, or only the administrator for real use (who then
+ * creates the office's accounts). Returns the new accounts; null when already set up.
+ */
+export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = {}): Promise<DemoAccount[] | null> {
   if ((await prisma.publication.count()) > 0) return null;
 
-  const accounts = DEMO_USERS.map((user) => ({ ...user, password: generatePassword() }));
+  const users = isDemo ? DEMO_USERS : DEMO_USERS.filter((user) => user.roles.includes('ADMIN'));
+  const accounts = users.map((user) => ({ ...user, password: generatePassword() }));
   const rows = await Promise.all(
     accounts.map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
   );

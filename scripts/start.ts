@@ -104,17 +104,16 @@ async function main() {
   if (applied.length) log(`已应用数据库迁移：${applied.join('、')}`);
 
   const accountsFile = path.join(dataDir, 'demo-accounts.txt');
-  if (env.SEED_DEMO === '1') {
-    const prisma = createPrismaClient(database.url);
-    try {
-      const accounts = await seedDemoIfEmpty(prisma);
-      if (accounts) {
-        await writeFile(accountsFile, formatAccounts(accounts) + '\n', { mode: 0o600 });
-        await seedDemoIssue(database.url);
-      }
-    } finally {
-      await prisma.$disconnect();
+  const prisma = createPrismaClient(database.url);
+  try {
+    const isDemo = env.SEED_DEMO === '1';
+    const accounts = await seedDemoIfEmpty(prisma, { isDemo });
+    if (accounts) {
+      await writeFile(accountsFile, formatAccounts(accounts) + '\n', { mode: 0o600 });
+      if (isDemo) await seedDemoIssue(database.url);
     }
+  } finally {
+    await prisma.$disconnect();
   }
 
   const secret = env.NEXTAUTH_SECRET ?? (await readOrCreateSecret(path.join(dataDir, 'auth-secret')));
@@ -143,7 +142,7 @@ async function main() {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
   log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）：${url}`);
   if (existsSync(accountsFile)) {
-    console.log(`\n  演示账号（首次启动时生成，保存在 ${path.relative(root, accountsFile)}）：\n`);
+    console.log(`\n  账号（首次启动时生成，保存在 ${path.relative(root, accountsFile)}）：\n`);
     console.log(await readFile(accountsFile, 'utf8'));
   }
   log('按 Ctrl-C 停止。');

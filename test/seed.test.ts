@@ -45,3 +45,21 @@ it('publishes one demo issue with items in every section, once', async () => {
   expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });
   expect(await publishDemoIssue()).toBeNull();
 });
+
+it('without the demo, sets up the publication and only the administrator', async () => {
+  await db.$executeRaw`ALTER TABLE "Issue" DISABLE TRIGGER "Issue_guard_published"`;
+  await db.issueExport.deleteMany();
+  await db.issueEvent.deleteMany();
+  await db.itemVersion.deleteMany();
+  await db.item.deleteMany();
+  await db.issue.deleteMany();
+  await db.$executeRaw`ALTER TABLE "Issue" ENABLE TRIGGER "Issue_guard_published"`;
+  await db.sectionColumn.deleteMany();
+  await db.section.deleteMany();
+  await db.publication.deleteMany();
+  await db.user.deleteMany();
+  const accounts = await seedDemoIfEmpty(db, { isDemo: false });
+  expect(accounts?.map((a) => [a.username, a.roles])).toEqual([['admin', ['ADMIN']]]);
+  expect(await db.section.count()).toBe(4);
+  expect(await db.issue.count()).toBe(0);
+});
