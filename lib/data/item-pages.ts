@@ -1,7 +1,5 @@
 import 'server-only';
 import type { SectionChoice } from '@/components/editor/item-form';
-import type { ItemDraft } from '@/components/editor/item-draft';
-import type { ItemDetail } from '@/lib/data/items';
 import { getActiveSectionOptions, listSections } from '@/lib/data/sections';
 
 /** The section picker for an item: sections in use, plus the item's own if it was retired since. */
@@ -19,17 +17,4 @@ export async function getSectionChoices(current?: { sectionId: number }): Promis
     }
   }
   return choices;
-}
-
-export function toItemDraft(item: ItemDetail): ItemDraft {
-  return {
-    title: item.title,
-    subtitle: item.subtitle ?? '',
-    sectionId: item.sectionId,
-    columnId: item.columnId,
-    sources: item.sources,
-    body: item.body,
-    eventDate: item.eventDate ?? '',
-    status: item.status,
-  };
 }

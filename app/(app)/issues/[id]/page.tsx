@@ -15,14 +15,15 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编排本期' };
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageAccess('assembly');
-  const id = Number((await params).id);
-  const issue = Number.isSafeInteger(id) && id > 0 ? await getIssueDetail(id) : null;
-  if (!issue) notFound();
+  const id = parseId((await params).id);
+  const issue = id === null ? null : await getIssueDetail(id);
+  if (id === null || !issue) notFound();
   const { print } = (await getPrintIssueWithStatus(id))!;
   const estimate = estimateIssuePages(print);
   const canEdit = user.roles.includes('EDITOR');

@@ -7,16 +7,18 @@ import { ItemPreview } from '@/components/items/item-preview';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
-import { getSectionChoices, toItemDraft } from '@/lib/data/item-pages';
+import { toDraft } from '@/components/editor/item-draft';
+import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编辑稿件' };
 
 export default async function ItemPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageAccess('items');
-  const id = Number((await params).id);
-  const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
-  if (!item) notFound();
+  const id = parseId((await params).id);
+  const item = id === null ? null : await getItem(id);
+  if (id === null || !item) notFound();
   const refusal = getEditRefusal(user, item.issue?.status ?? null);
   const canEdit = refusal === null;
   const actions = (
@@ -50,7 +52,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
           <ItemForm
             itemId={item.id}
             version={item.version}
-            initialDraft={toItemDraft(item)}
+            initialDraft={toDraft(item)}
             sections={await getSectionChoices(item)}
           />
         </Suspense>

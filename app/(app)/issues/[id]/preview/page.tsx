@@ -8,14 +8,15 @@ import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { getPrintIssueWithStatus } from '@/lib/data/issues';
 import { renderIssueHtml } from '@/lib/export/print-template';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '打印预览' };
 
 export default async function IssuePreviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageAccess('assembly');
-  const id = Number((await params).id);
-  const found = Number.isSafeInteger(id) && id > 0 ? await getPrintIssueWithStatus(id) : null;
-  if (!found) notFound();
+  const id = parseId((await params).id);
+  const found = id === null ? null : await getPrintIssueWithStatus(id);
+  if (id === null || !found) notFound();
   const { print, status } = found;
   const html = renderIssueHtml(print, { fontBaseUrl: '/fonts', isDraft: status !== 'PUBLISHED' });
   return (

@@ -9,6 +9,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getItem, getItemHistory } from '@/lib/data/items';
 import { formatSources } from '@/lib/render-body';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '历史版本' };
 
@@ -24,9 +25,9 @@ export default async function ItemHistoryPage({
   searchParams: Promise<{ a?: string; b?: string }>;
 }) {
   const user = await requirePageAccess('items');
-  const id = Number((await params).id);
-  const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
-  if (!item) notFound();
+  const id = parseId((await params).id);
+  const item = id === null ? null : await getItem(id);
+  if (id === null || !item) notFound();
   const history = await getItemHistory(id);
   const query = await searchParams;
   // Default comparison: the previous version against the current one.

@@ -6,14 +6,15 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { getItem } from '@/lib/data/items';
+import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '稿件预览' };
 
 export default async function ItemPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageAccess('items');
-  const id = Number((await params).id);
-  const item = Number.isSafeInteger(id) && id > 0 ? await getItem(id) : null;
-  if (!item) notFound();
+  const id = parseId((await params).id);
+  const item = id === null ? null : await getItem(id);
+  if (id === null || !item) notFound();
   return (
     <>
       <PageHeader

@@ -5,6 +5,7 @@ import { getPublishedExport, renderDraftPdf, type ExportFile } from '@/lib/data/
 import { getPrintIssueWithStatus } from '@/lib/data/issues';
 import { AppError } from '@/lib/errors';
 import { AREA_ROLES, hasAnyRole } from '@/lib/roles';
+import { parseId } from '@/lib/route-params';
 
 /** `attachment` with an ASCII fallback name and the real Chinese name (RFC 6266 / 5987). */
 function contentDisposition(fileName: string): string {
@@ -32,8 +33,8 @@ function fileResponse(file: ExportFile, isFinal: boolean): Response {
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
   try {
     const { id: rawId, format } = await params;
-    const id = Number(rawId);
-    if (!Number.isSafeInteger(id) || id <= 0 || (format !== 'pdf' && format !== 'docx')) throw new AppError('NOT_FOUND', '文件不存在。');
+    const id = parseId(rawId);
+    if (id === null || (format !== 'pdf' && format !== 'docx')) throw new AppError('NOT_FOUND', '文件不存在。');
     const user = await requireUser(AREA_ROLES.published);
     const found = await getPrintIssueWithStatus(id);
     if (!found) throw new AppError('NOT_FOUND', '该期不存在。');
