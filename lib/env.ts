@@ -63,3 +63,14 @@ export function getServerEnv(): ServerEnv {
 
 /** Inlined by Next.js at build time, so it is safe to read anywhere. */
 export const isDevelopment = process.env.NODE_ENV === 'development';
+
+const fontDirSchema = z.string().min(1).optional();
+
+/**
+ * Folder holding the office's own licensed fonts (仿宋_GB2312.ttf, 方正小标宋简体.ttf, 黑体.ttf,
+ * 楷体_GB2312.ttf …: the file name is the font family name). Used by the print template before
+ * the open fonts; read by the web server and the command-line tools alike.
+ */
+export function getOfficeFontDir(source: EnvSource = process.env): string | undefined {
+  return parse(z.object({ FONT_DIR: fontDirSchema }), source).FONT_DIR;
+}

@@ -7,8 +7,9 @@
 // - resolveFontFile() maps such a path back to the file on disk, for the /fonts route and for
 //   the PDF export, which answers Chromium's font requests from disk.
 // Only files under the `files/` folder of the packages listed here can ever be resolved.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { getOfficeFontDir } from '@/lib/env';
 
 /** The stylesheets (one per weight) whose @font-face rules the template carries. */
 const FONT_PACKAGES = {
@@ -23,7 +24,49 @@ export type FontPackage = keyof typeof FONT_PACKAGES;
 
 export const FONT_PACKAGE_NAMES = Object.keys(FONT_PACKAGES) as FontPackage[];
 
-const FONT_FILE_TYPES = { '.woff2': 'font/woff2', '.woff': 'font/woff' } as const;
+const FONT_FILE_TYPES = {
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+} as const;
+
+/** The URL segment under which the office's own fonts (FONT_DIR) are served. */
+export const OFFICE_FONT_SEGMENT = 'office';
+
+/**
+ * The office's fonts: every .ttf/.otf/.woff/.woff2 file directly in FONT_DIR, its family name
+ * being the file name (`仿宋_GB2312.ttf` → 仿宋_GB2312). Listed once per process.
+ */
+let officeFonts: Map<string, { filePath: string; family: string; extension: keyof typeof FONT_FILE_TYPES }> | undefined;
+function getOfficeFonts() {
+  if (!officeFonts) {
+    officeFonts = new Map();
+    const dir = getOfficeFontDir();
+    let names: string[] = [];
+    try {
+      names = dir ? readdirSync(dir) : [];
+    } catch {
+      console.error(`FONT_DIR ${dir} cannot be read; using the open fonts only`);
+    }
+    for (const name of names) {
+      const extension = path.extname(name).toLowerCase();
+      if (!Object.hasOwn(FONT_FILE_TYPES, extension)) continue;
+      officeFonts.set(name, {
+        filePath: path.join(dir!, name),
+        family: path.basename(name, path.extname(name)),
+        extension: extension as keyof typeof FONT_FILE_TYPES,
+      });
+    }
+  }
+  return officeFonts;
+}
+
+/** Forget the listing (tests point FONT_DIR elsewhere). */
+export function resetOfficeFonts(): void {
+  officeFonts = undefined;
+  fontFaceCache.clear();
+}
 
 /** Resolved from the project root, as Next.js and the scripts run there. */
 function fontsourceDir(): string {
@@ -51,6 +94,11 @@ export interface FontFile {
  */
 export function resolveFontFile(relativePath: string | readonly string[]): FontFile | null {
   const segments = typeof relativePath === 'string' ? relativePath.split('/') : relativePath;
+  if (segments.length === 2 && segments[0] === OFFICE_FONT_SEGMENT) {
+    // Only a file name the folder listing produced: nothing is ever joined from the request.
+    const font = getOfficeFonts().get(decodeURIComponent(segments[1]!));
+    return font ? { filePath: font.filePath, contentType: FONT_FILE_TYPES[font.extension] } : null;
+  }
   if (segments.length !== 3) return null;
   const [packageName, folder, fileName] = segments as [string, string, string];
   if (!isFontPackage(packageName) || folder !== 'files' || !SAFE_FILE_NAME.test(fileName)) return null;
@@ -60,6 +108,21 @@ export function resolveFontFile(relativePath: string | readonly string[]): FontF
   if (path.dirname(filePath) !== filesDir) return null;
   const extension = path.extname(fileName) as keyof typeof FONT_FILE_TYPES;
   return { filePath, contentType: FONT_FILE_TYPES[extension] };
+}
+
+function cssString(text: string): string {
+  return `"${text.replace(/["\\\n\r]/g, '')}"`;
+}
+
+/** @font-face rules for the office's fonts, named after their files (they win in every stack). */
+function officeFontFaceCss(base: string): string {
+  const formats = { '.woff2': 'woff2', '.woff': 'woff', '.ttf': 'truetype', '.otf': 'opentype' } as const;
+  return [...getOfficeFonts()]
+    .map(
+      ([name, font]) =>
+        `@font-face { font-family: ${cssString(font.family)}; src: url("${base}/${OFFICE_FONT_SEGMENT}/${encodeURIComponent(name)}") format('${formats[font.extension]}'); font-display: swap; }`,
+    )
+    .join('\n');
 }
 
 /**
@@ -111,10 +174,15 @@ export function fontFaceCss(fontBaseUrl: string): string {
   const base = fontBaseUrl.replace(/\/+$/, '');
   let css = fontFaceCache.get(base);
   if (css === undefined) {
-    css = FONT_PACKAGE_NAMES.flatMap((name) => {
-      const version = packageVersion(name);
-      return FONT_PACKAGES[name].map((weight) => rewritePackageCss(name, weight, base, version));
-    }).join('\n');
+    css = [
+      officeFontFaceCss(base),
+      ...FONT_PACKAGE_NAMES.flatMap((name) => {
+        const version = packageVersion(name);
+        return FONT_PACKAGES[name].map((weight) => rewritePackageCss(name, weight, base, version));
+      }),
+    ]
+      .filter(Boolean)
+      .join('\n');
     fontFaceCache.set(base, css);
   }
   return css;
