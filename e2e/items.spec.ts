@@ -9,6 +9,7 @@ test('an editor writes an item that autosaves and survives a reload', async ({ p
   await loginAndWait(page, editor);
   await page.goto('/items');
   await page.getByRole('link', { name: '新建稿件' }).click();
+  await expect(page).toHaveURL(/\/items\/new$/);
 
   await page.getByLabel('标题', { exact: true }).fill('市科协召开4月工作交流学习会');
   await page.getByLabel('栏目').selectOption({ label: '市科协要闻' });

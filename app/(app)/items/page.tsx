@@ -53,7 +53,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         }
       />
       <div className="grid gap-6 md:grid-cols-[13rem_1fr]">
-        <nav aria-label="栏目" className="space-y-1 text-sm">
+        <nav aria-label="按栏目筛选" className="space-y-1 text-sm">
           <Link
             href={hrefWith({ sectionId: undefined })}
             className={cn('flex justify-between rounded px-2 py-1 hover:bg-muted', !filters.sectionId && 'bg-brand/10 text-brand')}
