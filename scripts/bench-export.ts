@@ -2,7 +2,7 @@
 // item), in one run. Prints figures; asserts nothing. The last line is pdf_vs_floor_ratio.
 //
 //   pdf_cold_ms   first export: browser launch, page, fonts, print
-//   pdf_warm_ms   median of later exports through renderPdf (the app's path)
+//   pdf_warm_ms   median of later exports through renderIssuePdf (the app's path)
 //   floor_ms      median of Chromium printing the same finished, loaded document (page.pdf only)
 //   docx_ms       median DOCX render
 //   node_rss_max_mb / node_and_chromium_pss_max_mb   peak memory while exporting 10 issues in a row
@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { renderIssueDocx } from '@/lib/export/docx';
 import { fontFileForUrl } from '@/lib/export/fonts';
-import { closePdfBrowser, PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
+import { closePdfBrowser, PDF_FONT_BASE_URL, renderIssuePdf } from '@/lib/export/pdf';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
 import { buildFixturePrintIssue } from '@/test/support/print-issue-fixture';
@@ -64,14 +64,14 @@ const issue = issueOfAboutTenPages(67);
 const html = renderIssueHtml(issue, { fontBaseUrl: PDF_FONT_BASE_URL });
 
 let started = performance.now();
-const firstPdf = await renderPdf(html);
+const firstPdf = await renderIssuePdf(issue);
 const coldMs = performance.now() - started;
 const pages = firstPdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
 
 const warm: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   started = performance.now();
-  await renderPdf(html);
+  await renderIssuePdf(issue);
   warm.push(performance.now() - started);
 }
 
@@ -108,7 +108,7 @@ let rssMax = treeRssMb();
 let nodeMax = nodeRssMb();
 for (let n = 0; n < 10; n++) {
   const other = issueOfAboutTenPages(100 + n);
-  await renderPdf(renderIssueHtml(other, { fontBaseUrl: PDF_FONT_BASE_URL }));
+  await renderIssuePdf(other);
   await renderIssueDocx(other);
   rssMax = Math.max(rssMax, treeRssMb());
   nodeMax = Math.max(nodeMax, nodeRssMb());

@@ -3,9 +3,8 @@ import { createHash } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { renderIssueDocx } from '@/lib/export/docx';
-import { PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
+import { renderIssuePdf } from '@/lib/export/pdf';
 import type { PrintIssue } from '@/lib/export/print-issue';
-import { renderIssueHtml } from '@/lib/export/print-template';
 
 export type ExportFormatName = 'pdf' | 'docx';
 
@@ -28,7 +27,7 @@ export function exportFileName(issue: PrintIssue, format: ExportFormatName, isDr
 
 export function renderExport(issue: PrintIssue, format: ExportFormatName, isDraft = false): Promise<Buffer> {
   if (format === 'docx') return renderIssueDocx(issue, { isDraft });
-  return renderPdf(renderIssueHtml(issue, { fontBaseUrl: PDF_FONT_BASE_URL, isDraft }));
+  return renderIssuePdf(issue, { isDraft });
 }
 
 function sha256(bytes: Buffer): string {

@@ -1,9 +1,9 @@
 // PDF export: the print template printed by the system Chromium (no browser download).
 //
 // Speed: one browser is kept warm, and so are a few pages in one script-less context. An
-// export writes its document into a warm page (document.write) instead of loading a new one,
-// so the fonts that page already decoded are reused and the cost is close to Chromium's own
-// print of the finished document (see `npm run bench:export`).
+// export writes its document into a warm page (document.write) instead of loading a new one;
+// the page keeps its @font-face rules and the fonts it already decoded, so the cost is close to
+// Chromium's own print of the finished document (see `npm run bench:export`).
 //
 // Safety: page scripts are disabled, and the only resources a page can reach are the
 // project's own font files, answered from memory — it loads nothing from the network or the
@@ -13,7 +13,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AppError } from '@/lib/errors';
-import { fontFileForUrl } from '@/lib/export/fonts';
+import { fontFaceCss, fontFileForUrl } from '@/lib/export/fonts';
+import type { PrintIssue } from '@/lib/export/print-issue';
+import { renderIssueHtml } from '@/lib/export/print-template';
 
 /** Never a real host: every request a page makes is intercepted. */
 export const PDF_FONT_BASE_URL = 'http://print.invalid/fonts';
@@ -72,6 +74,20 @@ function getContext(): Promise<BrowserContext> {
   return context;
 }
 
+/**
+ * A page that keeps the fonts' @font-face rules in an adopted style sheet: it survives the
+ * document.write of every export, so the rules are parsed and the fonts decoded once per page.
+ */
+async function newWarmPage(): Promise<Page> {
+  const page = await (await getContext()).newPage();
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [sheet];
+  }, fontFaceCss(PDF_FONT_BASE_URL));
+  return page;
+}
+
 let running = 0;
 const waiting: (() => void)[] = [];
 
@@ -97,10 +113,18 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Prints a finished HTML document (from renderIssueHtml with PDF_FONT_BASE_URL) to PDF. */
+/** The PDF of an issue: the print template, printed. */
+export function renderIssuePdf(issue: PrintIssue, options: { isDraft?: boolean } = {}): Promise<Buffer> {
+  return renderPdf(renderIssueHtml(issue, { fontBaseUrl: PDF_FONT_BASE_URL, isDraft: options.isDraft, omitFontFaces: true }));
+}
+
+/**
+ * Prints a finished HTML document from renderIssueHtml with PDF_FONT_BASE_URL (its @font-face
+ * rules may be omitted: the warm page has them) to PDF.
+ */
 export function renderPdf(html: string): Promise<Buffer> {
   return withSlot(async () => {
-    const page = idlePages.pop() ?? (await (await getContext()).newPage());
+    const page = idlePages.pop() ?? (await newWarmPage());
     let isHealthy = false;
     try {
       const pdf = await withTimeout(

@@ -27,6 +27,11 @@ export interface RenderIssueHtmlOptions {
   isDraft?: boolean;
   /** The document title; `科协每周动态 2023年 第14期` by default. */
   title?: string;
+  /**
+   * Leave out the @font-face rules: the PDF renderer gives each of its warm pages those rules
+   * once (lib/export/pdf.ts), so every export does not parse ~300 KB of them again.
+   */
+  omitFontFaces?: boolean;
 }
 
 // Office fonts first, so the office's licensed fonts win where installed; then the open fonts
@@ -351,7 +356,7 @@ export function renderIssueHtml(issue: PrintIssue, options: RenderIssueHtmlOptio
   assertSafeFontBaseUrl(options.fontBaseUrl);
   const isDraft = options.isDraft ?? false;
   const title = options.title ?? `${issue.publicationName} ${formatYearNumber(issue)}${isDraft ? '（样稿）' : ''}`;
-  const css = [fontFaceCss(options.fontBaseUrl), PAGE_CSS, isDraft ? DRAFT_CSS : '', LAYOUT_CSS].join('\n');
+  const css = [options.omitFontFaces ? '' : fontFaceCss(options.fontBaseUrl), PAGE_CSS, isDraft ? DRAFT_CSS : '', LAYOUT_CSS].join('\n');
   const body = [
     isDraft ? '<div class="draft-watermark" aria-hidden="true">样稿</div>' : '',
     '<main class="issue">',
