@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { getToolEnv } from './lib/env';
 import { E2E_DATA_DIR, E2E_PG_PORT, E2E_PORT } from './e2e/fixtures/server';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = getToolEnv().CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: 'e2e',

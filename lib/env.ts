@@ -74,3 +74,20 @@ const fontDirSchema = z.string().min(1).optional();
 export function getOfficeFontDir(source: EnvSource = process.env): string | undefined {
   return parse(z.object({ FONT_DIR: fontDirSchema }), source).FONT_DIR;
 }
+
+const toolSchema = z.object({
+  /** The Chromium that prints PDFs and runs the browser tests (Debian's package by default). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** For `npm run db:new-migration`: an empty scratch database instead of a throwaway embedded one. */
+  SHADOW_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  SHADOW_PG_PORT: port.optional(),
+  /** Print the schema engine's log lines. */
+  DEBUG_SCHEMA_ENGINE: flag,
+});
+
+export type ToolEnv = z.output<typeof toolSchema>;
+
+/** Settings of the export, migration and test tooling. */
+export function getToolEnv(source: EnvSource = process.env): ToolEnv {
+  return parse(toolSchema, source);
+}

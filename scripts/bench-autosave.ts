@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
 import { ensureBuilt } from '@/lib/runtime/build';
+import { getToolEnv } from '@/lib/env';
 
 const SAVES = 200;
 const root = process.cwd();
@@ -91,7 +92,7 @@ try {
 
   // Typing: Chromium's own measurement of how long each key press took to handle and paint.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: getToolEnv().CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   const page = await browser.newPage();

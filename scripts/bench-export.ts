@@ -16,6 +16,7 @@ import { closePdfBrowser, PDF_FONT_BASE_URL, renderIssuePdf } from '@/lib/export
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
 import { buildFixturePrintIssue } from '@/test/support/print-issue-fixture';
+import { getToolEnv } from '@/lib/env';
 
 const RUNS = 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -84,7 +85,7 @@ for (let i = 0; i < RUNS + 3; i++) {
 
 // The floor: the same document already loaded in a page, timing only Chromium's print.
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: getToolEnv().CHROMIUM_PATH,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const page = await browser.newPage({ javaScriptEnabled: false });

@@ -18,6 +18,7 @@ import {
   MIGRATION_LOCK_FILE,
 } from '@/lib/db/schema-engine';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { getToolEnv } from '@/lib/env';
 
 const migrationsDir = path.resolve(DEFAULT_MIGRATIONS_DIR);
 const schemaPath = path.resolve(DEFAULT_SCHEMA_PATH);
@@ -80,14 +81,15 @@ function freePort(): Promise<number> {
 }
 
 async function startShadow(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.SHADOW_DATABASE_URL) {
-    return { url: process.env.SHADOW_DATABASE_URL, stop: async () => {} };
+  const { SHADOW_DATABASE_URL, SHADOW_PG_PORT } = getToolEnv();
+  if (SHADOW_DATABASE_URL) {
+    return { url: SHADOW_DATABASE_URL, stop: async () => {} };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'db-new-migration-'));
   // mkdtemp makes a 0700 folder; when run as root, PostgreSQL runs as the `postgres` user and
   // must be able to enter it.
   await chmod(dir, 0o755);
-  const port = process.env.SHADOW_PG_PORT ? Number(process.env.SHADOW_PG_PORT) : await freePort();
+  const port = SHADOW_PG_PORT ?? (await freePort());
   let database: EmbeddedDatabase | undefined;
   const cleanup = async () => {
     await database?.stop();

@@ -3,7 +3,7 @@
 // (test/print-template.test.ts checks the printed layout of that same content in detail;
 // test/docx-export.test.ts the Word file.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,4 +128,20 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
     const text = squash(run('pdftotext', pdf, '-'));
     for (const line of ['A&B“标题”', ...hostile]) expect(text).toContain(squash(line));
   });
+});
+
+describe.skipIf(!hasChromium())('npm run export', () => {
+  it('writes the stored PDF of the latest published issue, byte for byte', async () => {
+    const latest = await db.issue.findFirst({ where: { status: 'PUBLISHED' }, orderBy: { totalNumber: 'desc' } });
+    // Without a published issue in this database (the suite above publishes two), nothing to compare.
+    expect(latest).not.toBeNull();
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'export-cli-')), 'x.pdf');
+    execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/export.ts', '--latest', '--format', 'pdf', '--out', out], {
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      encoding: 'utf8',
+    });
+    const stored = await getPublishedExport(latest!.id, 'pdf');
+    expect(Buffer.compare(readFileSync(out), stored.bytes)).toBe(0);
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }, 60_000);
 });

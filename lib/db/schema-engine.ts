@@ -25,6 +25,7 @@ import {
 // The package's main entry does `import … from './schema_engine_bg.wasm'`, which Node's ESM
 // loader refuses; the `_bg` glue is plain JS and gets its wasm instance injected by hand.
 import * as glue from '@prisma/schema-engine-wasm/schema_engine_bg';
+import { getToolEnv } from '@/lib/env';
 import type {
   MigrationDirectory,
   MigrationList,
@@ -316,7 +317,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
 
 function onEngineLog(line: string): void {
   // The engine logs JSON lines; INFO is only its start banner.
-  if (process.env.DEBUG_SCHEMA_ENGINE) console.error(`[schema-engine] ${line}`);
+  if (getToolEnv().DEBUG_SCHEMA_ENGINE) console.error(`[schema-engine] ${line}`);
   else if (line.includes('"level":"ERROR"') || line.includes('"level":"WARN"')) {
     console.warn(`[schema-engine] ${line}`);
   }

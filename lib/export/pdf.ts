@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { fontFaceCss, fontFileForUrl } from '@/lib/export/fonts';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
+import { getToolEnv } from '@/lib/env';
 
 /** Never a real host: every request a page makes is intercepted. */
 export const PDF_FONT_BASE_URL = 'http://print.invalid/fonts';
@@ -49,7 +50,7 @@ function reset() {
 function getContext(): Promise<BrowserContext> {
   context ??= (async () => {
     browser ??= chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: getToolEnv().CHROMIUM_PATH,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage'],
     });
     const launched = await browser;

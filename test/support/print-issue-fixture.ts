@@ -2,6 +2,7 @@
 // and the Chromium print the PDF export will use, for the print-template tests and for
 // scripts/render-sample-issue.ts.
 import { existsSync } from 'node:fs';
+import { getToolEnv } from '@/lib/env';
 import { PDF_FONT_BASE_URL, renderPdf } from '@/lib/export/pdf';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
 import type { ItemBody } from '@/lib/validations/item-body';
@@ -10,7 +11,7 @@ import { readFixtureIssue, type FixtureItem } from './issue-fixture';
 /** The base URL the template's fonts are written under when Chromium prints it offline. */
 export const PRINT_FONT_BASE_URL = PDF_FONT_BASE_URL;
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = getToolEnv().CHROMIUM_PATH;
 
 export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
