@@ -48,9 +48,11 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
   }
   if (isPrismaKnownError(error)) {
     // P2002: unique constraint; P2025: the record a write depended on is gone;
-    // P2034: a serializable transaction lost to a concurrent one.
+    // P2034: a serializable transaction lost to a concurrent one; P2028: no connection or
+    // lock could be had in time.
     if (error.code === 'P2002') return toActionError(new AppError('DUPLICATE'));
     if (error.code === 'P2034') return toActionError(new AppError('CONFLICT'));
+    if (error.code === 'P2028') return toActionError(new AppError('BUSY'));
     if (error.code === 'P2025') return toActionError(new AppError('NOT_FOUND'));
   }
   console.error('Unexpected error in action', error);

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, message: '尝试次数过多，请稍后再试。' },
   BAD_ORIGIN: { status: 403, message: '请求来源无效。' },
   EXPORT_FAILED: { status: 503, message: '生成文件失败，请稍后重试。' },
+  BUSY: { status: 503, message: '系统繁忙，请稍后重试。' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

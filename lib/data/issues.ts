@@ -18,6 +18,12 @@ import { estimateItemLines, estimatePages } from '@/lib/layout/estimate';
 
 type Tx = Prisma.TransactionClient;
 
+/**
+ * Transactions that take the publication lock queue behind each other (that is the point);
+ * waiting for the lock or a connection must not count as a failure under a burst of requests.
+ */
+const QUEUED = { maxWait: 15_000, timeout: 30_000 } as const;
+
 function toDbDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
@@ -81,7 +87,7 @@ export async function createIssue(input: { issueDate: string }, user: CurrentUse
     await renumberUnpublishedIssues(tx, publicationId);
     await addEvent(tx, issue.id, 'CREATED', user);
     return issue;
-  });
+  }, QUEUED);
 }
 
 export async function changeIssueDate(input: { id: number; issueDate: string }, user: CurrentUser): Promise<void> {
@@ -98,7 +104,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
     });
     await renumberUnpublishedIssues(tx, publicationId);
     await addEvent(tx, input.id, 'DATE_CHANGED', user, `${toIsoDate(issue.issueDate)} → ${input.issueDate}`);
-  });
+  }, QUEUED);
 }
 
 /** Deleting an issue under assembly releases its items and closes the gap in the numbers. */
@@ -109,7 +115,7 @@ export async function deleteIssue(id: number): Promise<void> {
     await tx.item.updateMany({ where: { issueId: id }, data: { issueId: null, issuePosition: null } });
     await tx.issue.delete({ where: { id } });
     await renumberUnpublishedIssues(tx, publicationId);
-  });
+  }, QUEUED);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -287,7 +293,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     });
     await addEvent(tx, id, 'PUBLISHED', user);
     return print;
-  });
+  }, QUEUED);
 }
 
 // ---------------------------------------------------------------------------------------
