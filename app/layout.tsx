@@ -10,6 +10,11 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN">
+      <head>
+        {/* Chinese glyphs for machines without a CJK font (see app/fonts/ui.css). */}
+        {/* eslint-disable-next-line @next/next/no-css-tags */}
+        <link rel="stylesheet" href="/fonts/ui.css" />
+      </head>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

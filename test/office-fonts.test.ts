@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { fontFaceCss, resetOfficeFonts, resolveFontFile } from '@/lib/export/fonts';
+import { fontFaceCss, resetOfficeFonts, resolveFontFile, uiFontFaceCss } from '@/lib/export/fonts';
 
 let dir: string;
 
@@ -38,4 +38,11 @@ it('serves only the files the folder lists', () => {
   expect(resolveFontFile(['office', 'readme.txt'])).toBeNull();
   expect(resolveFontFile(['office', '..%2F..%2Fetc%2Fpasswd'])).toBeNull();
   expect(resolveFontFile(['office', '../仿宋_GB2312.woff2'])).toBeNull();
+});
+
+it('gives the interface only Noto Sans SC, from the font route', () => {
+  const css = uiFontFaceCss('/fonts');
+  expect(css).toContain("font-family: 'Noto Sans SC'");
+  expect(css).not.toMatch(/Noto Serif SC|LXGW|仿宋/);
+  for (const [, url] of css.matchAll(/url\("([^"]+)"\)/g)) expect(url).toMatch(/^\/fonts\/noto-sans-sc\/files\/[a-z0-9-]+\.woff2\?v=/);
 });

@@ -43,7 +43,8 @@ interface Options {
  * A local copy is written on every change and cleared only once the server has the text.
  */
 export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, onCreated }: Options) {
-  const [status, setStatus] = useState<SaveStatus>('saved');
+  // A new item has nothing on the server yet: it waits for a title and a section.
+  const [status, setStatus] = useState<SaveStatus>(itemId === null ? 'invalid' : 'saved');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ServerItemCopy | null>(null);

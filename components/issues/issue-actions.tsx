@@ -32,6 +32,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
   const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
   const dating = useActionForm(changeIssueDateAction, { resetOnSuccess: false });
 
+  if (status === 'PUBLISHED') return <p className="text-sm text-muted-foreground">本期已发布，期号和内容已固定。</p>;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">

@@ -187,3 +187,13 @@ export function fontFaceCss(fontBaseUrl: string): string {
   }
   return css;
 }
+
+/**
+ * The interface's Chinese web font (Noto Sans SC): systems without a CJK font show Chinese
+ * instead of empty boxes. Listed after the system fonts, so it is fetched only where needed,
+ * and only the unicode-range subsets a page uses.
+ */
+export function uiFontFaceCss(fontBaseUrl: string): string {
+  const name: FontPackage = 'noto-sans-sc';
+  return rewritePackageCss(name, FONT_PACKAGES[name][0], fontBaseUrl.replace(/\/+$/, ''), packageVersion(name));
+}
