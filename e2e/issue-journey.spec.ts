@@ -123,6 +123,12 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   expect(downloads[0]!.headers()['x-content-sha256']).toBe(stored.sha256);
   expect((await staff.request.get(`/api/issues/${issueId}/export/docx`)).status()).toBe(200);
 
+  // The archive's search finds the published text.
+  await staff.goto('/published');
+  await staff.getByRole('searchbox', { name: '搜索历期稿件' }).fill(`学会乙${stamp}`);
+  await staff.getByRole('button', { name: '搜索' }).click();
+  await expect(staff.getByTestId('search-results').getByRole('link', { name: `学会乙${stamp}` })).toBeVisible();
+
   // Readable on a phone: nothing wider than the screen.
   await staff.setViewportSize({ width: 390, height: 844 });
   await staff.goto(`/published/${issueId}`);

@@ -147,4 +147,15 @@ describe('review and publication', () => {
     expect(snapshot.sections[0]).toMatchObject({ name: '学会动态', isLead: false });
     expect(await issueActions.addReviewCommentAction({ id, body: '发布后的意见' })).toMatchObject({ status: 423 });
   });
+
+  it('searches the text of published issues only', async () => {
+    const { searchPublishedItems } = await import('@/lib/data/issues');
+    const hits = await searchPublishedItems('发布稿 正文');
+    expect(hits.map((h) => h.title)).toEqual(['发布稿']);
+    expect(hits[0]!.issue.year).toBe(2030);
+    expect(hits[0]!.excerpt).toContain('发布稿正文');
+    // Items of unpublished issues and loose items stay out of the archive's search.
+    expect(await searchPublishedItems('送审稿')).toEqual([]);
+    expect(await searchPublishedItems('   ')).toEqual([]);
+  });
 });

@@ -480,3 +480,35 @@ export async function getPublishedIssue(id: number): Promise<PrintIssue | null> 
   const issue = await db.issue.findFirst({ where: { id, status: 'PUBLISHED' }, select: { snapshot: true } });
   return issue?.snapshot ? (issue.snapshot as unknown as PrintIssue) : null;
 }
+
+/**
+ * Items of published issues whose title or text contains the words, newest issue first,
+ * with a short excerpt around the first match. Items of a published issue are locked, so
+ * their text is the text that was published.
+ */
+export async function searchPublishedItems(query: string, limit = 50) {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  if (!words.length) return [];
+  const items = await db.item.findMany({
+    where: {
+      issue: { status: 'PUBLISHED' },
+      AND: words.map((word) => ({
+        OR: [{ title: { contains: word, mode: 'insensitive' as const } }, { bodyText: { contains: word, mode: 'insensitive' as const } }],
+      })),
+    },
+    orderBy: [{ issue: { totalNumber: 'desc' } }, { issuePosition: 'asc' }],
+    take: limit,
+    select: {
+      id: true,
+      title: true,
+      bodyText: true,
+      issue: { select: { id: true, year: true, yearNumber: true, totalNumber: true } },
+    },
+  });
+  return items.map(({ bodyText, issue, ...item }) => {
+    const at = Math.max(0, bodyText.toLowerCase().indexOf(words[0]!.toLowerCase()));
+    const start = Math.max(0, at - 30);
+    const excerpt = `${start > 0 ? '…' : ''}${bodyText.slice(start, at + 60).replace(/\s+/g, ' ')}${at + 60 < bodyText.length ? '…' : ''}`;
+    return { ...item, issue: issue!, excerpt };
+  });
+}
