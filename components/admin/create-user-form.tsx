@@ -6,6 +6,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 
 export function CreateUserForm() {
   const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createUserAction, {
@@ -52,11 +53,7 @@ export function CreateUserForm() {
         <Button type="submit" disabled={isPending}>
           {isPending ? '正在创建…' : '创建用户'}
         </Button>
-        {formError && (
-          <p role="alert" className="text-sm text-danger">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         {state?.ok && (
           <p role="status" className="text-sm text-green-700">
             用户已创建。初始密码：<code className="rounded bg-muted px-1 font-mono">{state.data.password}</code>

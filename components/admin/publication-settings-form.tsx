@@ -8,6 +8,7 @@ import { updatePublicationSettingsAction } from '@/lib/actions/publication';
 import type { PublicationSettings } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 import {
   DISTRIBUTION_LINE_MAX_LENGTH,
   DISTRIBUTION_MAX_LINES,
@@ -137,11 +138,7 @@ export function PublicationSettingsForm({
         <Button type="submit" disabled={isPending}>
           {isPending ? '正在保存…' : '保存设置'}
         </Button>
-        {formError && (
-          <p role="alert" className="text-sm text-danger">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         {state?.ok && (
           <p role="status" className="text-sm text-green-700">
             已保存。{renumberedCount > 0 && `正在准备的${renumberedCount}期已按新的编号起点重新编号。`}

@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { resetPasswordAction, setUserDisabledAction, updateUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { ROLE_LABELS, type Role } from '@/lib/roles';
+import { FormError } from '@/components/ui/form-error';
 
 export interface UserRowData {
   id: number;
@@ -107,11 +108,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
               保存
             </Button>
           </div>
-          {edit.formError && (
-            <p role="alert" className="w-full text-sm text-danger">
-              {edit.formError}
-            </p>
-          )}
+          <FormError message={edit.formError} className="w-full text-sm text-danger" />
         </form>
       )}
     </li>

@@ -20,6 +20,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { orderSectionItemsAction, removeItemFromIssueAction } from '@/lib/actions/issues';
+import { FormError } from '@/components/ui/form-error';
 
 export interface BoardItem {
   id: number;
@@ -163,11 +164,7 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
           </ol>
         </SortableContext>
       </DndContext>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="mt-1 text-sm text-danger" />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { addReviewCommentAction } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 
 export function CommentForm({ issueId, items }: { issueId: number; items: { id: number; title: string }[] }) {
   const { onSubmit, isPending, fieldErrors, formError } = useActionForm(addReviewCommentAction);
@@ -29,11 +30,7 @@ export function CommentForm({ issueId, items }: { issueId: number; items: { id: 
       <Button type="submit" size="sm" variant="outline" disabled={isPending}>
         添加意见
       </Button>
-      {formError && (
-        <p role="alert" className="text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
     </form>
   );
 }

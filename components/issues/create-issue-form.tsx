@@ -6,6 +6,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createIssueAction } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 
 export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
   const router = useRouter();
@@ -35,11 +36,7 @@ export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
         新建一期
       </Button>
       <FieldError id="issue-date-error" messages={fieldErrors?.issueDate} />
-      {formError && (
-        <p role="alert" className="text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import {
 } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import type { IssueStatus } from '@/lib/validations/issues';
+import { FormError } from '@/components/ui/form-error';
 
 interface Props {
   issueId: number;
@@ -91,11 +92,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
           <Button type="submit" size="sm" disabled={returning.isPending}>
             确认退回
           </Button>
-          {returning.formError && (
-            <p role="alert" className="text-sm text-danger">
-              {returning.formError}
-            </p>
-          )}
+          <FormError message={returning.formError} />
         </form>
       )}
 
@@ -117,11 +114,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
             改期
           </Button>
           <FieldError id="change-date-error" messages={dating.fieldErrors?.issueDate} />
-          {dating.formError && (
-            <p role="alert" className="text-sm text-danger">
-              {dating.formError}
-            </p>
-          )}
+          <FormError message={dating.formError} />
         </form>
       )}
     </div>

@@ -11,6 +11,7 @@ import {
 } from '@/lib/actions/sections';
 import type { SectionColumnEntry } from '@/lib/data/sections';
 import { cn } from '@/lib/utils';
+import { FormError } from '@/components/ui/form-error';
 
 /** A column (专栏) inside a section: reorder, rename, retire or restore. */
 export function ColumnRow({
@@ -80,11 +81,7 @@ export function ColumnRow({
           </span>
         )}
       </div>
-      {error && (
-        <p role="alert" className="mt-1 text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="mt-1 text-sm text-danger" />
       {isRenaming && (
         <RenameForm
           id={column.id}

@@ -4,6 +4,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { createSectionColumnAction } from '@/lib/actions/sections';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 
 export function CreateColumnForm({ sectionId, sectionName }: { sectionId: number; sectionName: string }) {
   const { onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createSectionColumnAction);
@@ -28,11 +29,7 @@ export function CreateColumnForm({ sectionId, sectionName }: { sectionId: number
       <Button type="submit" variant="outline" size="sm" disabled={isPending}>
         添加专栏
       </Button>
-      {formError && (
-        <p role="alert" className="w-full text-sm text-danger">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} className="w-full text-sm text-danger" />
     </form>
   );
 }

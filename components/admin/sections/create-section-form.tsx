@@ -6,6 +6,7 @@ import { Label } from '@/components/ui/label';
 import { createSectionAction } from '@/lib/actions/sections';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { SECTION_NAME_MAX_LENGTH } from '@/lib/validations/sections';
+import { FormError } from '@/components/ui/form-error';
 
 export function CreateSectionForm({ activeLeadName }: { activeLeadName: string | null }) {
   const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createSectionAction);
@@ -43,11 +44,7 @@ export function CreateSectionForm({ activeLeadName }: { activeLeadName: string |
         <Button type="submit" disabled={isPending}>
           {isPending ? '正在添加…' : '添加栏目'}
         </Button>
-        {formError && (
-          <p role="alert" className="text-sm text-danger">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
         {state?.ok && (
           <p role="status" className="text-sm text-green-700">
             栏目已添加。

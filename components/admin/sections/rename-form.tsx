@@ -4,6 +4,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/action';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { FormError } from '@/components/ui/form-error';
 
 /** Inline form that renames a section or a column; closes itself on success. */
 export function RenameForm({
@@ -59,11 +60,7 @@ export function RenameForm({
           取消
         </Button>
       </div>
-      {form.formError && (
-        <p role="alert" className="w-full text-sm text-danger">
-          {form.formError}
-        </p>
-      )}
+      <FormError message={form.formError} className="w-full text-sm text-danger" />
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { moveSectionAction, renameSectionAction, setSectionRetiredAction } from '@/lib/actions/sections';
 import type { SectionListEntry } from '@/lib/data/sections';
 import { cn } from '@/lib/utils';
+import { FormError } from '@/components/ui/form-error';
 
 /** One section of the catalogue with its columns. Retired sections can only be restored. */
 export function SectionRow({
@@ -88,11 +89,7 @@ export function SectionRow({
           </Button>
         </span>
       </div>
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <FormError message={error} className="mt-2 text-sm text-danger" />
       {isRenaming && (
         <RenameForm
           id={section.id}
