@@ -1,12 +1,10 @@
 'use client';
-import { useRef, useState, useTransition } from 'react';
+import { CatalogueEntryControls, useCatalogueEntry } from '@/components/admin/sections/catalogue-entry';
 import { ColumnRow } from '@/components/admin/sections/column-row';
 import { CreateColumnForm } from '@/components/admin/sections/create-column-form';
-import { MoveButtons } from '@/components/admin/sections/move-buttons';
 import { RenameForm } from '@/components/admin/sections/rename-form';
 import { RetiredBadge } from '@/components/admin/sections/retired-badge';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { moveSectionAction, renameSectionAction, setSectionRetiredAction } from '@/lib/actions/sections';
 import type { SectionListEntry } from '@/lib/data/sections';
 import { cn } from '@/lib/utils';
@@ -25,31 +23,15 @@ export function SectionRow({
   canMoveUp: boolean;
   canMoveDown: boolean;
 }) {
-  const [isRenaming, setIsRenaming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const renameButton = useRef<HTMLButtonElement>(null);
   const { isRetired } = section;
   const activeColumns = section.columns.filter((column) => !column.isRetired);
   const retiredColumns = section.columns.filter((column) => column.isRetired);
 
-  function onToggleRetired() {
-    if (
-      !isRetired &&
-      !window.confirm(`确定停用栏目“${section.name}”吗？停用后编辑选稿时不再显示该栏目，已有稿件仍归属该栏目。`)
-    ) {
-      return;
-    }
-    startTransition(async () => {
-      const result = await setSectionRetiredAction({ id: section.id, isRetired: !isRetired });
-      setError(result.ok ? null : result.message);
-    });
-  }
-
-  function onCloseRename() {
-    setIsRenaming(false);
-    renameButton.current?.focus();
-  }
+  const entry = useCatalogueEntry({
+    isRetired,
+    retireQuestion: `确定停用栏目“${section.name}”吗？停用后编辑选稿时不再显示该栏目，已有稿件仍归属该栏目。`,
+    setRetired: (retire) => setSectionRetiredAction({ id: section.id, isRetired: retire }),
+  });
 
   return (
     <li className={cn('py-3', isRetired && 'bg-muted/50')} data-testid={`section-row-${section.id}`}>
@@ -62,42 +44,26 @@ export function SectionRow({
           </Badge>
         )}
         {isRetired && <RetiredBadge />}
-        <span className="ml-auto flex gap-2">
-          {!isRetired && (
-            <>
-              <MoveButtons
-                label={section.name}
-                position={position}
-                canMoveUp={canMoveUp}
-                canMoveDown={canMoveDown}
-                onMove={(direction) => moveSectionAction({ id: section.id, direction })}
-                onError={setError}
-              />
-              <Button ref={renameButton} variant="outline" size="sm" onClick={() => setIsRenaming((v) => !v)}>
-                重命名
-              </Button>
-            </>
-          )}
-          <Button
-            variant={isRetired ? 'outline' : 'danger'}
-            size="sm"
-            onClick={onToggleRetired}
-            disabled={isPending}
-            aria-label={`${isRetired ? '恢复' : '停用'}栏目“${section.name}”`}
-          >
-            {isRetired ? '恢复' : '停用'}
-          </Button>
-        </span>
+        <CatalogueEntryControls
+          {...entry.controls}
+          noun="栏目"
+          name={section.name}
+          isRetired={isRetired}
+          position={position}
+          canMoveUp={canMoveUp}
+          canMoveDown={canMoveDown}
+          onMove={(direction) => moveSectionAction({ id: section.id, direction })}
+        />
       </div>
-      <FormError message={error} className="mt-2 text-sm text-danger" />
-      {isRenaming && (
+      <FormError message={entry.error} className="mt-2 text-sm text-danger" />
+      {entry.isRenaming && (
         <RenameForm
           id={section.id}
           name={section.name}
           idPrefix={`section-${section.id}`}
           label="栏目名称"
           renameAction={renameSectionAction}
-          onClose={onCloseRename}
+          onClose={entry.onCloseRename}
         />
       )}
       {(section.columns.length > 0 || !isRetired) && (
