@@ -4,8 +4,9 @@
 import 'server-only';
 import { z } from 'zod';
 import { requireUser, type CurrentUser } from '@/lib/auth';
-import { AppError, ERROR_CODES, isAppError, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from '@/lib/errors';
 import type { Role } from '@/lib/roles';
+import { findInputProblem } from '@/lib/validations/common';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -20,12 +21,16 @@ export type ActionResult<T> =
 
 export type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
 
-/** FormData becomes a plain object; keys that repeat (checkbox groups) become arrays. */
+/**
+ * FormData becomes a plain object; keys that repeat (checkbox groups) become arrays. Keys
+ * are defined, not assigned, so a field named `__proto__` is just a field.
+ */
 function formDataToObject(form: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(form.keys())) {
     const values = form.getAll(key);
-    result[key] = values.length > 1 || key.endsWith('[]') ? values : values[0];
+    const value = values.length > 1 || key.endsWith('[]') ? values : values[0];
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return result;
 }
@@ -46,6 +51,7 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
     const { status, code, message, fieldErrors, details } = error;
     return { ok: false, status, code, message, fieldErrors, details };
   }
+  if (isDatabaseUnavailable(error)) return toActionError(new AppError('DATABASE_UNAVAILABLE'));
   if (isPrismaKnownError(error)) {
     // P2002: unique constraint; P2025: the record a write depended on is gone;
     // P2034: a serializable transaction lost to a concurrent one; P2028: no connection or
@@ -67,6 +73,8 @@ export function action<S extends z.ZodType, T>(
     try {
       const user = await requireUser(options.roles);
       const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
+      const problem = findInputProblem(input);
+      if (problem) throw new AppError('INVALID_INPUT', problem);
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) throw parsed.error;
       return { ok: true, data: await handler(parsed.data, user) };

@@ -61,6 +61,21 @@ export function getServerEnv(): ServerEnv {
   return serverEnv;
 }
 
+const originSchema = z.object({
+  APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRUST_PROXY: flag,
+});
+
+export type OriginEnv = z.output<typeof originSchema>;
+
+let originEnv: OriginEnv | undefined;
+/** What decides the app's own origin (lib/origin.ts); the launcher passes both to the server. */
+export function getOriginEnv(source: EnvSource = process.env): OriginEnv {
+  if (source !== process.env) return parse(originSchema, source);
+  originEnv ??= parse(originSchema, source);
+  return originEnv;
+}
+
 /** Inlined by Next.js at build time, so it is safe to read anywhere. */
 export const isDevelopment = process.env.NODE_ENV === 'development';
 
@@ -83,6 +98,9 @@ const toolSchema = z.object({
   SHADOW_PG_PORT: port.optional(),
   /** Print the schema engine's log lines. */
   DEBUG_SCHEMA_ENGINE: flag,
+  /** Where `npm test` runs the browser journeys' server: change them to run two checkouts at once. */
+  E2E_PORT: port.default(3199),
+  E2E_PG_PORT: port.default(55_399),
 });
 
 export type ToolEnv = z.output<typeof toolSchema>;

@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   BAD_ORIGIN: { status: 403, message: '请求来源无效。' },
   EXPORT_FAILED: { status: 503, message: '生成文件失败，请稍后重试。' },
   BUSY: { status: 503, message: '系统繁忙，请稍后重试。' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法连接，系统正在恢复，请稍后重试。' },
+  TOO_LARGE: { status: 413, message: '提交的内容过大。' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -39,4 +41,22 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+// Prisma's codes for a database it cannot reach or lost on the way (P1001 unreachable, P1002
+// timed out, P1008 socket timeout, P1017 connection closed), and the driver's own for a
+// server that is shutting down or gone (pg SQLSTATE classes 08 and 57P, Node socket errors).
+const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+const UNAVAILABLE_DRIVER_CODE = /^(08\d{3}|57P0[1-3]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
+
+/** Whether the error means "the database is not there right now" rather than a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, originalCode, cause } = current as { code?: unknown; originalCode?: unknown; cause?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_DRIVER_CODE.test(code))) return true;
+    if (typeof originalCode === 'string' && UNAVAILABLE_DRIVER_CODE.test(originalCode)) return true;
+    if (/Connection terminated|Can't reach database server/i.test(String((current as { message?: unknown }).message))) return true;
+    current = cause;
+  }
+  return false;
 }

@@ -2,7 +2,9 @@
 // without a TypeScript loader in front of it.
 //
 // Unless told to trust a proxy, the client address Next.js sees (X-Forwarded-For) is set
-// from the socket here, so login throttling per address cannot be dodged with a forged header.
+// from the socket here, so login throttling per address cannot be dodged with a forged header,
+// and the other forwarded headers are dropped, so the origin checks (lib/origin.ts and Next.js's
+// own for server actions) compare against the real Host.
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
@@ -16,13 +18,18 @@ const { values } = parseArgs({
   },
 });
 
+const FORWARDED_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded'];
+
 const port = Number(values.port);
 const app = next({ dev: values.dev, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
-  if (!values['trust-proxy']) req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+  if (!values['trust-proxy']) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
+    for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  }
   handle(req, res);
 });
 

@@ -22,12 +22,80 @@ describe('authenticateUser', () => {
 
   it('throttles an account after repeated failures, even with the right password', async () => {
     const user = await createTestUser();
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+    const addresses = Array.from({ length: LOGIN_LIMITS.perAccount }, ip);
+    for (const [i, address] of addresses.entries()) {
       // Failures from many addresses still count against the account.
-      await authenticateUser({ username: user.username, password: `bad${i}`, clientIp: ip() });
+      await authenticateUser({ username: user.username, password: `bad${i}`, clientIp: address });
     }
-    const result = await authenticateUser({ username: user.username, password: user.password, clientIp: ip() });
-    expect(result).toEqual({ ok: false, reason: 'RATE_LIMITED' });
+    // An address that failed is refused outright, a fresh one is slowed to one try a minute.
+    const again = await authenticateUser({ username: user.username, password: user.password, clientIp: addresses[0]! });
+    expect(again).toEqual({ ok: false, reason: 'RATE_LIMITED' });
+    const fresh = await authenticateUser({ username: user.username, password: user.password, clientIp: ip() });
+    expect(fresh).toEqual({ ok: false, reason: 'SLOWED' });
+  });
+
+  it('lets the owner in from a fresh address a minute after someone locked the account', async () => {
+    const user = await createTestUser();
+    const attacker = ip();
+    const longAgo = new Date(Date.now() - LOGIN_LIMITS.lockedAccountTryMs - 1000);
+    await db.loginFailure.createMany({
+      data: Array.from({ length: LOGIN_LIMITS.perAccount + 3 }, () => ({ username: user.username, clientIp: attacker, createdAt: longAgo })),
+    });
+    // The attacker stays locked out, even with the right password …
+    expect(await authenticateUser({ username: user.username, password: user.password, clientIp: attacker })).toEqual({
+      ok: false,
+      reason: 'RATE_LIMITED',
+    });
+    // … the owner's machine gets its one try, and succeeding lifts the lock.
+    const owner = ip();
+    expect((await authenticateUser({ username: user.username, password: user.password, clientIp: owner })).ok).toBe(true);
+    expect(await db.loginFailure.count({ where: { username: user.username } })).toBe(0);
+  });
+
+  it('gives a locked account one try a minute from fresh addresses, however many arrive at once', async () => {
+    const user = await createTestUser();
+    const longAgo = new Date(Date.now() - LOGIN_LIMITS.lockedAccountTryMs - 1000);
+    await db.loginFailure.createMany({
+      data: Array.from({ length: LOGIN_LIMITS.perAccount }, () => ({ username: user.username, clientIp: '192.0.2.1', createdAt: longAgo })),
+    });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => authenticateUser({ username: user.username, password: `guess${i}`, clientIp: `198.51.${i}.7` })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'INVALID_CREDENTIALS')).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'SLOWED')).toHaveLength(99);
+  });
+
+  it('evaluates at most the account limit of 100 parallel attempts, and then refuses the right password', async () => {
+    const user = await createTestUser();
+    const address = ip();
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => authenticateUser({ username: user.username, password: `wrong${i}`, clientIp: address })),
+    );
+    const evaluated = results.filter((r) => !r.ok && r.reason === 'INVALID_CREDENTIALS');
+    expect(evaluated).toHaveLength(LOGIN_LIMITS.perAccount);
+    expect(results.filter((r) => !r.ok && r.reason === 'RATE_LIMITED')).toHaveLength(100 - LOGIN_LIMITS.perAccount);
+    expect(await db.loginFailure.count({ where: { username: user.username } })).toBe(LOGIN_LIMITS.perAccount);
+    expect(await authenticateUser({ username: user.username, password: user.password, clientIp: address })).toEqual({
+      ok: false,
+      reason: 'RATE_LIMITED',
+    });
+  });
+
+  it('evaluates at most the address limit of 100 parallel attempts on different accounts', async () => {
+    const address = ip();
+    const users = await Promise.all(Array.from({ length: 3 }, () => createTestUser()));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        // Mostly unknown names, and the right password of three real accounts in the middle.
+        i % 40 === 20
+          ? authenticateUser({ username: users[i % 3]!.username, password: users[i % 3]!.password, clientIp: address })
+          : authenticateUser({ username: uniqueName('probe'), password: 'x', clientIp: address }),
+      ),
+    );
+    const evaluated = results.filter((r) => r.ok || r.reason === 'INVALID_CREDENTIALS');
+    expect(evaluated.length).toBeLessThanOrEqual(LOGIN_LIMITS.perClient);
+    expect(results.filter((r) => !r.ok && r.reason === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(100 - LOGIN_LIMITS.perClient);
+    expect(await db.loginFailure.count({ where: { clientIp: address } })).toBe(LOGIN_LIMITS.perClient - results.filter((r) => r.ok).length);
   });
 
   it('throttles a client address that tries many accounts', async () => {

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import type { Role } from '@/lib/roles';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
+import { INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 
 const { updatePublicationSettingsAction } = await import('@/lib/actions/publication');
 const { getPublicationSettings } = await import('@/lib/data/publication');
@@ -169,7 +170,7 @@ describe('publication settings: invalid input', () => {
     ['name', { name: '   ' }, '请输入刊物名称'],
     ['name', { name: undefined }, '请输入刊物名称'],
     ['name', { name: '一二三四五六七八九十一二三四五六七八九十一' }, '刊物名称不能超过20个字'],
-    ['name', { name: '科协\u200b每周动态' }, '刊物名称含有不允许的字符'],
+    ['name', { name: '科协\u200b每周动态' }, `刊物名称含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
     ['publisher', { publisher: '' }, '请输入编印单位'],
     ['publisher', { publisher: '北'.repeat(31) }, '编印单位不能超过30个字'],
     ['distribution', { distribution: '\n  \n' }, '请至少填写一行分送范围'],
@@ -180,7 +181,7 @@ describe('publication settings: invalid input', () => {
       '分送最多12行，现有13行',
     ],
     ['distribution', { distribution: `甲\n${'乙'.repeat(61)}\n丙\n${'丁'.repeat(61)}` }, '第2、4行超过60个字'],
-    ['distribution', { distribution: '甲\n乙\t丙' }, '第2行含有不允许的字符'],
+    ['distribution', { distribution: '甲\n乙\t丙' }, `第2行含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
     ['contentsOnOwnPage', { contentsOnOwnPage: 'maybe' }, '选项无效'],
     ['startYear', { startYear: '' }, '请输入年份'],
     ['startYear', { startYear: '1999' }, '年份须在2000–2100之间'],

@@ -4,6 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/roles';
+import { INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 import { createTestUser } from './support/factories';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number } }));
@@ -146,8 +147,9 @@ describe('section catalogue: sections', () => {
       [undefined, '请输入名称'],
       ['一二三四五六七八九十一二三四五六七八九十一', '名称不能超过20个字'],
       ['【学会动态】', '名称不要带【】，印刷时会自动加上'],
-      ['学会\n动态', '名称含有不允许的字符'],
-      ['学会\u200b动态', '名称含有不允许的字符'],
+      ['学会\n动态', `名称含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
+      ['学会\u200b动态', `名称含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
+      ['学会\u202e动态', `名称含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
     ];
     for (const [name, message] of cases) {
       const result = await createSectionAction({ name });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 export const ISSUE_STATUS_LABELS = {
   ASSEMBLING: '编排中',
@@ -18,7 +19,6 @@ export const ISSUE_EVENT_LABELS = {
   PUBLISHED: '发布',
 } as const;
 
-const ZId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
 const ZIssueId = ZId('期次编号无效');
 const ZDate = z.iso.date({ error: '请选择有效的日期' });
 
@@ -35,22 +35,19 @@ export const ZOrderSection = z.object({
   sectionId: ZId('栏目编号无效'),
   itemIds: z.array(ZId('稿件编号无效')).min(1).max(200),
 });
-const ZContentsLine = z
-  .string()
-  .trim()
-  .min(1, '目录行不能为空')
-  .max(60, '目录行不能超过60个字')
-  .regex(/^[^<>\u0000-\u001f]+$/, '目录行不能含有尖括号或控制字符');
+const ZContentsLine = ZText('目录行', {
+  max: 60,
+  required: '目录行不能为空',
+  refuse: { pattern: /[<>]/, message: '目录行不能含有尖括号' },
+});
+const ZComment = (required: string) => ZText('意见', { max: 2000, required, isMultiline: true });
 export const ZUpdateContents = z.object({ id: ZIssueId, lines: z.array(ZContentsLine).max(30, '目录最多30行') });
 export const ZReturnIssue = z.object({
   id: ZIssueId,
-  comment: z.string({ error: '退回时须填写意见' }).trim().min(1, '退回时须填写意见').max(2000, '意见不能超过2000字'),
+  comment: ZComment('退回时须填写意见'),
 });
 export const ZAddComment = z.object({
   id: ZIssueId,
-  itemId: z
-    .union([z.literal(''), z.null(), ZId('稿件编号无效')])
-    .optional()
-    .transform((v) => (v ? v : null)),
-  body: z.string({ error: '请输入意见' }).trim().min(1, '请输入意见').max(2000, '意见不能超过2000字'),
+  itemId: ZOptionalId('稿件编号无效'),
+  body: ZComment('请输入意见'),
 });

@@ -2,6 +2,7 @@
 // bold and line breaks. Anything else (headings, images, links, colours, unknown attrs) is
 // refused by the server, so what is stored is always printable and safe to render.
 import { z } from 'zod';
+import { hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 
 /** Sane upper bounds: a bulletin item is ~1,500 characters; 20,000 is far beyond any. */
 export const BODY_LIMITS = { characters: 20_000, paragraphs: 400 } as const;
@@ -11,7 +12,12 @@ const ZBoldMark = z.object({ type: z.literal('bold') }).strict();
 const ZTextNode = z
   .object({
     type: z.literal('text'),
-    text: z.string().min(1).max(BODY_LIMITS.characters),
+    text: z
+      .string()
+      .min(1)
+      .max(BODY_LIMITS.characters, `正文不能超过${BODY_LIMITS.characters}字`)
+      // A line break is a hardBreak node, never a character in the text.
+      .refine((text) => !hasInvisibleCharacters(text), `正文含有不允许的字符${INVISIBLE_CHARACTER_HINT}`),
     marks: z.array(ZBoldMark).max(1).optional(),
   })
   .strict();

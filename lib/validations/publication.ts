@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, ZText } from '@/lib/validations/common';
 
 export const PUBLICATION_NAME_MAX_LENGTH = 20;
 export const PUBLISHER_MAX_LENGTH = 30;
@@ -9,27 +10,9 @@ export const START_YEAR_MAX = 2100;
 export const START_YEAR_NUMBER_MAX = 999;
 export const START_TOTAL_NUMBER_MAX = 99_999;
 
-// Control and invisible format characters (zero-width spaces and the like) would print as
-// nothing or as boxes in the masthead and the 版记.
-const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-
-/** Length in characters (code points), not UTF-16 units. */
-function characterCount(value: string): number {
-  return [...value].length;
-}
-
-/** One line of text printed as is: NFC, trimmed, 1..max characters. */
+/** One line of text printed as is: NFC, trimmed, 1..max characters, nothing invisible. */
 function ZPrintedText(label: string, max: number) {
-  return z
-    .string({ error: `请输入${label}` })
-    .transform((value) => value.normalize('NFC').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, `请输入${label}`)
-        .refine((value) => characterCount(value) <= max, `${label}不能超过${max}个字`)
-        .refine((value) => !FORBIDDEN_CHARACTERS.test(value), `${label}含有不允许的字符`),
-    );
+  return ZText(label, { max, required: `请输入${label}` });
 }
 
 /** 第3、5行 — the 1-based line numbers a message is about. */
@@ -60,8 +43,8 @@ const ZDistribution = z
     if (tooLong.length > 0) {
       context.addIssue({ code: 'custom', message: `${lineList(tooLong)}超过${DISTRIBUTION_LINE_MAX_LENGTH}个字` });
     }
-    const forbidden = lines.flatMap((line, index) => (FORBIDDEN_CHARACTERS.test(line) ? [index] : []));
-    if (forbidden.length > 0) context.addIssue({ code: 'custom', message: `${lineList(forbidden)}含有不允许的字符` });
+    const forbidden = lines.flatMap((line, index) => (hasInvisibleCharacters(line) ? [index] : []));
+    if (forbidden.length > 0) context.addIssue({ code: 'custom', message: `${lineList(forbidden)}含有不允许的字符${INVISIBLE_CHARACTER_HINT}` });
   });
 
 /** An unchecked box is not sent at all, so absent means false. */

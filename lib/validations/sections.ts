@@ -1,29 +1,21 @@
 import { z } from 'zod';
+import { ZId, ZText } from '@/lib/validations/common';
 
 export const SECTION_NAME_MAX_LENGTH = 20;
 
 export const SECTION_KINDS = ['LEAD', 'REGULAR'] as const;
 
-const ZId = z.coerce.number({ error: '编号无效' }).int().positive('编号无效');
+const ZSectionId = ZId();
 
 /**
  * The name of a section (栏目) or a column (专栏) inside one. The print puts section names in
- * 【】, so the brackets are refused here rather than printed twice. Length counts characters
- * (code points), not UTF-16 units.
+ * 【】, so the brackets are refused here rather than printed twice.
  */
-export const ZCatalogueName = z
-  .string({ error: '请输入名称' })
-  .transform((value) => value.normalize('NFC').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, { error: '请输入名称', abort: true })
-      .refine((value) => [...value].length <= SECTION_NAME_MAX_LENGTH, `名称不能超过${SECTION_NAME_MAX_LENGTH}个字`)
-      // Control and invisible format characters (zero-width spaces and the like) would make
-      // two names look the same on screen and in print.
-      .refine((value) => !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value), '名称含有不允许的字符')
-      .refine((value) => !/[【】]/.test(value), '名称不要带【】，印刷时会自动加上'),
-  );
+export const ZCatalogueName = ZText('名称', {
+  max: SECTION_NAME_MAX_LENGTH,
+  required: '请输入名称',
+  refuse: { pattern: /[【】]/, message: '名称不要带【】，印刷时会自动加上' },
+});
 
 const ZDirection = z.enum(['up', 'down'], { error: '移动方向无效' });
 
@@ -36,19 +28,19 @@ export const ZCreateSection = z.object({
   kind: z.enum(SECTION_KINDS, { error: '栏目类型无效' }).default('REGULAR'),
 });
 
-export const ZRenameSection = z.object({ id: ZId, name: ZCatalogueName });
+export const ZRenameSection = z.object({ id: ZSectionId, name: ZCatalogueName });
 
-export const ZMoveSection = z.object({ id: ZId, direction: ZDirection });
+export const ZMoveSection = z.object({ id: ZSectionId, direction: ZDirection });
 
-export const ZSetSectionRetired = z.object({ id: ZId, isRetired: ZIsRetired });
+export const ZSetSectionRetired = z.object({ id: ZSectionId, isRetired: ZIsRetired });
 
-export const ZCreateSectionColumn = z.object({ sectionId: ZId, name: ZCatalogueName });
+export const ZCreateSectionColumn = z.object({ sectionId: ZSectionId, name: ZCatalogueName });
 
-export const ZRenameSectionColumn = z.object({ id: ZId, name: ZCatalogueName });
+export const ZRenameSectionColumn = z.object({ id: ZSectionId, name: ZCatalogueName });
 
-export const ZMoveSectionColumn = z.object({ id: ZId, direction: ZDirection });
+export const ZMoveSectionColumn = z.object({ id: ZSectionId, direction: ZDirection });
 
-export const ZSetSectionColumnRetired = z.object({ id: ZId, isRetired: ZIsRetired });
+export const ZSetSectionColumnRetired = z.object({ id: ZSectionId, isRetired: ZIsRetired });
 
 export type MoveDirection = z.output<typeof ZDirection>;
 export type CreateSectionInput = z.output<typeof ZCreateSection>;

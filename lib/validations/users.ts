@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
+import { ZId, ZText } from '@/lib/validations/common';
 
-const ZUserId = z.coerce.number({ error: '用户编号无效' }).int().positive('用户编号无效');
+const ZUserId = ZId('用户编号无效');
 
 export const ZUsername = z
   .string()
@@ -9,12 +10,11 @@ export const ZUsername = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '用户名须为2–32位小写字母、数字或 . _ -，以字母或数字开头');
 
-export const ZDisplayName = z
-  .string()
-  .trim()
-  .min(1, { error: '请输入姓名', abort: true })
-  .max(20, '姓名不能超过20个字')
-  .regex(/^[^<>\u0000-\u001f]+$/, '姓名含有不允许的字符');
+export const ZDisplayName = ZText('姓名', {
+  max: 20,
+  required: '请输入姓名',
+  refuse: { pattern: /[<>]/, message: '姓名不能含有尖括号' },
+});
 
 const ZRoles = z
   .array(z.enum(ROLES, { error: '角色无效' }), { error: '请至少选择一个角色' })
@@ -44,7 +44,7 @@ export const ZResetPassword = z.object({
 
 export const ZSetUserDisabled = z.object({
   id: ZUserId,
-  isDisabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
+  isDisabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: '停用状态无效' }),
 });
 
 export type CreateUserInput = z.output<typeof ZCreateUser>;

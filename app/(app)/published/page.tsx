@@ -9,13 +9,13 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { listPublishedIssues, searchPublishedItems } from '@/lib/data/issues';
+import { ZSearchQuery } from '@/lib/validations/common';
 
 export const metadata: Metadata = { title: '已发布' };
 
 export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePageAccess('published');
-  const raw = (await searchParams).q;
-  const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 60) ?? '';
+  const query = ZSearchQuery.parse((await searchParams).q);
   const [issues, hits] = await Promise.all([listPublishedIssues(), query ? searchPublishedItems(query) : Promise.resolve([])]);
   const years = [...new Set(issues.map((i) => i.year))];
   return (
