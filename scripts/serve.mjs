@@ -25,7 +25,35 @@ const app = next({ dev: values.dev, dir: process.cwd(), hostname: 'localhost', p
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Set by the launcher while the database is gone (scripts/start.ts): every request that needs
+// it gets a 503 with a Chinese message until it is back. Static files still load.
+let databaseDown = null;
+process.on('message', (message) => {
+  if (message?.type === 'database') databaseDown = message.isUp ? null : { message: message.message };
+});
+
+function answerDatabaseDown(req, res) {
+  const wantsJson = req.url.startsWith('/api/') || req.headers['next-action'] || /json/.test(req.headers.accept ?? '');
+  res.statusCode = 503;
+  res.setHeader('Retry-After', '5');
+  res.setHeader('Cache-Control', 'no-store');
+  if (wantsJson) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ ok: false, status: 503, code: 'DATABASE_UNAVAILABLE', message: databaseDown.message }));
+    return;
+  }
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // Reloads itself every few seconds, so the page comes back on its own.
+  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${databaseDown.message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
+}
+
+const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt'];
+
 const server = createServer((req, res) => {
+  if (databaseDown && !STATIC_PREFIXES.some((prefix) => req.url.startsWith(prefix))) {
+    answerDatabaseDown(req, res);
+    return;
+  }
   if (!values['trust-proxy']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     for (const name of FORWARDED_HEADERS) delete req.headers[name];

@@ -1,17 +1,21 @@
 // `npm start`: build when needed, start the embedded PostgreSQL (unless DATABASE_URL is set),
 // apply migrations, seed the demo on an empty database, then serve. Ctrl-C or SIGTERM stops
 // the web server first and PostgreSQL last, so no postgres process is left behind.
+// While the database is gone (the embedded one died and is being restarted, or an external one
+// stops answering) the web server answers 503 with a Chinese message instead of failing pages.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
+import pg from 'pg';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { readLauncherEnv } from '@/lib/env';
+import { ERROR_CODES } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/roles';
 import { ensureBuilt } from '@/lib/runtime/build';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedDatabase, type WatchedDatabase } from '@/lib/runtime/embedded-postgres';
 import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
 
 const root = process.cwd();
@@ -40,6 +44,52 @@ function formatAccounts(accounts: DemoAccount[]): string {
 let database: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
 let isStopping = false;
+
+/** Tells the web server whether to answer requests or 503 (see scripts/serve.mjs). */
+function reportDatabase(isUp: boolean) {
+  if (server?.connected) server.send({ type: 'database', isUp, message: ERROR_CODES.DATABASE_UNAVAILABLE.message });
+}
+
+/** The embedded server died under us: serve 503s while it is restarted, exit if it will not come back. */
+async function recoverEmbeddedDatabase(embedded: WatchedDatabase, reason: string) {
+  if (isStopping) return;
+  log(`内置数据库意外停止（${reason}），正在重新启动；其间网页请求将收到 503。`);
+  reportDatabase(false);
+  try {
+    await embedded.restart();
+    if (isStopping) return;
+    log('内置数据库已重新启动，服务恢复。');
+    reportDatabase(true);
+  } catch (error) {
+    log(`内置数据库无法重新启动（${error instanceof Error ? error.message : error}），程序退出。请检查数据目录后重新运行 npm start。`);
+    void stop(1);
+  }
+}
+
+/** An external database cannot be restarted from here: watch it, and serve 503s while it is gone. */
+const EXTERNAL_PROBE_MS = 5_000;
+function watchExternalDatabase(url: string) {
+  let isUp = true;
+  const probe = async () => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
+    let isNowUp = false;
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      isNowUp = true;
+    } catch {
+      // unreachable, refused or shutting down
+    } finally {
+      await client.end().catch(() => {});
+    }
+    if (isNowUp !== isUp && !isStopping) {
+      isUp = isNowUp;
+      log(isUp ? '数据库已恢复连接。' : '无法连接 DATABASE_URL 指定的数据库；其间网页请求将收到 503。');
+      reportDatabase(isUp);
+    }
+  };
+  setInterval(() => void probe(), EXTERNAL_PROBE_MS).unref();
+}
 
 async function stop(exitCode: number) {
   if (isStopping) return;
@@ -89,7 +139,7 @@ async function main() {
     log('使用 DATABASE_URL 指定的 PostgreSQL。');
   } else {
     log(`正在启动内置 PostgreSQL（端口 ${env.EMBEDDED_PG_PORT}，数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
-    database = await startEmbeddedPostgres({
+    const embedded = await startEmbeddedPostgres({
       dir: dataDir,
       port: env.EMBEDDED_PG_PORT,
       database: 'kexie',
@@ -98,6 +148,8 @@ async function main() {
         if (/FATAL|PANIC|ERROR|未正常关闭/.test(line)) log(line);
       },
     });
+    embedded.onUnexpectedExit((reason) => void recoverEmbeddedDatabase(embedded, reason));
+    database = embedded;
   }
 
   const applied = await applyMigrations(database.url);
@@ -138,6 +190,7 @@ async function main() {
     }
   });
   await new Promise<void>((resolve) => server!.once('message', () => resolve()));
+  if (env.DATABASE_URL) watchExternalDatabase(env.DATABASE_URL);
 
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
   log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）：${url}`);

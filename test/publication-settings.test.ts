@@ -283,3 +283,10 @@ describe('publication settings: the start point once an issue is published', () 
     expect(await storedSettings()).toMatchObject({ name: '科协动态', contentsOnOwnPage: false, startTotalNumber: 60 });
   });
 });
+
+describe('publication settings: bodies that are not a form', () => {
+  it.each([[null], [[]], ['text'], [0]])('answers %j with 400, not a crash', async (body) => {
+    loginAs(await createTestUser({ roles: ['ADMIN'] }));
+    expect(await updatePublicationSettingsAction(body)).toMatchObject({ ok: false, status: 400 });
+  });
+});

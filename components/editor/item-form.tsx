@@ -1,5 +1,4 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BodyEditor } from '@/components/editor/body-editor';
 import { ConflictPanel } from '@/components/editor/conflict-panel';
@@ -47,7 +46,6 @@ function splitSources(text: string): string[] {
 }
 
 export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormProps) {
-  const router = useRouter();
   const [draft, setDraft] = useState<ItemDraft>(initialDraft);
   const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
   const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
@@ -67,7 +65,10 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
       if (id === null) return createItemAction(d);
       return saveItemAction({ ...d, id, baseVersion });
     },
-    onCreated: (id) => router.replace(`/items/${id}`, { scroll: false }),
+    // The address becomes the item's own without a navigation: a navigation would remount the
+    // form from the server's copy and drop whatever was typed while the item was being created.
+    // Next.js keeps its router in step with history.replaceState (usePathname, back button).
+    onCreated: (id) => window.history.replaceState(null, '', `/items/${id}`),
   });
 
   // A local copy newer than what the server sent is offered back (reload, crashed tab).

@@ -110,8 +110,13 @@ export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, 
         setMessage(null);
         setLastSavedAt(new Date());
         if (s.itemId === null && result.data.id) {
-          clearLocalCopy(null);
           s.itemId = result.data.id;
+          // What was typed while the item was being created moves to the item's own copy
+          // before the new-item copy goes.
+          if (serializeDraft(s.latest) !== json) {
+            writeLocalCopy(s.itemId, { draft: s.latest, baseVersion: s.baseVersion, savedAt: new Date().toISOString() });
+          }
+          clearLocalCopy(null);
           deps.current.onCreated(result.data.id);
         }
         if (serializeDraft(s.latest) === json) {

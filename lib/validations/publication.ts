@@ -123,8 +123,8 @@ export const ZUpdatePublicationSettings = z
       }
     },
     // Also when other fields are wrong, so that every message shows at once. A field that
-    // failed may hold anything here, hence isCount.
-    { when: () => true },
+    // failed may hold anything here, hence isCount; the body itself must be an object.
+    { when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value) },
   )
   .transform(({ startYear, startYearNumber, startTotalNumber, ...settings }) => ({
     ...settings,

@@ -1,0 +1,17 @@
+'use client';
+import './globals.css';
+import { ErrorView } from '@/components/shell/error-view';
+
+/** Replaces the root layout when that fails, so it brings its own document. */
+export default function GlobalError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <title>出错了 · 科协每周动态</title>
+      </head>
+      <body className="min-h-screen antialiased">
+        <ErrorView {...props} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,85 @@
+// The embedded PostgreSQL dies under a running app: the launcher notices and says so, requests
+// meanwhile get a Chinese 503 (never a 500), PostgreSQL is started again and the app carries on
+// with its data. Runs its own `npm start` (the e2e server's database is left alone).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_PG_PORT, E2E_PORT } from './fixtures/server';
+
+const PORT = E2E_PORT + 1;
+const PG_PORT = E2E_PG_PORT + 1;
+const DATA_DIR = '.data/e2e-database-loss';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+let launcher: ChildProcess;
+let output = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  launcher = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR, DATABASE_URL: '', SEED_DEMO: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  launcher.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await expect.poll(() => output, { timeout: 150_000 }).toContain('按 Ctrl-C 停止');
+});
+
+test.afterAll(async () => {
+  if (launcher.exitCode === null) {
+    const exited = new Promise((resolve) => launcher.once('exit', resolve));
+    launcher.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+function postmasterPid(): number {
+  return Number(readFileSync(path.join(DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+test('a killed PostgreSQL gives 503s in Chinese, is restarted, and the app carries on', async ({ page }) => {
+  test.setTimeout(120_000);
+  const adminPassword = /admin\s+密码 (\S+)/.exec(output)?.[1];
+  expect(adminPassword).toBeTruthy();
+  const firstPid = postmasterPid();
+  expect((await fetch(`${BASE}/login`)).status).toBe(200);
+
+  process.kill(firstPid, 'SIGKILL');
+  await expect.poll(() => output).toContain('内置数据库意外停止');
+
+  // Whatever is asked while the database is gone: a 503 with a Chinese message.
+  const statuses: number[] = [];
+  let page503 = '';
+  let api503: { code?: string; message?: string } = {};
+  await expect
+    .poll(async () => {
+      const [html, api] = await Promise.all([
+        fetch(`${BASE}/items`),
+        fetch(`${BASE}/api/actions/createItemAction`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      ]);
+      statuses.push(html.status, api.status);
+      if (html.status === 503) page503 = await html.text();
+      if (api.status === 503) api503 = await api.json();
+      return page503 !== '' && api503.code !== undefined;
+    })
+    .toBe(true);
+  expect(statuses).not.toContain(500);
+  expect(page503).toContain('暂时无法访问');
+  expect(api503).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('数据库暂时无法连接') });
+
+  await expect.poll(() => output, { timeout: 60_000 }).toContain('内置数据库已重新启动');
+  expect(postmasterPid()).not.toBe(firstPid);
+  expect(launcher.exitCode).toBeNull();
+
+  // The same data, through the real login.
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(adminPassword!);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.goto(`${BASE}/admin/users`);
+  await expect(page.getByRole('main')).toContainText('admin');
+});
