@@ -93,3 +93,26 @@ test('ids beyond int4 in addresses are a Chinese 404, and NUL in a search is no 
     expect([200, 404], path).toContain(response?.status());
   }
 });
+
+test('100 parallel wrong passwords through the real login: 5 are checked, then the right one is refused too', async ({ request }) => {
+  const victim = await createUser(['EDITOR']);
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const attempt = async (password: string) => {
+    const response = await request.post('/api/auth/callback/credentials', {
+      headers: { origin: OWN_ORIGIN },
+      form: { csrfToken, username: victim.username, password, json: 'true' },
+    });
+    expect(response.status()).toBeLessThan(500);
+    const { url } = (await response.json()) as { url: string };
+    return new URL(url).searchParams.get('error');
+  };
+  try {
+    const errors = await Promise.all(Array.from({ length: 100 }, (_, i) => attempt(`wrong-${i}`)));
+    expect(errors.filter((e) => e === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(errors.filter((e) => e === 'RATE_LIMITED')).toHaveLength(95);
+    expect(await attempt(victim.password)).toBe('RATE_LIMITED');
+  } finally {
+    // Every spec logs in from 127.0.0.1: give the address its failures back.
+    await getDb().loginFailure.deleteMany({ where: { username: victim.username } });
+  }
+});

@@ -68,7 +68,7 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = 
 
 // A finished example for a newcomer: one issue, assembled, approved and published through the
 // same functions the app uses. The text is written for this demo (no real events).
-const DEMO_ITEMS: { section: string; column?: string; title: string; sources: string[]; paragraphs: string[] }[] = [
+export const DEMO_ITEMS: { section: string; column?: string; title: string; sources: string[]; paragraphs: string[] }[] = [
   {
     section: '市科协要闻',
     title: '市科协召开月度工作交流会',

@@ -1,5 +1,7 @@
 // `npm run bench:export`: export speed and memory for a ~10-page issue (2023-14 plus one more
-// item), in one run. Prints figures; asserts nothing. The last line is pdf_vs_floor_ratio.
+// section; without ../shared/fixtures beside the checkout, the demo's items repeated to the same
+// length), in one run. Needs nothing but `npm ci` and Chromium. Prints figures; asserts nothing.
+// The last line is pdf_vs_floor_ratio.
 //
 //   pdf_cold_ms   first export: browser launch, page, fonts, print
 //   pdf_warm_ms   median of later exports through renderIssuePdf (the app's path)
@@ -7,7 +9,7 @@
 //   docx_ms       median DOCX render
 //   node_rss_max_mb / node_and_chromium_pss_max_mb   peak memory while exporting 10 issues in a row
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { renderIssueDocx } from '@/lib/export/docx';
@@ -16,12 +18,58 @@ import { closePdfBrowser, PDF_FONT_BASE_URL, renderIssuePdf } from '@/lib/export
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
 import { buildFixturePrintIssue } from '@/test/support/print-issue-fixture';
+import { FIXTURE_ISSUES_DIR } from '@/test/support/issue-fixture';
 import { getToolEnv } from '@/lib/env';
+import { DEMO_ITEMS } from '@/prisma/seed';
+
+const chromiumPath = getToolEnv().CHROMIUM_PATH;
+if (!existsSync(chromiumPath)) {
+  console.error(`bench:export needs Chromium at ${chromiumPath} (Debian: apt-get install chromium; or set CHROMIUM_PATH).`);
+  process.exit(1);
+}
 
 const RUNS = 10;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const hasFixtures = existsSync(FIXTURE_ISSUES_DIR);
+
+/** The demo's items, each section's repeated, to about the length of a real issue. */
+function demoIssueOfAboutTenPages(): PrintIssue {
+  const bySection = new Map<string, typeof DEMO_ITEMS>();
+  for (const item of DEMO_ITEMS) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
+  const sections = [...bySection].map(([name, items], index) => ({
+    name,
+    isLead: index === 0,
+    columns: [
+      {
+        name: null,
+        items: Array.from({ length: 6 }, (_, n) => items.map((item) => ({
+          title: `${item.title}（${n + 1}）`,
+          subtitle: null,
+          sources: item.sources,
+          body: { type: 'doc' as const, content: [...item.paragraphs, ...item.paragraphs].map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) },
+        }))).flat(),
+      },
+    ],
+  }));
+  return {
+    publicationName: '科协每周动态',
+    publisher: '北京市科协办公室',
+    year: 2023,
+    yearNumber: 14,
+    totalNumber: 67,
+    issueDate: '2023-04-28',
+    contentsLines: [...bySection.keys()],
+    contentsOnOwnPage: false,
+    sections,
+    editorName: '张红波',
+    reviewerName: '李金涛',
+    distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导'],
+  };
+}
+
 function issueOfAboutTenPages(totalNumber: number): PrintIssue {
+  if (!hasFixtures) return { ...demoIssueOfAboutTenPages(), totalNumber };
   const issue = buildFixturePrintIssue();
   const extra = issue.sections.at(-1)!;
   return { ...issue, totalNumber, sections: [...issue.sections, { ...extra, name: '基层组织动态' }] };
@@ -85,7 +133,7 @@ for (let i = 0; i < RUNS + 3; i++) {
 
 // The floor: the same document already loaded in a page, timing only Chromium's print.
 const browser = await chromium.launch({
-  executablePath: getToolEnv().CHROMIUM_PATH,
+  executablePath: chromiumPath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
 });
 const page = await browser.newPage({ javaScriptEnabled: false });
@@ -116,6 +164,7 @@ for (let n = 0; n < 10; n++) {
 }
 await closePdfBrowser();
 
+console.log(`issue_source=${hasFixtures ? 'fixture 2023-14' : 'demo items (no ../shared/fixtures)'}`);
 console.log(`issue_pages=${pages}`);
 console.log(`pdf_cold_ms=${coldMs.toFixed(0)}`);
 console.log(`pdf_warm_ms=${median(warm).toFixed(0)}`);

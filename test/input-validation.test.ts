@@ -9,9 +9,11 @@ import {
   INT4_MAX,
   INVISIBLE_CHARACTER_HINT,
   ZId,
+  removeInvisibleCharacters,
   ZSearchQuery,
   ZText,
 } from '@/lib/validations/common';
+import { ZItemBody, ZItemBodyInput } from '@/lib/validations/item-body';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
 
@@ -77,6 +79,21 @@ describe('ZText', () => {
     expect(ZSearchQuery.parse('科协\u0000')).toBe('');
     expect(ZSearchQuery.parse(['科协', '动态'])).toBe('科协');
     expect(ZSearchQuery.parse('x'.repeat(61))).toBe('');
+  });
+});
+
+describe('item bodies', () => {
+  const body = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+
+  it('refuses invisible characters in what the editor sends, but still reads what was stored', () => {
+    expect(ZItemBodyInput.safeParse(body('科协\u200b动态')).error?.issues[0]?.message).toBe(`正文含有不允许的字符${INVISIBLE_CHARACTER_HINT}`);
+    expect(ZItemBodyInput.safeParse(body('科协动态')).success).toBe(true);
+    expect(ZItemBody.safeParse(body('科协\u200b动态')).success).toBe(true);
+  });
+
+  it('drops from pasted text what the server would refuse, keeping line breaks and tabs', () => {
+    expect(removeInvisibleCharacters('科\u200b协\u00ad动\u202e态\r\n第二行\t\u0000\ud800')).toBe('科协动态\n第二行\t');
+    expect(removeInvisibleCharacters('<p>科\ufeff协</p>')).toBe('<p>科协</p>');
   });
 });
 

@@ -5,6 +5,7 @@ import { itemBodyExtensions } from '@/components/editor/extensions';
 import { Button } from '@/components/ui/button';
 import { cleanPastedHtml } from '@/lib/editor/html-paste';
 import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { removeInvisibleCharacters } from '@/lib/validations/common';
 import type { ItemBody } from '@/lib/validations/item-body';
 
 interface BodyEditorProps {
@@ -37,11 +38,13 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
         'aria-multiline': 'true',
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       },
-      transformPastedHTML: (html) => cleanPastedHtml(html, parseHtml),
+      // Invisible characters go first: the server refuses them, and nobody meant to paste them.
+      transformPastedHTML: (html) => cleanPastedHtml(removeInvisibleCharacters(html), parseHtml),
+      transformPastedText: (text) => removeInvisibleCharacters(text),
       handlePaste: (view, event) => {
         const data = event.clipboardData;
         if (!data || data.types.includes('text/html')) return false;
-        const text = data.getData('text/plain');
+        const text = removeInvisibleCharacters(data.getData('text/plain'));
         if (!text.includes('\n')) return false;
         // Hard-wrapped plain text (e.g. copied from a PDF): join lines back into paragraphs.
         const { paragraphs, sources } = parsePlainTextPaste(text);

@@ -27,6 +27,7 @@ export function ZOptionalId(message = '编号无效') {
 
 /** A lone UTF-16 surrogate: JavaScript strings can hold one, PostgreSQL text and JSON cannot. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE_GLOBAL = new RegExp(LONE_SURROGATE.source, 'g');
 
 /**
  * Characters that print as nothing or change what is around them: control characters (NUL
@@ -49,6 +50,17 @@ export function isStorableText(value: string): boolean {
 /** Whether the text holds a character that would print as nothing or reorder the line. */
 export function hasInvisibleCharacters(value: string, options: { allowLineBreaks?: boolean } = {}): boolean {
   return (options.allowLineBreaks ? INVISIBLE_EXCEPT_LINES : INVISIBLE).test(value) || LONE_SURROGATE.test(value);
+}
+
+const INVISIBLE_GLOBAL = new RegExp(INVISIBLE_EXCEPT_LINES.source, 'gu');
+
+/**
+ * Pasted text without what would print as nothing (zero-width spaces, soft hyphens, bidi
+ * controls, stray control characters): they arrive unseen from Word and web pages, and the
+ * server refuses them. Line breaks and tabs stay; the paste cleaners deal with those.
+ */
+export function removeInvisibleCharacters(text: string): string {
+  return text.replace(INVISIBLE_GLOBAL, '').replace(LONE_SURROGATE_GLOBAL, '');
 }
 
 /** Length in characters (code points), not UTF-16 units. */

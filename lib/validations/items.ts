@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
-import { ZItemBody } from '@/lib/validations/item-body';
+import { ZItemBodyInput } from '@/lib/validations/item-body';
 
 export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
 export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
@@ -37,7 +37,7 @@ export const ZItemFields = z.object({
   sectionId: ZId('请选择栏目'),
   columnId: ZOptionalId('专栏无效'),
   sources: z.array(ZSource).max(10, '来源单位最多10个').default([]),
-  body: ZItemBody,
+  body: ZItemBodyInput,
   eventDate: ZEventDate,
   status: z.enum(['DRAFT', 'READY'], { error: '状态无效' }).default('DRAFT'),
 });

@@ -24,10 +24,11 @@ export interface FixtureIssue {
 }
 
 const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+export const FIXTURE_ISSUES_DIR = path.join(SHARED, 'fixtures/issues');
 const ENDS_PARAGRAPH = /[。！？）”]$/;
 
 export function readFixtureIssue(name: string): FixtureIssue {
-  const text = readFileSync(path.join(SHARED, 'fixtures/issues', name), 'utf8');
+  const text = readFileSync(path.join(FIXTURE_ISSUES_DIR, name), 'utf8');
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const contentsStart = lines.indexOf('目录提要');
   const contents: string[] = [];
