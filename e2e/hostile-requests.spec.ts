@@ -116,3 +116,13 @@ test('100 parallel wrong passwords through the real login: 5 are checked, then t
     await getDb().loginFailure.deleteMany({ where: { username: victim.username } });
   }
 });
+
+test('no address answers with an English page', async ({ request }) => {
+  for (const path of ['/api/auth/signout', '/api/auth/verify-request', '/api/auth/nope', '/api/auth/signin/email', '/api/nope', '/nope', '/fonts/nope.woff2', '/api/issues/1/export/xls']) {
+    const response = await request.get(path);
+    const text = await response.text();
+    expect(response.status(), path).toBeLessThan(500);
+    expect(text, path).toMatch(/[\u4e00-\u9fff]/);
+    expect(text, path).not.toMatch(/NextAuth|Sign out|Not found|Internal Server Error/);
+  }
+});

@@ -26,7 +26,8 @@ export function getClientIp(requestHeaders: Headers | Record<string, string | st
 
 export const authOptions: AuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: '/login', error: '/login' },
+  // next-auth's own pages are in English: every one of them is the login page here.
+  pages: { signIn: '/login', signOut: '/login', error: '/login' },
   get secret() {
     const secret = getServerEnv().NEXTAUTH_SECRET;
     if (!secret) throw new Error('NEXTAUTH_SECRET is not set (npm start provides it)');

@@ -7,7 +7,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { OFFICE_FONT_SEGMENT, resolveFontFile } from '@/lib/export/fonts';
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response('字体文件不存在。', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
