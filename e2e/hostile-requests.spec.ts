@@ -1,23 +1,14 @@
 // Requests a browser would never send from our own pages: another origin, `Origin: null`,
 // forged forwarding headers, ids beyond int4 in addresses, NUL in queries. Each gets a Chinese
 // 4xx (or an ordinary page), never a 500, and changes nothing.
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
+import { findServerActionId } from './fixtures/server-actions';
 import { createUser, getDb } from './fixtures/data';
 import { E2E_PORT } from './fixtures/server';
 
 const OWN_ORIGIN = `http://localhost:${E2E_PORT}`;
 
-/** The id Next.js gave a server action at build time (what a browser sends as Next-Action). */
-function findServerActionId(exportName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, info]) => info.exportedName === exportName);
-  if (!entry) throw new Error(`server action ${exportName} not in the manifest`);
-  return entry[0];
-}
 
 const FOREIGN_ORIGINS: [string, Record<string, string>][] = [
   ['another site', { origin: 'https://evil.example' }],
@@ -32,7 +23,7 @@ const FOREIGN_ORIGINS: [string, Record<string, string>][] = [
 test('a raw server action from another origin is refused in Chinese and changes nothing', async ({ page }) => {
   const admin = await createUser(['ADMIN'], '管理员甲');
   await loginAndWait(page, admin);
-  const actionId = findServerActionId('updateUserAction');
+  const actionId = findServerActionId('updateUserAction', 'lib/actions/users');
   for (const [name, headers] of FOREIGN_ORIGINS) {
     const response = await page.request.post('/admin/users', {
       headers: { ...headers, 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },

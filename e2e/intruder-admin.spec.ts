@@ -1,20 +1,9 @@
 // Calling admin actions directly, not through the UI: the server must refuse and change nothing.
-import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
+import { findServerActionId } from './fixtures/server-actions';
 import { createUser, getDb } from './fixtures/data';
 
-/** The id Next.js gave a server action at build time (what a browser sends as Next-Action). */
-function findServerActionId(exportName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(
-    ([, info]) => info.exportedName === exportName && info.filename?.includes('lib/actions/users'),
-  );
-  if (!entry) throw new Error(`server action ${exportName} not in the manifest`);
-  return entry[0];
-}
 
 async function postJson(request: APIRequestContext, name: string, data: unknown) {
   return request.post(`/api/actions/${name}`, { data, headers: { 'content-type': 'application/json' } });
@@ -46,7 +35,7 @@ test('a staff user posting the server action itself is refused and nothing chang
   const usersBefore = await getDb().user.count();
   const response = await page.request.post('/admin/users', {
     headers: {
-      'next-action': findServerActionId('updateUserAction'),
+      'next-action': findServerActionId('updateUserAction', 'lib/actions/users'),
       'content-type': 'text/plain;charset=UTF-8',
       accept: 'text/x-component',
     },
