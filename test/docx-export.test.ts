@@ -223,7 +223,8 @@ describe('renderIssueDocx', async () => {
     const xml = evilParts['word/document.xml']!;
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt;');
     expect(xml).not.toMatch(/<script|<img/i);
-    expect(paragraphTexts(xml).filter((text) => text.includes(EVIL)).length).toBeGreaterThanOrEqual(7);
+    // The title is broken at one of its spaces (two lines in one paragraph), hence squash.
+    expect(paragraphTexts(xml).filter((text) => squash(text).includes(squash(EVIL))).length).toBeGreaterThanOrEqual(7);
     for (const rels of partsMatching(evilParts, /\.rels$/)) expect(rels).not.toContain('TargetMode="External"');
   });
 

@@ -42,6 +42,15 @@ describe('saving items', () => {
     expect(await getItemHistory(id)).toHaveLength(1);
   });
 
+  it('keeps a chosen title break, once, through saves and history', async () => {
+    const { id } = await newItem({ title: '市科协召开2023年区科协联席会暨 \r\n 全市科协系统工作会议' });
+    expect((await db.item.findUniqueOrThrow({ where: { id } })).title).toBe('市科协召开2023年区科协联席会暨\n全市科协系统工作会议');
+    const twice = await saveItemAction({ id, baseVersion: 1, title: '一\n二\n三', sectionId, body: body('正文') });
+    expect(twice).toMatchObject({ ok: false, status: 400, fieldErrors: { title: ['标题最多分两行（只能有一处换行）'] } });
+    expect(await saveItemAction({ id, baseVersion: 1, title: '市科协召开\n联席会', sectionId, body: body('正文') })).toMatchObject({ ok: true });
+    expect((await getItemHistory(id)).map((version) => version.title)).toEqual(['市科协召开\n联席会', '市科协召开2023年区科协联席会暨\n全市科协系统工作会议']);
+  });
+
   it('refuses a stale save and returns the current text instead of overwriting', async () => {
     const { id } = await newItem();
     loginAs(colleague);

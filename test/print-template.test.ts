@@ -8,6 +8,7 @@ import { GET } from '@/app/fonts/[...path]/route';
 import { fontFileForUrl, resolveFontFile } from '@/lib/export/fonts';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
+import { layoutTitle } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
 import { readFixtureIssue } from './support/issue-fixture';
 import { closePdfBrowser } from '@/lib/export/pdf';
@@ -312,6 +313,16 @@ describe.skipIf(!canPrint)('the printed PDF of 2023 第14期', () => {
     // of a line: the block is pinned to the page end, not merely on the right page.
     const bottom = gridLines().at(-1)!.find((line) => line.text === '机关各部门及事业单位')!;
     expect(Math.abs(bottom.index - 21)).toBeLessThan(0.1);
+  });
+
+  it('prints each title in the lines layoutTitle gives, none wrapped again', () => {
+    const lines = run('pdftotext', pdf, '-').split('\n').map((line) => line.trim());
+    for (const item of readFixtureIssue('2023-14.txt').items) {
+      const titleLines = layoutTitle(item.title);
+      const at = lines.indexOf(titleLines[0]!);
+      expect(at, item.title).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(at, at + titleLines.length), item.title).toEqual(titleLines);
+    }
   });
 
   it('marks every page of a draft with 样稿', async () => {

@@ -12,6 +12,7 @@ import {
   type LocalCopy,
   type ServerItemCopy,
 } from '@/components/editor/item-draft';
+import { TitleField } from '@/components/editor/title-field';
 import { SAVE_STATUS_LABELS, useItemAutosave } from '@/components/editor/use-item-autosave';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -197,19 +198,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
 
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <div className="space-y-4">
-          <div>
-            <Label htmlFor="item-title">标题</Label>
-            <Input
-              id="item-title"
-              value={draft.title}
-              onChange={(e) => update({ title: e.target.value })}
-              aria-invalid={!!errors?.title}
-              aria-describedby="item-title-error"
-              className="text-base font-semibold"
-              placeholder="稿件标题（可较长，打印时自动折行）"
-            />
-            <FieldError id="item-title-error" messages={errors?.title} />
-          </div>
+          <TitleField value={draft.title} onChange={(title) => update({ title })} errors={errors?.title} />
           <div>
             <Label htmlFor="item-subtitle">副标题（可选）</Label>
             <Input

@@ -8,6 +8,7 @@
 // The page is a grid of 22 lines × 28 characters in a 156 × 225 mm text block. Every block in
 // the flow is a whole number of lines tall (line-height is the pitch, margins are whole pitches,
 // rules are drawn without taking space), so a line sits at the same height on every page.
+import { layoutTitleLines } from '@/lib/layout/title';
 import { escapeHtml, renderBodyHtml } from '@/lib/render-body';
 import { fontFaceCss } from './fonts';
 import {
@@ -202,6 +203,7 @@ ul { list-style: none; }
   font: 700 18pt/var(--pitch) ${FONT_STACKS.xiaobiaosong};
   letter-spacing: 0;
   text-align: center;
+  /* The lines come from layoutTitle (<br>); balance only matters if a line still overflows. */
   text-wrap: balance;
   padding: 0 var(--char);
   break-after: avoid;
@@ -308,8 +310,14 @@ ${items.join('\n')}
 
 function renderItem(item: PrintItem): string {
   const subtitle = item.subtitle?.trim() ? `\n<p class="item-subtitle">${escapeHtml(item.subtitle.trim())}</p>` : '';
+  // The lines are decided here (a chosen break, else breaks between words), not by the browser.
+  // A break that stands for a space keeps it, so the title still reads (and copies) as one line.
+  const title = layoutTitleLines(item.title)
+    .map((line) => `${escapeHtml(line.text)}${line.isSpaced ? ' <br>' : '<br>'}`)
+    .join('')
+    .replace(/ ?<br>$/, '');
   return `<article class="item">
-<h3 class="item-title">${escapeHtml(item.title)}</h3>${subtitle}
+<h3 class="item-title">${title}</h3>${subtitle}
 <div class="item-body">${renderBodyHtml(item.body, item.sources)}</div>
 </article>`;
 }

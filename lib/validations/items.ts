@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
+import { normalizeTitle, TITLE_BREAK } from '@/lib/layout/title';
+import { INVISIBLE_CHARACTER_HINT, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBody } from '@/lib/validations/item-body';
 
 export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
@@ -7,11 +8,25 @@ export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
 
 const ANGLE_BRACKETS = /[<>]/;
 
-export const ZItemTitle = ZText('标题', {
-  max: 60,
-  required: '请输入标题',
-  refuse: { pattern: ANGLE_BRACKETS, message: '标题不能含有尖括号' },
-});
+export const TITLE_MAX_LENGTH = 60;
+
+/**
+ * An item title. It may hold one line break, where the editor wants the printed title to break
+ * (lib/layout/title.ts); spaces around it and blank lines are dropped. A tab, like any other
+ * control character, is refused as in every single-line field.
+ */
+export const ZItemTitle = z
+  .string({ error: '请输入标题' })
+  .refine((value) => !/[\t\v\f]/.test(value), `标题含有不允许的字符${INVISIBLE_CHARACTER_HINT}`)
+  .transform((value) => normalizeTitle(value.normalize('NFC')))
+  .pipe(
+    ZText('标题', {
+      max: TITLE_MAX_LENGTH,
+      required: '请输入标题',
+      isMultiline: true,
+      refuse: { pattern: ANGLE_BRACKETS, message: '标题不能含有尖括号' },
+    }).refine((title) => title.split(TITLE_BREAK).length <= 2, '标题最多分两行（只能有一处换行）'),
+  );
 
 const ZSubtitle = ZText('副标题', {
   max: 60,
