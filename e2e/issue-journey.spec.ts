@@ -103,7 +103,7 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await staff.getByTestId(`published-${issue.year}`).getByRole('link', { name: new RegExp(`总第${issue.totalNumber}期`) }).click();
   const view = staff.getByTestId('issue-web-view');
   await expect(view).toContainText(`${issue.year}年 第${issue.yearNumber}期`);
-  await expect(view).toContainText(`(总第${issue.totalNumber}期)`);
+  await expect(view).toContainText(`（总第${issue.totalNumber}期）`);
   await expect(view).toContainText('【学会动态】');
   await expect(view).toContainText('乙正文已改正。（北京土壤学会）');
   await expect(view).toContainText('编辑：张红波');

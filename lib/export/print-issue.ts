@@ -46,9 +46,12 @@ export function formatYearNumber(issue: Pick<PrintIssue, 'year' | 'yearNumber'>)
   return `${issue.year}年 第${issue.yearNumber}期`;
 }
 
-/** `(总第67期)` — half-width parentheses, as on the printed masthead. */
+/**
+ * `（总第67期）` — full-width parentheses, as the office prints the masthead (the text taken
+ * from its PDFs shows half-width ones: an artefact of the extraction).
+ */
 export function formatTotalNumber(issue: Pick<PrintIssue, 'totalNumber'>): string {
-  return `(总第${issue.totalNumber}期)`;
+  return `（总第${issue.totalNumber}期）`;
 }
 
 /** `2023年4月28日` */
