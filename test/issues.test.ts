@@ -30,11 +30,12 @@ beforeAll(async () => {
 });
 
 async function readyItem(title: string, section = sectionId, sources: string[] = ['北京土壤学会']) {
+  const text = `${title.replace('\n', '')}正文。`;
   const item = await db.item.create({
-    data: { title, sectionId: section, sources, body: body(`${title}正文。`), bodyText: `${title}正文。`, status: 'READY', authorId: editor.id },
+    data: { title, sectionId: section, sources, body: body(text), bodyText: text, status: 'READY', authorId: editor.id },
   });
   await db.itemVersion.create({
-    data: { itemId: item.id, version: 1, title, sectionId: section, sources, body: body(`${title}正文。`), bodyText: `${title}正文。`, status: 'READY', editorId: editor.id },
+    data: { itemId: item.id, version: 1, title, sectionId: section, sources, body: body(text), bodyText: text, status: 'READY', editorId: editor.id },
   });
   return item;
 }
@@ -65,17 +66,30 @@ describe('assembly', () => {
     await ok(issueActions.deleteIssueAction({ id: second.id }));
   });
 
-  it('generates the contents from lead titles and section names until they are edited', async () => {
-    const lead = await readyItem('市科协召开会议', leadId, []);
+  it('generates the contents from the headlines, or the section names as the admin chooses, until they are edited', async () => {
+    const lead = await readyItem('市科协召开\n年度工作会议', leadId, []);
     const other = await readyItem('学会活动');
-    const id = await newIssueWith(other.id, lead.id);
+    const second = await readyItem('学会第二篇');
+    const id = await newIssueWith(other.id, lead.id, second.id);
     const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['市科协召开会议', '学会动态']);
+    const contents = async () => (await getPrintIssueWithStatus(id))!.print.contentsLines;
+    // Headlines (the default): every lead title, then each section's first item; a chosen title
+    // break reads as a space.
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会活动']);
+    await ok(issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [second.id, other.id] }));
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会第二篇']);
+    await db.publication.updateMany({ data: { contentsStyle: 'SECTIONS' } });
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会动态']);
+    await db.publication.updateMany({ data: { contentsStyle: 'HEADLINES' } });
+
     await ok(issueActions.updateContentsAction({ id, lines: ['学会动态', '手写的一行'] }));
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['学会动态', '手写的一行']);
+    expect(await contents()).toEqual(['学会动态', '手写的一行']);
+    await db.publication.updateMany({ data: { contentsStyle: 'SECTIONS' } });
+    expect(await contents()).toEqual(['学会动态', '手写的一行']);
+    await db.publication.updateMany({ data: { contentsStyle: 'HEADLINES' } });
     expect(await issueActions.updateContentsAction({ id, lines: ['<script>'] })).toMatchObject({ status: 400 });
     await ok(issueActions.regenerateContentsAction({ id }));
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['市科协召开会议', '学会动态']);
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会第二篇']);
   });
 
   it('orders a section only with exactly its items', async () => {

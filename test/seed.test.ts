@@ -20,7 +20,8 @@ it('seeds the demo publication, its catalogue and one working account per role, 
   const publication = await db.publication.findFirstOrThrow({
     include: { sections: { orderBy: { position: 'asc' }, include: { columns: true } } },
   });
-  expect(publication).toMatchObject({ name: '科协每周动态', publisher: '北京市科协办公室' });
+  // As the office prints it: 目录提要 alone on page 1, headlines in it.
+  expect(publication).toMatchObject({ name: '科协每周动态', publisher: '北京市科协办公室', contentsOnOwnPage: true, contentsStyle: 'HEADLINES' });
   expect(publication.distribution[0]).toBe('市科协第十届委员会主席、副主席、常委、委员');
   expect(publication.sections.map((s) => [s.name, s.kind])).toEqual([
     ['市科协要闻', 'LEAD'],

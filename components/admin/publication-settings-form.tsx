@@ -10,6 +10,8 @@ import type { FieldErrors } from '@/lib/errors';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
 import {
+  CONTENTS_STYLE_LABELS,
+  CONTENTS_STYLES,
   DISTRIBUTION_LINE_MAX_LENGTH,
   DISTRIBUTION_MAX_LINES,
   PUBLICATION_NAME_MAX_LENGTH,
@@ -111,9 +113,31 @@ export function PublicationSettingsForm({
             />
             目录提要单独成页
           </label>
-          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始。</Hint>
+          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始（打印预览中可见）。</Hint>
           <FieldError id="publication-contents-error" messages={errors?.contentsOnOwnPage} />
         </div>
+        <fieldset className="md:col-span-2" aria-describedby="publication-contents-style-hint publication-contents-style-error">
+          <legend className="text-sm font-medium text-gray-700">目录提要的自动生成方式</legend>
+          <div className="mt-1.5 flex flex-col gap-1.5 text-sm">
+            {CONTENTS_STYLES.map((style) => (
+              <label key={style} className="flex items-center gap-2">
+                <input
+                  key={settings.contentsStyle}
+                  type="radio"
+                  name="contentsStyle"
+                  value={style}
+                  defaultChecked={settings.contentsStyle === style}
+                  className="size-4 accent-brand"
+                />
+                {CONTENTS_STYLE_LABELS[style]}
+              </label>
+            ))}
+          </div>
+          <Hint id="publication-contents-style-hint">
+            编排时目录提要按此自动生成，随稿件变动更新；编辑手工修改后以修改为准。已发布的各期不受影响。
+          </Hint>
+          <FieldError id="publication-contents-style-error" messages={errors?.contentsStyle} />
+        </fieldset>
       </section>
 
       <section aria-labelledby="publication-start-title" className="space-y-3">

@@ -15,6 +15,8 @@ import {
 } from '@/lib/numbering';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { estimateItemLines, estimatePages } from '@/lib/layout/estimate';
+import { getTitleText } from '@/lib/layout/title';
+import type { ContentsStyle } from '@/lib/validations/publication';
 
 type Tx = Prisma.TransactionClient;
 
@@ -122,13 +124,17 @@ export async function deleteIssue(id: number): Promise<void> {
 // Assembly
 
 /**
- * Lead item titles, then the names of the other sections that carry items. Until someone
- * edits the contents they are always generated from the items as they are now.
+ * 目录提要 as generated: the lead items' titles, then for every other section that carries
+ * items its first item's title (HEADLINES) or its name (SECTIONS), in print order. Until
+ * someone edits the contents they are always generated from the items as they are now.
  */
-export function generateContentsLines(sections: PrintSection[]): string[] {
-  return sections.flatMap((section) =>
-    section.isLead ? section.columns.flatMap((c) => c.items.map((i) => i.title)) : [section.name],
-  );
+export function generateContentsLines(sections: PrintSection[], style: ContentsStyle = 'HEADLINES'): string[] {
+  return sections.flatMap((section) => {
+    const items = section.columns.flatMap((column) => column.items);
+    if (section.isLead) return items.map((item) => getTitleText(item.title));
+    if (style === 'SECTIONS') return [section.name];
+    return items.length ? [getTitleText(items[0]!.title)] : [];
+  });
 }
 
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
@@ -370,7 +376,7 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
     yearNumber: issue.yearNumber,
     totalNumber: issue.totalNumber,
     issueDate: toIsoDate(issue.issueDate),
-    contentsLines: issue.isContentsEdited ? issue.contentsLines : generateContentsLines(sections),
+    contentsLines: issue.isContentsEdited ? issue.contentsLines : generateContentsLines(sections, issue.publication.contentsStyle),
     contentsOnOwnPage: issue.publication.contentsOnOwnPage,
     sections,
     editorName: issue.createdBy.displayName,

@@ -2,7 +2,7 @@ import 'server-only';
 import { db, type Prisma } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import type { NumberingStartInput, UpdatePublicationSettingsInput } from '@/lib/validations/publication';
+import type { ContentsStyle, NumberingStartInput, UpdatePublicationSettingsInput } from '@/lib/validations/publication';
 
 // The system serves one publication: the first row of Publication (created by the seed).
 
@@ -44,6 +44,8 @@ export interface PublicationSettings {
   /** 分送 lines of the 版记, in print order. */
   distribution: string[];
   contentsOnOwnPage: boolean;
+  /** How 目录提要 is generated until someone edits it. */
+  contentsStyle: ContentsStyle;
   /** The numbering start point; startYear is null until an admin sets it. */
   startYear: number | null;
   startYearNumber: number;
@@ -66,6 +68,7 @@ const settingsSelect = {
   publisher: true,
   distribution: true,
   contentsOnOwnPage: true,
+  contentsStyle: true,
   startYear: true,
   startYearNumber: true,
   startTotalNumber: true,
@@ -121,6 +124,7 @@ export async function updatePublicationSettings(
           publisher: input.publisher,
           distribution: input.distribution,
           contentsOnOwnPage: input.contentsOnOwnPage,
+          ...(input.contentsStyle ? { contentsStyle: input.contentsStyle } : {}),
           ...(start && isStartChanged
             ? { startYear: start.year, startYearNumber: start.yearNumber, startTotalNumber: start.totalNumber }
             : {}),

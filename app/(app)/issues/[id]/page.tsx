@@ -15,6 +15,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编排本期' };
@@ -40,7 +41,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       items: [],
       order: [item.section.kind === 'LEAD' ? 0 : 1, item.section.position] as [number, number],
     };
-    entry.items.push({ id: item.id, title: item.title, columnName: item.column?.name ?? null, characterCount: item.bodyText.replace(/\s/g, '').length });
+    entry.items.push({ id: item.id, title: getTitleText(item.title), columnName: item.column?.name ?? null, characterCount: item.bodyText.replace(/\s/g, '').length });
     sections.set(item.sectionId, entry);
   }
   const board = [...sections.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
@@ -89,11 +90,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             </CardHeader>
             <CardContent>
               <ContentsEditor
-                key={print.contentsLines.join('\n')}
                 issueId={id}
                 lines={print.contentsLines}
                 isEdited={issue.isContentsEdited}
-                itemTitles={issue.items.map((i) => i.title)}
+                itemTitles={issue.items.map((i) => getTitleText(i.title))}
                 isEditable={isAssembling}
               />
             </CardContent>
