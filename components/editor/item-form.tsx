@@ -20,6 +20,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
 import { stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
 import { cn } from '@/lib/utils';
@@ -176,7 +177,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
       {localCopy && (
         <div role="alert" className="flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
           <span>
-            发现本机保存的未提交内容（{new Date(localCopy.savedAt).toLocaleString('zh-CN')}）。要恢复吗？
+            发现本机保存的未提交内容（{formatBeijingDateTime(localCopy.savedAt)}）。要恢复吗？
           </span>
           <Button type="button" size="sm" onClick={onRestoreLocalCopy}>
             恢复本地内容

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { lockPublication } from '@/lib/data/publication';
+import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
 import { getBodyParagraphs, ZItemBody } from '@/lib/validations/item-body';
@@ -105,7 +106,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
       data: { issueDate: toDbDate(input.issueDate), version: { increment: 1 } },
     });
     await renumberUnpublishedIssues(tx, publicationId);
-    await addEvent(tx, input.id, 'DATE_CHANGED', user, `${toIsoDate(issue.issueDate)} → ${input.issueDate}`);
+    await addEvent(tx, input.id, 'DATE_CHANGED', user, `${formatChineseDate(toIsoDate(issue.issueDate))} → ${formatChineseDate(input.issueDate)}`);
   }, QUEUED);
 }
 

@@ -55,7 +55,4 @@ export function formatTotalNumber(issue: Pick<PrintIssue, 'totalNumber'>): strin
 }
 
 /** `2023年4月28日` */
-export function formatIssueDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+export { formatChineseDate as formatIssueDate } from '@/lib/dates';
