@@ -187,6 +187,36 @@ describe('lists', () => {
   });
 });
 
+describe('the stage an item is at', () => {
+  it('shows 已编入 and 已刊发, and leaves published items out of the default list', async () => {
+    const mark = `阶段${Date.now()}`;
+    await newItem({ title: `${mark}待编`, status: 'READY' });
+    const placed = await newItem({ title: `${mark}已编入`, status: 'READY' });
+    const published = await newItem({ title: `${mark}已刊发`, status: 'READY' });
+    await newItem({ title: `${mark}草稿` });
+    const publicationId = (await db.publication.findFirstOrThrow()).id;
+    const issue = (status: 'ASSEMBLING' | 'PUBLISHED', number: number) =>
+      db.issue.create({ data: { publicationId, issueDate: new Date(`2031-01-0${number}T00:00:00Z`), year: 2031, yearNumber: number, totalNumber: number, status, createdById: editor.id } });
+    // Published in number order: the published issue comes first.
+    await db.item.update({ where: { id: published.id }, data: { issueId: (await issue('PUBLISHED', 1)).id, issuePosition: 0 } });
+    await db.item.update({ where: { id: placed.id }, data: { issueId: (await issue('ASSEMBLING', 2)).id, issuePosition: 0 } });
+
+    const titles = async (status?: 'DRAFT' | 'READY' | 'PLACED' | 'PUBLISHED' | 'ALL') =>
+      (await listItems({ q: mark, status })).map((item) => [item.title.replace(mark, ''), item.stage]).sort();
+    expect(await titles()).toEqual([['已编入', 'PLACED'], ['待编', 'READY'], ['草稿', 'DRAFT']].sort());
+    expect(await titles('READY')).toEqual([['待编', 'READY']]);
+    expect(await titles('PLACED')).toEqual([['已编入', 'PLACED']]);
+    expect(await titles('PUBLISHED')).toEqual([['已刊发', 'PUBLISHED']]);
+    expect(await titles('ALL')).toHaveLength(4);
+    // The section counts follow the same filter.
+    expect((await countItemsBySection({ q: mark })).get(sectionId)).toBe(3);
+    expect((await countItemsBySection({ q: mark, status: 'ALL' })).get(sectionId)).toBe(4);
+    // An unknown stage in the address is ignored, not an error.
+    const { ZItemFilters } = await import('@/lib/validations/items');
+    expect(ZItemFilters.parse({ status: 'LOST' }).status).toBeUndefined();
+  });
+});
+
 describe('display HTML', () => {
   it('escapes everything typed and appends the source to the last paragraph', () => {
     const html = renderBodyHtml(

@@ -412,8 +412,36 @@ export function estimateIssuePages(print: PrintIssue): { lines: number; pages: n
   return { lines, pages: estimatePages(lines), items };
 }
 
-export function listIssues(options: { statuses?: IssueStatus[] } = {}) {
-  return db.issue.findMany({
+/** A reviewer's return that still stands: the issue has not been submitted again since. */
+export interface IssueReturn {
+  comment: string;
+  reviewerName: string;
+  returnedAt: Date;
+}
+
+/** The latest submission or return of an issue, enough to tell whether it stands returned. */
+const lastReviewEvent = {
+  where: { type: { in: ['SUBMITTED', 'RETURNED'] } },
+  orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  take: 1,
+  select: { type: true, comment: true, createdAt: true, actor: { select: { displayName: true } } },
+} as const satisfies Prisma.Issue$eventsArgs;
+
+/** 已退回: back in assembly because a reviewer returned it, until it is submitted again. */
+export function findStandingReturn(
+  status: IssueStatus,
+  events: readonly { type: string; comment: string | null; createdAt: Date; actor: { displayName: string } }[],
+): IssueReturn | null {
+  if (status !== 'ASSEMBLING') return null;
+  const reviews = events.filter((event) => event.type === 'SUBMITTED' || event.type === 'RETURNED');
+  // The latest one, whatever order the caller has them in (a tie goes to the later in the list).
+  const last = reviews.reduce<(typeof reviews)[number] | undefined>((latest, event) => (!latest || event.createdAt >= latest.createdAt ? event : latest), undefined);
+  if (last?.type !== 'RETURNED') return null;
+  return { comment: last.comment ?? '', reviewerName: last.actor.displayName, returnedAt: last.createdAt };
+}
+
+export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
+  const issues = await db.issue.findMany({
     where: options.statuses ? { status: { in: options.statuses } } : {},
     orderBy: { totalNumber: 'desc' },
     select: {
@@ -426,8 +454,10 @@ export function listIssues(options: { statuses?: IssueStatus[] } = {}) {
       publishedAt: true,
       _count: { select: { items: true } },
       createdBy: { select: { displayName: true } },
+      events: lastReviewEvent,
     },
   });
+  return issues.map(({ events, ...issue }) => ({ ...issue, returned: findStandingReturn(issue.status, events) }));
 }
 
 export function countIssuesInReview(): Promise<number> {

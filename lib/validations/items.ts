@@ -6,6 +6,21 @@ import { ZItemBody } from '@/lib/validations/item-body';
 export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
 export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
 
+/**
+ * Where an item is in its life, as the lists show it: 草稿 and 待编 (its own status), 已编入 (placed
+ * in an issue not yet published) and 已刊发 (its issue is published; the item is then locked).
+ */
+export const ITEM_STAGE_LABELS = { DRAFT: '草稿', READY: '待编', PLACED: '已编入', PUBLISHED: '已刊发' } as const;
+export type ItemStage = keyof typeof ITEM_STAGE_LABELS;
+
+export function getItemStage(item: { status: ItemStatus; issue: { status: string } | null }): ItemStage {
+  if (item.issue) return item.issue.status === 'PUBLISHED' ? 'PUBLISHED' : 'PLACED';
+  return item.status;
+}
+
+/** The list's stage filter: absent means everything not yet published (the working set). */
+export const ITEM_STAGE_FILTERS = ['DRAFT', 'READY', 'PLACED', 'PUBLISHED', 'ALL'] as const;
+
 const ANGLE_BRACKETS = /[<>]/;
 
 export const TITLE_MAX_LENGTH = 60;
@@ -73,7 +88,7 @@ export const ZRestoreItemVersion = z.object({
 
 export const ZItemFilters = z.object({
   sectionId: ZId().optional().catch(undefined),
-  status: z.enum(['DRAFT', 'READY']).optional().catch(undefined),
+  status: z.enum(ITEM_STAGE_FILTERS).optional().catch(undefined),
   authorId: ZId().optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
