@@ -115,7 +115,7 @@ export async function deleteIssue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const publicationId = await lockPublication(tx);
     await lockIssue(tx, id, ['ASSEMBLING']);
-    await tx.item.updateMany({ where: { issueId: id }, data: { issueId: null, issuePosition: null } });
+    await releaseItems(tx, id);
     await tx.issue.delete({ where: { id } });
     await renumberUnpublishedIssues(tx, publicationId);
   }, QUEUED);
@@ -138,23 +138,86 @@ export function generateContentsLines(sections: PrintSection[], style: ContentsS
   });
 }
 
+// Placing, ordering and releasing items is assembly, not an edit of the item: the rows are
+// written with SQL so that Item.updatedAt (the 修改时间 every list shows) keeps the time of the
+// last real change. (Prisma sets @updatedAt on every update it makes.)
+
+/** Writes each item's position in its issue. */
+async function writeIssuePositions(tx: Tx, issueId: number, orderedIds: readonly number[]): Promise<void> {
+  if (!orderedIds.length) return;
+  const positions = orderedIds.map((_, index) => index);
+  await tx.$executeRaw`
+    UPDATE "Item" AS i SET "issuePosition" = v.position
+    FROM unnest(${[...orderedIds]}::int[], ${positions}::int[]) AS v(id, position)
+    WHERE i."id" = v.id AND i."issueId" = ${issueId}`;
+}
+
+/** Takes every item out of the issue. */
+async function releaseItems(tx: Tx, issueId: number, itemId?: number): Promise<number> {
+  return itemId === undefined
+    ? tx.$executeRaw`UPDATE "Item" SET "issueId" = NULL, "issuePosition" = NULL WHERE "issueId" = ${issueId}`
+    : tx.$executeRaw`UPDATE "Item" SET "issueId" = NULL, "issuePosition" = NULL WHERE "issueId" = ${issueId} AND "id" = ${itemId}`;
+}
+
+interface PlacedItem {
+  id: number;
+  sectionId: number;
+  issuePosition: number | null;
+  /** The column's place in the section's catalogue; -1 outside any column (printed first). */
+  columnRank: number;
+}
+
+async function loadPlacedItems(tx: Tx, issueId: number): Promise<PlacedItem[]> {
+  const items = await tx.item.findMany({
+    where: { issueId },
+    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
+    select: { id: true, sectionId: true, issuePosition: true, column: { select: { position: true } } },
+  });
+  return items.map(({ column, ...item }) => ({ ...item, columnRank: column?.position ?? -1 }));
+}
+
+/**
+ * Catalogue order within a section: items outside any column first, then each column in the
+ * catalogue's order, as the print groups them; within a group the order stays as it is.
+ */
+function sortByCatalogue<T extends Pick<PlacedItem, 'columnRank'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.columnRank - b.columnRank);
+}
+
+function groupBySection<T extends Pick<PlacedItem, 'sectionId'>>(items: readonly T[]): Map<number, T[]> {
+  const sections = new Map<number, T[]>();
+  for (const item of items) sections.set(item.sectionId, [...(sections.get(item.sectionId) ?? []), item]);
+  return sections;
+}
+
+/**
+ * Adds items in catalogue order, then in the order they were ticked (the order of `itemIds`):
+ * each joins its section after the items already there, in its column's group. An item is in
+ * at most one issue, and only 待编 items are placed.
+ */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, input.id, ['ASSEMBLING']);
-    for (const itemId of input.itemIds) {
-      const item = await tx.item.findUnique({ where: { id: itemId }, select: { sectionId: true, status: true, issueId: true, title: true } });
+    const itemIds = [...new Set(input.itemIds)];
+    const found = await tx.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, title: true, status: true } });
+    for (const itemId of itemIds) {
+      const item = found.find((row) => row.id === itemId);
       if (!item) throw new AppError('NOT_FOUND', '稿件不存在。');
-      if (item.status !== 'READY') throw new AppError('CONFLICT', `“${item.title}”还是草稿，须先标为待编。`);
-      const last = await tx.item.aggregate({
-        where: { issueId: input.id, sectionId: item.sectionId },
-        _max: { issuePosition: true },
-      });
-      // Only an unplaced item moves: an item is in at most one issue.
-      const { count } = await tx.item.updateMany({
-        where: { id: itemId, issueId: null, status: 'READY' },
-        data: { issueId: input.id, issuePosition: (last._max.issuePosition ?? -1) + 1 },
-      });
-      if (count === 0) throw new AppError('CONFLICT', `“${item.title}”已编入其他期。`);
+      if (item.status !== 'READY') throw new AppError('CONFLICT', `“${getTitleText(item.title)}”还是草稿，须先标为待编。`);
+      // Only an unplaced 待编 item moves; of two issues taking the same item at once, one wins
+      // (the second update waits for the first's row lock, then finds it placed).
+      const count = await tx.$executeRaw`
+        UPDATE "Item" SET "issueId" = ${input.id}, "issuePosition" = 2147483647
+        WHERE "id" = ${itemId} AND "issueId" IS NULL AND "status" = 'READY'`;
+      if (count === 0) throw new AppError('CONFLICT', `“${getTitleText(item.title)}”已编入其他期。`);
+    }
+    // The new items are parked last; ordering them by tick order, then the section by catalogue
+    // order, puts each after its group's existing items.
+    const placed = await loadPlacedItems(tx, input.id);
+    const tick = new Map(itemIds.map((id, index) => [id, index]));
+    const ordered = [...placed].sort((a, b) => Number(tick.has(a.id)) - Number(tick.has(b.id)) || (tick.get(a.id) ?? 0) - (tick.get(b.id) ?? 0));
+    for (const items of groupBySection(ordered).values()) {
+      await writeIssuePositions(tx, input.id, sortByCatalogue(items).map((item) => item.id));
     }
     await touch(tx, input.id);
   });
@@ -163,10 +226,7 @@ export async function addItemsToIssue(input: { id: number; itemIds: number[] }):
 export async function removeItemFromIssue(input: { id: number; itemId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, input.id, ['ASSEMBLING']);
-    const { count } = await tx.item.updateMany({
-      where: { id: input.itemId, issueId: input.id },
-      data: { issueId: null, issuePosition: null },
-    });
+    const count = await releaseItems(tx, input.id, input.itemId);
     if (count === 0) throw new AppError('NOT_FOUND', '该稿件不在本期中。');
     await touch(tx, input.id);
   });
@@ -184,10 +244,19 @@ export async function orderSectionItems(input: { id: number; sectionId: number; 
     if (expected.size !== input.itemIds.length || !input.itemIds.every((id) => expected.has(id))) {
       throw new AppError('CONFLICT', '本栏稿件已被他人改动，请刷新后再排序。');
     }
-    for (const [position, itemId] of input.itemIds.entries()) {
-      await tx.item.update({ where: { id: itemId }, data: { issuePosition: position } });
-    }
+    await writeIssuePositions(tx, input.id, input.itemIds);
     await touch(tx, input.id);
+  });
+}
+
+/** Puts every section's items in catalogue order (see sortByCatalogue), in one step. */
+export async function sortIssueByCatalogue(id: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockIssue(tx, id, ['ASSEMBLING']);
+    for (const items of groupBySection(await loadPlacedItems(tx, id)).values()) {
+      await writeIssuePositions(tx, id, sortByCatalogue(items).map((item) => item.id));
+    }
+    await touch(tx, id);
   });
 }
 
@@ -488,7 +557,7 @@ export async function getIssueDetail(id: number) {
       bodyText: true,
       sectionId: true,
       section: { select: { name: true, kind: true, position: true } },
-      column: { select: { name: true } },
+      column: { select: { name: true, position: true } },
     },
   });
   return { ...issue, issueDate: toIsoDate(issue.issueDate), items };
