@@ -19,7 +19,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
-import { stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { removeTrailingSource } from '@/lib/editor/plain-text-paste';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
@@ -115,21 +115,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
     if (!offeredSources) return;
     const merged = [...new Set([...draft.sources, ...offeredSources])];
     // Remove the source from the end of the last paragraph: it is printed from the field.
-    const content = [...draft.body.content];
-    for (let i = content.length - 1; i >= 0; i--) {
-      const paragraph = content[i]!;
-      const nodes = paragraph.content ?? [];
-      const last = nodes[nodes.length - 1];
-      if (last?.type === 'text') {
-        const stripped = stripTrailingSource(last.text);
-        if (stripped !== last.text) {
-          const rest = stripped ? [...nodes.slice(0, -1), { ...last, text: stripped }] : nodes.slice(0, -1);
-          content[i] = { ...paragraph, content: rest.length ? rest : undefined };
-        }
-        break;
-      }
-    }
-    const body = { ...draft.body, content };
+    const body = removeTrailingSource(draft.body);
     update({ sources: merged, body });
     setSourcesText(merged.join('、'));
     setBodyReplacement({ body, key: Date.now() });
