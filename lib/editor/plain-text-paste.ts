@@ -38,8 +38,6 @@ const LEADING_SPACE = /^[ \t\u00a0\u3000]*/u;
 const TRAILING_SPACE = /[ \t\u00a0\u3000]+$/u;
 /** Characters that open a list or a heading line; they never continue a wrapped sentence. */
 const BLOCK_MARKER = /^[●○■□◆◇★☆▲►【]/u;
-/** Any punctuation or symbol at the end of a line (used to tell a wrapped title from prose). */
-const ENDS_WITH_PUNCTUATION = /[\p{P}\p{S}]$/u;
 /** Punctuation that ends a sentence or clause: such a line is prose, not half a title. */
 const ENDS_SENTENCE = /[。！？；：，、…!?;:,.]$/u;
 /** A sentence ends here (a closing quote or bracket may follow): a paragraph may end too. */
