@@ -129,11 +129,26 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await staff.getByRole('button', { name: '搜索' }).click();
   await expect(staff.getByTestId('search-results').getByRole('link', { name: `学会乙${stamp}` })).toBeVisible();
 
-  // Readable on a phone: nothing wider than the screen.
+  // Readable on a phone: nothing wider than the screen, and no word in the header broken.
   await staff.setViewportSize({ width: 390, height: 844 });
   await staff.goto(`/published/${issueId}`);
   await expect(view).toBeVisible();
   expect(await view.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  for (const page of [staff, editor]) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(page === staff ? '/published' : '/issues');
+    const wrapped = await page.locator('header').evaluate((header) =>
+      [...header.querySelectorAll('a, button, [data-testid="current-user"]')].flatMap((element) => {
+        // Lines a text takes: the distinct tops of its boxes.
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return tops.size > 1 ? [element.textContent] : [];
+      }),
+    );
+    expect(wrapped).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
 });
 
 test('an editor cannot approve, not even by calling the action directly', async ({ browser }) => {
