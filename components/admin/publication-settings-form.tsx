@@ -5,7 +5,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { updatePublicationSettingsAction } from '@/lib/actions/publication';
-import type { PublicationSettings } from '@/lib/data/publication';
+import type { PublicationSettings, PublishedNumbers } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
@@ -173,21 +173,33 @@ export function PublicationSettingsForm({
   );
 }
 
+/** `2023年 第7期（总第60期）` */
+function issueNumbers(numbers: PublishedNumbers): string {
+  return `${numbers.year}年 第${numbers.yearNumber}期（总第${numbers.totalNumber}期）`;
+}
+
+/**
+ * The start point once it is fixed: the numbers the first published issue got (which is what
+ * the start point was, set by an admin or left at its default), and how far numbering has come.
+ */
 function StartPointReadOnly({ settings }: { settings: PublicationSettings }) {
+  const { firstPublished, lastPublished } = settings;
+  // Locked means published: both are there.
+  if (!firstPublished || !lastPublished) return null;
   return (
-    <div className="rounded-md border border-border bg-muted px-4 py-3 text-sm">
+    <div className="rounded-md border border-border bg-muted px-4 py-3 text-sm" data-testid="start-point-locked">
       <dl className="flex flex-wrap gap-x-6 gap-y-1">
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">下一期的年份：</dt>
-          <dd>{settings.startYear === null ? '未设置' : `${settings.startYear}年`}</dd>
+          <dt className="text-muted-foreground">编号起点（用本系统发布的第一期）：</dt>
+          <dd>{issueNumbers(firstPublished)}</dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">年度期号：</dt>
-          <dd>第{settings.startYearNumber}期</dd>
+          <dt className="text-muted-foreground">最近发布：</dt>
+          <dd>{issueNumbers(lastPublished)}</dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">总期号：</dt>
-          <dd>总第{settings.startTotalNumber}期</dd>
+          <dt className="text-muted-foreground">下一期：</dt>
+          <dd>总第{lastPublished.totalNumber + 1}期</dd>
         </div>
       </dl>
       <p className="mt-2">

@@ -52,8 +52,21 @@ export interface PublicationSettings {
   startTotalNumber: number;
   /** Once an issue is published its numbers are history, so the start point can no longer change. */
   isStartLocked: boolean;
+  /**
+   * The first and the latest published issue's numbers (null before the first publication):
+   * once locked, the start point in effect is the first one's, whether or not an admin ever set
+   * one (the demo publishes its issue from the default start).
+   */
+  firstPublished: PublishedNumbers | null;
+  lastPublished: PublishedNumbers | null;
   /** Issues not yet published: they are renumbered when the start point changes. */
   unpublishedIssueCount: number;
+}
+
+export interface PublishedNumbers {
+  year: number;
+  yearNumber: number;
+  totalNumber: number;
 }
 
 export interface UpdatedPublicationSettings extends PublicationSettings {
@@ -81,9 +94,12 @@ async function readSettings(client: Reader, publicationId: number): Promise<Publ
   const publication = await client.publication.findUnique({ where: { id: publicationId }, select: settingsSelect });
   if (!publication) return null;
   // One after the other: inside a transaction the queries share one connection anyway.
-  const publishedCount = await client.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const numbers = { year: true, yearNumber: true, totalNumber: true } as const;
+  const published = { publicationId, status: 'PUBLISHED' } as const;
+  const firstPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'asc' }, select: numbers });
+  const lastPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'desc' }, select: numbers });
   const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
-  return { ...publication, isStartLocked: publishedCount > 0, unpublishedIssueCount };
+  return { ...publication, isStartLocked: firstPublished !== null, firstPublished, lastPublished, unpublishedIssueCount };
 }
 
 /** The settings as the admin page shows them, or null on a database that has not been set up yet. */
