@@ -82,6 +82,12 @@ describe('layoutTitle', () => {
     expect(layoutTitle('丰台区航天科普嘉年华暨 云岗地区科普联盟成立仪式举行')).toEqual(['丰台区航天科普嘉年华暨', '云岗地区科普联盟成立仪式举行']);
   });
 
+  it('gives up on a word too long for any line, quickly, and lets the printer wrap it', () => {
+    const word = 'A'.repeat(50);
+    const lines = layoutTitle(`${'科协'.repeat(5)}${word}${'工作'.repeat(4)}`);
+    expect(lines.some((line) => line.includes(word))).toBe(true);
+  });
+
   it('breaks a chosen line again only when it alone is too long', () => {
     const lines = layoutTitle(`${'科'.repeat(30)}\n短行`);
     expect(lines.length).toBe(3);

@@ -105,6 +105,9 @@ describe('renderIssueHtml', () => {
     const title = documentOf(out).querySelector('.item-title')!;
     expect(title.innerHTML).toBe('市科协召开4月工作交流 <br>学习会');
     expect(title.textContent).toBe('市科协召开4月工作交流 学习会');
+    // A subtitle stays a line of its own, under the title's two.
+    const withSubtitle = render({ ...issue, sections: [{ ...lead, columns: [{ name: null, items: [{ ...chosen, subtitle: '——记4月工作交流学习会' }] }] }] });
+    expect(textsOf(withSubtitle, '.item-title + .item-subtitle')).toEqual(['——记4月工作交流学习会']);
     // A long title without a chosen break: at its space, never inside a word.
     const auto = [...documentOf(html).querySelectorAll('.item-title')].map((element) => element.innerHTML);
     expect(auto).toContain('丰台区航天科普嘉年华暨 <br>云岗地区科普联盟成立仪式举行');

@@ -182,7 +182,9 @@ function layoutLine(text: string, capacity: number): TitleLine[] {
   if (width <= capacity) return [{ text, isSpaced: false }];
   const breaks = findBreaks(text);
   const fewest = Math.ceil(width / capacity);
-  for (let count = fewest; count <= breaks.length + 1; count += 1) {
+  // A line or two more than the fewest at most: beyond that a word is too long for any line,
+  // and trying every way to break around it would take forever.
+  for (let count = fewest; count <= Math.min(breaks.length + 1, fewest + 2); count += 1) {
     const layout = bestLayout(text, breaks, count, capacity);
     if (layout) return layout.lines;
   }
