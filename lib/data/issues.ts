@@ -162,7 +162,6 @@ async function releaseItems(tx: Tx, issueId: number, itemId?: number): Promise<n
 interface PlacedItem {
   id: number;
   sectionId: number;
-  issuePosition: number | null;
   /** The column's place in the section's catalogue; -1 outside any column (printed first). */
   columnRank: number;
 }
@@ -171,7 +170,7 @@ async function loadPlacedItems(tx: Tx, issueId: number): Promise<PlacedItem[]> {
   const items = await tx.item.findMany({
     where: { issueId },
     orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
-    select: { id: true, sectionId: true, issuePosition: true, column: { select: { position: true } } },
+    select: { id: true, sectionId: true, column: { select: { position: true } } },
   });
   return items.map(({ column, ...item }) => ({ ...item, columnRank: column?.position ?? -1 }));
 }
@@ -186,14 +185,19 @@ function sortByCatalogue<T extends Pick<PlacedItem, 'columnRank'>>(items: readon
 
 function groupBySection<T extends Pick<PlacedItem, 'sectionId'>>(items: readonly T[]): Map<number, T[]> {
   const sections = new Map<number, T[]>();
-  for (const item of items) sections.set(item.sectionId, [...(sections.get(item.sectionId) ?? []), item]);
+  for (const item of items) {
+    const section = sections.get(item.sectionId);
+    if (section) section.push(item);
+    else sections.set(item.sectionId, [item]);
+  }
   return sections;
 }
 
 /**
  * Adds items in catalogue order, then in the order they were ticked (the order of `itemIds`):
- * each joins its section after the items already there, in its column's group. An item is in
- * at most one issue, and only 待编 items are placed.
+ * each joins its section after the items already there, in its column's group, so the
+ * section ends up in catalogue order as it prints. An item is in at most one issue, and only
+ * 待编 items are placed.
  */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
