@@ -5,7 +5,8 @@
 // the end. The rules are derived from shared/fixtures/items/2023-02-items.txt and from the
 // real issues in shared/fixtures/issues/ as this project prints them (measured with
 // `npm run bench:paste`, see test/support/paste-corpus.ts).
-import { displayWidth } from '@/lib/layout/estimate';
+import { displayWidth, PARAGRAPH_INDENT } from '@/lib/layout/estimate';
+import { TITLE_CHARS_PER_LINE } from '@/lib/layout/title';
 import { EMPTY_BODY, getParagraphText, type ItemBody, type ParagraphNode } from '@/lib/validations/item-body';
 
 export interface PlainTextPaste {
@@ -29,10 +30,8 @@ const GRID_WIDTH = 28;
 const FULL_TOLERANCE = 3.5;
 /** A line this much wider than the wrap width was not wrapped at it. */
 const LONG_MARGIN = 4;
-/** The first line of a printed paragraph is indented two characters, so it holds two fewer. */
-const PARAGRAPH_INDENT = 2;
-/** Widest a title line can be (18 pt titles hold ~22 of the grid's characters; Word's a few more). */
-const TITLE_LINE_MAX = 24;
+/** Widest a title line can be: ours hold 22 of the grid's characters, Word's a few more. */
+const TITLE_LINE_MAX = TITLE_CHARS_PER_LINE + 2;
 
 const LEADING_SPACE = /^[ \t\u00a0\u3000]*/u;
 const TRAILING_SPACE = /[ \t\u00a0\u3000]+$/u;
