@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
 import { updatePublicationSettingsAction } from '@/lib/actions/publication';
 import type { PublicationSettings, PublishedNumbers } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
@@ -19,9 +20,6 @@ import {
   START_YEAR_MAX,
   START_YEAR_MIN,
 } from '@/lib/validations/publication';
-
-const textareaClassName =
-  'w-full rounded-md border border-border bg-white px-3 py-2 text-sm leading-6 outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger';
 
 function Hint({ id, children }: { id: string; children: ReactNode }) {
   return (
@@ -83,7 +81,7 @@ export function PublicationSettingsForm({
         </div>
         <div className="md:col-span-2">
           <Label htmlFor="publication-distribution">分送</Label>
-          <textarea
+          <Textarea
             key={distributionText}
             id="publication-distribution"
             name="distribution"
@@ -91,7 +89,6 @@ export function PublicationSettingsForm({
             defaultValue={distributionText}
             aria-invalid={!!errors?.distribution}
             aria-describedby="publication-distribution-hint publication-distribution-error"
-            className={textareaClassName}
           />
           <Hint id="publication-distribution-hint">
             印在版记“分送：”之后。每行一项，按印刷顺序填写，最多{DISTRIBUTION_MAX_LINES}行，每行不超过

@@ -33,10 +33,7 @@ export function readFixtureIssue(name: string): FixtureIssue {
   const text = readFileSync(path.join(SHARED, 'fixtures/issues', name), 'utf8');
   if (name.endsWith('.md')) return readMarkdownIssue(text);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const contentsStart = lines.indexOf('目录提要');
-  const contents: string[] = [];
-  let i = contentsStart + 1;
-  for (; lines[i]?.startsWith('- '); i++) contents.push(lines[i]!.slice(2));
+  const { contents, end: i } = readContents(lines, lines.indexOf('目录提要'));
 
   const closing = lines.findIndex((l) => l.startsWith('编辑：'));
   const items: FixtureItem[] = [];
@@ -57,22 +54,40 @@ export function readFixtureIssue(name: string): FixtureIssue {
       continue;
     }
     if (!current) throw new Error(`text before the first title: ${line}`);
-    const joined = carry + line;
-    if (ENDS_PARAGRAPH.test(line)) {
-      current.paragraphs.push(joined);
-      carry = '';
-    } else {
-      carry = joined;
-    }
+    carry = addBodyLine(current, carry, line);
   }
   takeSources(items);
-  const distributionStart = lines.findIndex((l) => l.startsWith('分送：'));
   return {
     yearLabel: lines.find((l) => /^\d{4}年 第\d+期$/.test(l))!,
     totalLabel: lines.find((l) => /^\(总第\d+期\)$/.test(l))!,
     date: lines.find((l) => /^\d{4}年\d+月\d+日$/.test(l))!,
     contents,
     items,
+    ...readClosing(lines, closing),
+  };
+}
+
+/** The `- ` lines after the 目录提要 heading at `heading`, and where the body starts. */
+function readContents(lines: string[], heading: number): { contents: string[]; end: number } {
+  let end = heading + 1;
+  while (lines[end]?.startsWith('- ')) end += 1;
+  return { contents: lines.slice(heading + 1, end).map((line) => line.slice(2)), end };
+}
+
+/**
+ * Adds a line of body text to the item; a line that does not end a sentence was split at a
+ * page break and goes on in the next. Returns what is carried over.
+ */
+function addBodyLine(item: FixtureItem, carry: string, line: string): string {
+  if (!ENDS_PARAGRAPH.test(line)) return carry + line;
+  item.paragraphs.push(carry + line);
+  return '';
+}
+
+/** 编辑, 审核 and the 分送 lines of the closing block, which starts at `closing`. */
+function readClosing(lines: string[], closing: number): Pick<FixtureIssue, 'editor' | 'reviewer' | 'distribution'> {
+  const distributionStart = lines.findIndex((l) => l.startsWith('分送：'));
+  return {
     editor: lines[closing]!.replace('编辑：', ''),
     reviewer: lines.find((l) => l.startsWith('审核：'))!.replace('审核：', ''),
     distribution: [lines[distributionStart]!.replace('分送：', ''), ...lines.slice(distributionStart + 1)],
@@ -102,10 +117,7 @@ function readMarkdownIssue(text: string): FixtureIssue {
   const [, year, yearNumber] = /(\d{4})\s*年\s*第\s*(\d+)\s*期/.exec(text)!;
   const [, totalNumber] = /\(总第\s*(\d+)\s*期\)/.exec(text)!;
   const [, dateYear, month, day] = /(\d{4})\s*年\s*(\d+)\s*月\s*(\d+)\s*日/.exec(text)!;
-  const contentsStart = lines.findIndex((l) => plain(l) === '目录提要');
-  const contents: string[] = [];
-  let i = contentsStart + 1;
-  for (; lines[i]?.startsWith('- '); i++) contents.push(lines[i]!.slice(2));
+  const { contents, end: i } = readContents(lines, lines.findIndex((l) => plain(l) === '目录提要'));
 
   const closing = lines.findIndex((l) => l.startsWith('编辑：'));
   const items: FixtureItem[] = [];
@@ -130,24 +142,15 @@ function readMarkdownIssue(text: string): FixtureIssue {
       continue;
     }
     if (!current) throw new Error(`text before the first title: ${line}`);
-    const joined = carry + line;
-    if (ENDS_PARAGRAPH.test(line)) {
-      current.paragraphs.push(joined);
-      carry = '';
-    } else {
-      carry = joined;
-    }
+    carry = addBodyLine(current, carry, line);
   }
   takeSources(items);
-  const distributionStart = lines.findIndex((l) => l.startsWith('分送：'));
   return {
     yearLabel: `${year}年 第${yearNumber}期`,
     totalLabel: `(总第${totalNumber}期)`,
     date: `${dateYear}年${month}月${day}日`,
     contents,
     items,
-    editor: lines[closing]!.replace('编辑：', ''),
-    reviewer: lines.find((l) => l.startsWith('审核：'))!.replace('审核：', ''),
-    distribution: [lines[distributionStart]!.replace('分送：', ''), ...lines.slice(distributionStart + 1)],
+    ...readClosing(lines, closing),
   };
 }
