@@ -28,6 +28,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   addItemsToIssueAction: { id: NO_SUCH_ID, itemIds: [NO_SUCH_ID] },
   removeItemFromIssueAction: { id: NO_SUCH_ID, itemId: NO_SUCH_ID },
   orderSectionItemsAction: { id: NO_SUCH_ID, sectionId: NO_SUCH_ID, itemIds: [NO_SUCH_ID] },
+  sortIssueByCatalogueAction: { id: NO_SUCH_ID },
   updateContentsAction: { id: NO_SUCH_ID, lines: ['目录'] },
   regenerateContentsAction: { id: NO_SUCH_ID },
   submitIssueAction: { id: NO_SUCH_ID },
@@ -37,7 +38,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   publishIssueAction: { id: NO_SUCH_ID },
   addReviewCommentAction: { id: NO_SUCH_ID, itemId: null, body: '意见' },
   // Sections: a name in use and a kind that does not exist; or no such section/column.
-  createSectionAction: { name: '学会动态', kind: 'NONE' },
+  createSectionAction: { name: '学会动态', kind: 'NONE', beforeId: NO_SUCH_ID },
   renameSectionAction: { id: NO_SUCH_ID, name: '改名' },
   moveSectionAction: { id: NO_SUCH_ID, direction: 'up' },
   setSectionRetiredAction: { id: NO_SUCH_ID, isRetired: true },
@@ -46,7 +47,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   moveSectionColumnAction: { id: NO_SUCH_ID, direction: 'down' },
   setSectionColumnRetiredAction: { id: NO_SUCH_ID, isRetired: false },
   // Publication settings: two fields empty.
-  updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false },
+  updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

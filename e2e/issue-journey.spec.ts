@@ -36,16 +36,18 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   // Keyboard-friendly reordering: the first item of the section moves down, and it sticks.
   const section = editor.getByRole('region', { name: '学会动态' });
   const before = await section.locator('li [data-title]').allTextContents();
-  expect(before.sort()).toEqual([`学会乙${stamp}`, `学会甲${stamp}`].sort());
+  // In the order they were ticked.
+  expect(before).toEqual([`学会甲${stamp}`, `学会乙${stamp}`]);
   await editor.getByRole('button', { name: `下移：${before[0]}` }).click();
   await expect(section.locator('li [data-title]')).toHaveText([before[1]!, before[0]!]);
   await expect(section).toHaveAttribute('aria-busy', 'false');
   await editor.reload();
   await expect(section.locator('li [data-title]')).toHaveText([before[1]!, before[0]!]);
   const contents = editor.getByTestId('contents-lines').locator('input');
+  // 目录提要 from the headlines: the lead title, then the first title of 学会动态 as it now stands.
   await expect.poll(() => contents.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual([
     `市科协召开工作会${stamp}`,
-    '学会动态',
+    before[1]!,
   ]);
   await editor.getByRole('button', { name: '提交审核' }).click();
   await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
@@ -64,10 +66,19 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await expect(reviewer.locator('#return-comment-error')).toHaveText('退回时须填写意见');
   await reviewer.getByLabel('退回意见（必填）').fill('请修改乙稿的错字后再送审。');
   await reviewer.getByRole('button', { name: '确认退回' }).click();
-  await expect(reviewer.getByTestId('issue-status')).toHaveText('编排中');
+  await expect(reviewer.getByTestId('issue-status')).toHaveText('已退回');
+  // The reviewer's list keeps it, returned, with the comment.
+  await reviewer.goto('/review');
+  await expect(reviewer.getByTestId('returned-issues')).toContainText(`总第${issue.totalNumber}期`);
+  await expect(reviewer.getByTestId('returned-issues')).toContainText('请修改乙稿的错字后再送审。');
 
-  // Editor: sees why, fixes the item, submits again.
-  await editor.reload();
+  // Editor: sees it returned, and why, in the list and on the issue; fixes the item, submits again.
+  await editor.goto('/issues');
+  const row = editor.getByTestId('issue-list').getByRole('row').filter({ hasText: `总第${issue.totalNumber}期` });
+  await expect(row.getByTestId('issue-status')).toHaveText('已退回');
+  await expect(row.getByTestId('issue-return-comment')).toHaveText('李金涛：请修改乙稿的错字后再送审。');
+  await editor.goto(`/issues/${issueId}`);
+  await expect(editor.getByTestId('issue-return')).toContainText('请修改乙稿的错字后再送审。');
   await expect(editor.getByTestId('review-comments')).toContainText('请修改乙稿的错字后再送审。');
   await editor.goto(`/items/${second.id}`);
   await bodyEditor(editor).click();
@@ -77,9 +88,10 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await editor.goto(`/issues/${issueId}`);
   await editor.getByRole('button', { name: '提交审核' }).click();
   await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+  await expect(editor.getByTestId('issue-return')).toHaveCount(0);
 
   // Reviewer approves: the issue and its items lock.
-  await reviewer.reload();
+  await reviewer.goto(`/issues/${issueId}`);
   await reviewer.getByRole('button', { name: '审核通过' }).click();
   await expect(reviewer.getByTestId('issue-status')).toHaveText('已通过');
   await editor.goto(`/items/${second.id}`);
@@ -103,7 +115,7 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await staff.getByTestId(`published-${issue.year}`).getByRole('link', { name: new RegExp(`总第${issue.totalNumber}期`) }).click();
   const view = staff.getByTestId('issue-web-view');
   await expect(view).toContainText(`${issue.year}年 第${issue.yearNumber}期`);
-  await expect(view).toContainText(`(总第${issue.totalNumber}期)`);
+  await expect(view).toContainText(`（总第${issue.totalNumber}期）`);
   await expect(view).toContainText('【学会动态】');
   await expect(view).toContainText('乙正文已改正。（北京土壤学会）');
   await expect(view).toContainText('编辑：张红波');
@@ -129,11 +141,26 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await staff.getByRole('button', { name: '搜索' }).click();
   await expect(staff.getByTestId('search-results').getByRole('link', { name: `学会乙${stamp}` })).toBeVisible();
 
-  // Readable on a phone: nothing wider than the screen.
+  // Readable on a phone: nothing wider than the screen, and no word in the header broken.
   await staff.setViewportSize({ width: 390, height: 844 });
   await staff.goto(`/published/${issueId}`);
   await expect(view).toBeVisible();
   expect(await view.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  for (const page of [staff, editor]) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(page === staff ? '/published' : '/issues');
+    const wrapped = await page.locator('header').evaluate((header) =>
+      [...header.querySelectorAll('a, button, [data-testid="current-user"]')].flatMap((element) => {
+        // Lines a text takes: the distinct tops of its boxes.
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        return tops.size > 1 ? [element.textContent] : [];
+      }),
+    );
+    expect(wrapped).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  }
 });
 
 test('an editor cannot approve, not even by calling the action directly', async ({ browser }) => {

@@ -13,6 +13,7 @@
 // (publication, totalNumber) and (publication, year, yearNumber) and a trigger on published
 // issues back this up in the database.
 import type { Prisma } from '@/lib/db';
+import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 
 export interface IssueNumbers {
@@ -72,7 +73,7 @@ export function checkIssueDate(
   start: NumberingStart,
 ): string | null {
   if (lastPublished && isoDate < lastPublished.issueDate) {
-    return `日期不能早于已发布的最后一期（${lastPublished.issueDate}）`;
+    return `日期不能早于已发布的最后一期（${formatChineseDate(lastPublished.issueDate)}）`;
   }
   if (!lastPublished && start.year !== null && yearOf(isoDate) < start.year) {
     return `日期不能早于编号起点所在的${start.year}年`;

@@ -48,7 +48,8 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = 
 
   await prisma.$transaction(async (tx) => {
     const publication = await tx.publication.create({
-      data: { name: '科协每周动态', publisher: '北京市科协办公室', distribution: DEMO_DISTRIBUTION },
+      // As the office prints it: page 1 holds the masthead and 目录提要, the lead item starts page 2.
+      data: { name: '科协每周动态', publisher: '北京市科协办公室', distribution: DEMO_DISTRIBUTION, contentsOnOwnPage: true },
     });
     for (const [position, section] of DEMO_SECTIONS.entries()) {
       await tx.section.create({

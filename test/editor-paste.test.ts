@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { cleanPastedHtml } from '@/lib/editor/html-paste';
-import { detectTrailingSource, parsePlainTextPaste, stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { detectTrailingSource, parsePlainTextPaste, removeTrailingSource, stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import type { ItemBody } from '@/lib/validations/item-body';
 import { displayWidth } from '@/lib/layout/estimate';
 
 const SHARED_FIXTURES = path.join(import.meta.dirname, '../../shared/fixtures');
@@ -200,6 +201,37 @@ describe('parsePlainTextPaste rules', () => {
     ]);
   });
 
+  it('starts a paragraph where a full line ends a sentence and the next fits an indented first line', () => {
+    // The paragraph ended exactly at the end of a line; the next one lost its two-character indent.
+    const ended = `${'甲'.repeat(27)}。`;
+    const text = [`${'丙'.repeat(26)}`, ended, '乙'.repeat(26), `${'乙'.repeat(28)}`, '乙乙。'].join('\n');
+    expect(parsePlainTextPaste(text).paragraphs).toEqual([`${'丙'.repeat(26)}${ended}`, `${'乙'.repeat(54)}乙乙。`]);
+    // A continuation is as wide as the grid: a sentence ending at the end of a line goes on.
+    expect(parsePlainTextPaste([ended, '丁'.repeat(28), '丁丁。'].join('\n')).paragraphs).toEqual([`${ended}${'丁'.repeat(28)}丁丁。`]);
+    // A full line that does not end a sentence always goes on.
+    expect(parsePlainTextPaste(['甲'.repeat(28), '乙'.repeat(26), '乙乙。'].join('\n')).paragraphs).toEqual([`${'甲'.repeat(28)}${'乙'.repeat(26)}乙乙。`]);
+  });
+
+  it('joins a title set on two lines, with the space its break stands for, never two', () => {
+    const body = ['甲'.repeat(26), '甲'.repeat(28), '甲甲。'];
+    const parse = (...title: string[]) => parsePlainTextPaste([...title, ...body].join('\n')).paragraphs[0];
+    expect(parse('普及科学知识', '提升全民科学素质')).toBe('普及科学知识 提升全民科学素质');
+    expect(parse('普及科学知识 ', '提升全民科学素质')).toBe('普及科学知识 提升全民科学素质');
+    expect(parse('普及科学知识　', '提升全民科学素质')).toBe('普及科学知识 提升全民科学素质');
+    expect(parse('西城区科协举办“巾帼心向党 奋进新征程”', '庆“三八节”女科技工作者活动')).toBe('西城区科协举办“巾帼心向党 奋进新征程” 庆“三八节”女科技工作者活动');
+    // A first line that is simply full ran over: no space (items/2023-02-items.txt, item 2).
+    expect(parse('多学科专家联合助推平谷大桃产业标准化 多部门合', '力打造产业兴旺“平谷样板”')).toBe('多学科专家联合助推平谷大桃产业标准化 多部门合力打造产业兴旺“平谷样板”');
+    // Two short lines that end sentences are not a title.
+    expect(parsePlainTextPaste(['会议召开。', '与会者发言。', ...body].join('\n')).paragraphs.slice(0, 2)).toEqual(['会议召开。', '与会者发言。']);
+  });
+
+  it('drops page numbers and page breaks copied out of a PDF, and goes on across them', () => {
+    const text = ['甲'.repeat(26), `${'甲'.repeat(27)}，`, '- 2 -', '', '\f甲'.concat('甲'.repeat(27)), '甲甲。', '-3-', '\f乙乙。'].join('\n');
+    expect(parsePlainTextPaste(text).paragraphs).toEqual([`${'甲'.repeat(26)}${'甲'.repeat(27)}，${'甲'.repeat(28)}甲甲。`, '乙乙。']);
+    // A number on a line of its own in a list is not page furniture.
+    expect(parsePlainTextPaste('第一项\n2\n第二项').paragraphs).toEqual(['第一项', '2', '第二项']);
+  });
+
   it('normalises CRLF and CR, trims trailing spaces and drops empty paragraphs', () => {
     const text = `\r\n　\r\n${full('甲')}  \r\n甲甲。\u3000\r\n\r\n  \r\n\r乙乙。 \r\n\r\n`;
     expect(parsePlainTextPaste(text)).toEqual({ paragraphs: [`${full('甲')}甲甲。`, '乙乙。'], sources: null });
@@ -241,6 +273,36 @@ describe('detectTrailingSource / stripTrailingSource', () => {
     expect(stripTrailingSource('服务保障。 （西城区科协） ')).toBe('服务保障。');
     expect(stripTrailingSource('（怀柔区科协）')).toBe('');
     expect(stripTrailingSource('盒马鲜生（北京公司）共同组织。')).toBe('盒马鲜生（北京公司）共同组织。');
+  });
+});
+
+describe('removeTrailingSource', () => {
+  const text = (value: string, bold = false) => ({ type: 'text' as const, text: value, ...(bold ? { marks: [{ type: 'bold' as const }] } : {}) });
+  const doc = (...paragraphs: ItemBody['content']): ItemBody => ({ type: 'doc', content: paragraphs });
+  const paragraph = (...content: NonNullable<ItemBody['content'][number]['content']>) => ({ type: 'paragraph' as const, content });
+
+  it('takes the source off the end of the last paragraph', () => {
+    expect(removeTrailingSource(doc(paragraph(text('会议召开。')), paragraph(text('服务保障。（西城区科协）'))))).toEqual(
+      doc(paragraph(text('会议召开。')), paragraph(text('服务保障。'))),
+    );
+  });
+
+  it('leaves no empty paragraph or dangling line break where the source stood alone', () => {
+    const pasted = doc(
+      paragraph(text('会议召开。')),
+      paragraph(text('（北京科技社团服务中心、平谷区科协）')),
+      { type: 'paragraph' },
+      paragraph({ type: 'hardBreak' }),
+    );
+    expect(removeTrailingSource(pasted)).toEqual(doc(paragraph(text('会议召开。'))));
+    const afterBreak = doc(paragraph(text('会议召开。', true), { type: 'hardBreak' }, text('（怀柔区科协）')));
+    expect(removeTrailingSource(afterBreak)).toEqual(doc(paragraph(text('会议召开。', true))));
+  });
+
+  it('keeps one empty paragraph when the source was all there was, and changes nothing without one', () => {
+    expect(removeTrailingSource(doc(paragraph(text('（怀柔区科协）'))))).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+    const none = doc(paragraph(text('盒马鲜生（北京公司）共同组织。')), { type: 'paragraph' });
+    expect(removeTrailingSource(none)).toBe(none);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   INVISIBLE_CHARACTER_HINT,
   ZId,
   removeInvisibleCharacters,
+  ZOptionalId,
   ZSearchQuery,
   ZText,
 } from '@/lib/validations/common';
@@ -38,6 +39,19 @@ describe('ZId', () => {
     expect(parseId('2147483648')).toBeNull();
     expect(parseId('1e3')).toBeNull();
     expect(parseId(undefined)).toBeNull();
+  });
+});
+
+describe('ZOptionalId', () => {
+  it('reads an empty field or null as none', () => {
+    expect(ZOptionalId().parse('')).toBeNull();
+    expect(ZOptionalId().parse(null)).toBeNull();
+    expect(ZOptionalId().parse(undefined)).toBeNull();
+    expect(ZOptionalId().parse('7')).toBe(7);
+  });
+
+  it.each(['first', ' 1', '2147483648', true, [1], {}])('refuses %j with its own Chinese message', (value) => {
+    expect(ZOptionalId('专栏无效').safeParse(value).error?.issues.map((issue) => issue.message)).toEqual(['专栏无效']);
   });
 });
 

@@ -30,11 +30,12 @@ beforeAll(async () => {
 });
 
 async function readyItem(title: string, section = sectionId, sources: string[] = ['北京土壤学会']) {
+  const text = `${title.replace('\n', '')}正文。`;
   const item = await db.item.create({
-    data: { title, sectionId: section, sources, body: body(`${title}正文。`), bodyText: `${title}正文。`, status: 'READY', authorId: editor.id },
+    data: { title, sectionId: section, sources, body: body(text), bodyText: text, status: 'READY', authorId: editor.id },
   });
   await db.itemVersion.create({
-    data: { itemId: item.id, version: 1, title, sectionId: section, sources, body: body(`${title}正文。`), bodyText: `${title}正文。`, status: 'READY', editorId: editor.id },
+    data: { itemId: item.id, version: 1, title, sectionId: section, sources, body: body(text), bodyText: text, status: 'READY', editorId: editor.id },
   });
   return item;
 }
@@ -65,17 +66,30 @@ describe('assembly', () => {
     await ok(issueActions.deleteIssueAction({ id: second.id }));
   });
 
-  it('generates the contents from lead titles and section names until they are edited', async () => {
-    const lead = await readyItem('市科协召开会议', leadId, []);
+  it('generates the contents from the headlines, or the section names as the admin chooses, until they are edited', async () => {
+    const lead = await readyItem('市科协召开\n年度工作会议', leadId, []);
     const other = await readyItem('学会活动');
-    const id = await newIssueWith(other.id, lead.id);
+    const second = await readyItem('学会第二篇');
+    const id = await newIssueWith(other.id, lead.id, second.id);
     const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['市科协召开会议', '学会动态']);
+    const contents = async () => (await getPrintIssueWithStatus(id))!.print.contentsLines;
+    // Headlines (the default): every lead title, then each section's first item; a chosen title
+    // break reads as a space.
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会活动']);
+    await ok(issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [second.id, other.id] }));
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会第二篇']);
+    await db.publication.updateMany({ data: { contentsStyle: 'SECTIONS' } });
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会动态']);
+    await db.publication.updateMany({ data: { contentsStyle: 'HEADLINES' } });
+
     await ok(issueActions.updateContentsAction({ id, lines: ['学会动态', '手写的一行'] }));
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['学会动态', '手写的一行']);
+    expect(await contents()).toEqual(['学会动态', '手写的一行']);
+    await db.publication.updateMany({ data: { contentsStyle: 'SECTIONS' } });
+    expect(await contents()).toEqual(['学会动态', '手写的一行']);
+    await db.publication.updateMany({ data: { contentsStyle: 'HEADLINES' } });
     expect(await issueActions.updateContentsAction({ id, lines: ['<script>'] })).toMatchObject({ status: 400 });
     await ok(issueActions.regenerateContentsAction({ id }));
-    expect((await getPrintIssueWithStatus(id))!.print.contentsLines).toEqual(['市科协召开会议', '学会动态']);
+    expect(await contents()).toEqual(['市科协召开 年度工作会议', '学会第二篇']);
   });
 
   it('orders a section only with exactly its items', async () => {
@@ -89,7 +103,109 @@ describe('assembly', () => {
   });
 });
 
+describe('order without clicks', () => {
+  let sectionWithColumns: number;
+  let columnA: number;
+  let columnB: number;
+
+  beforeAll(async () => {
+    const publicationId = (await db.publication.findFirstOrThrow()).id;
+    const section = await db.section.create({
+      data: { publicationId, name: '基层组织动态', position: 2, columns: { create: [{ name: '甲专栏', position: 0 }, { name: '乙专栏', position: 1 }] } },
+      include: { columns: { orderBy: { position: 'asc' } } },
+    });
+    sectionWithColumns = section.id;
+    [columnA, columnB] = section.columns.map((column) => column.id) as [number, number];
+  });
+
+  async function placed(issueId: number, section: number) {
+    const { getIssueDetail } = await import('@/lib/data/issues');
+    return (await getIssueDetail(issueId))!.items.filter((item) => item.sectionId === section).map((item) => item.title);
+  }
+
+  async function columnItem(title: string, columnId: number | null) {
+    const item = await readyItem(title, sectionWithColumns);
+    return columnId === null ? item : db.item.update({ where: { id: item.id }, data: { columnId } });
+  }
+
+  it('places added items in catalogue order, then in the order they were ticked', async () => {
+    const b = await columnItem('乙专栏稿', columnB);
+    const plain1 = await columnItem('普通一', null);
+    const a = await columnItem('甲专栏稿', columnA);
+    const plain2 = await columnItem('普通二', null);
+    const lead = await readyItem('要闻稿', leadId, []);
+    const id = await newIssueWith(b.id, plain2.id, a.id, lead.id, plain1.id);
+    expect(await placed(id, sectionWithColumns)).toEqual(['普通二', '普通一', '甲专栏稿', '乙专栏稿']);
+    // Added later: after the items of its own group, before the columns.
+    const plain3 = await columnItem('普通三', null);
+    const a2 = await columnItem('甲专栏二', columnA);
+    await ok(issueActions.addItemsToIssueAction({ id, itemIds: [a2.id, plain3.id] }));
+    expect(await placed(id, sectionWithColumns)).toEqual(['普通二', '普通一', '普通三', '甲专栏稿', '甲专栏二', '乙专栏稿']);
+    // The board's order is the print's order.
+    const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
+    const print = (await getPrintIssueWithStatus(id))!.print.sections.find((section) => section.name === '基层组织动态')!;
+    expect(print.columns.flatMap((column) => column.items.map((item) => item.title))).toEqual(await placed(id, sectionWithColumns));
+  });
+
+  it('sorts every section by catalogue in one step, keeping the order within each group', async () => {
+    const b = await columnItem('乙专栏排', columnB);
+    const plain1 = await columnItem('普通排一', null);
+    const a = await columnItem('甲专栏排', columnA);
+    const plain2 = await columnItem('普通排二', null);
+    const id = await newIssueWith(plain1.id, plain2.id, a.id, b.id);
+    await ok(issueActions.orderSectionItemsAction({ id, sectionId: sectionWithColumns, itemIds: [b.id, plain2.id, a.id, plain1.id] }));
+    expect(await placed(id, sectionWithColumns)).toEqual(['乙专栏排', '普通排二', '甲专栏排', '普通排一']);
+    const version = (await db.issue.findUniqueOrThrow({ where: { id } })).version;
+    await ok(issueActions.sortIssueByCatalogueAction({ id }));
+    expect(await placed(id, sectionWithColumns)).toEqual(['普通排二', '普通排一', '甲专栏排', '乙专栏排']);
+    expect((await db.issue.findUniqueOrThrow({ where: { id } })).version).toBe(version + 1);
+    loginAs(reviewer);
+    expect(await issueActions.sortIssueByCatalogueAction({ id })).toMatchObject({ status: 403 });
+    loginAs(editor);
+    await ok(issueActions.submitIssueAction({ id }));
+    expect(await issueActions.sortIssueByCatalogueAction({ id })).toMatchObject({ status: 409 });
+  });
+
+  it('does not change an item’s 修改时间 when it is placed, moved, sorted or released', async () => {
+    const first = await readyItem('时间甲');
+    const second = await readyItem('时间乙');
+    const stamps = async () => (await db.item.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { id: 'asc' } })).map((item) => item.updatedAt.getTime());
+    const before = await stamps();
+    const id = await newIssueWith(first.id, second.id);
+    await ok(issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [second.id, first.id] }));
+    await ok(issueActions.sortIssueByCatalogueAction({ id }));
+    await ok(issueActions.removeItemFromIssueAction({ id, itemId: first.id }));
+    await ok(issueActions.deleteIssueAction({ id }));
+    expect(await stamps()).toEqual(before);
+    expect(await db.item.count({ where: { id: { in: [first.id, second.id] }, issueId: null } })).toBe(2);
+  });
+});
+
 describe('review and publication', () => {
+  it('shows 已退回 with the reviewer’s comment until the issue is submitted again', async () => {
+    const { listIssues, getIssueDetail, findStandingReturn } = await import('@/lib/data/issues');
+    const item = await readyItem('退回稿');
+    const id = await newIssueWith(item.id);
+    const returnOf = async () => (await listIssues()).find((issue) => issue.id === id)!.returned;
+    expect(await returnOf()).toBeNull();
+    await ok(issueActions.submitIssueAction({ id }));
+    loginAs(reviewer);
+    await ok(issueActions.returnIssueAction({ id, comment: '请补充来源单位。' }));
+    expect(await returnOf()).toMatchObject({ comment: '请补充来源单位。', reviewerName: '李金涛' });
+    const detail = (await getIssueDetail(id))!;
+    expect(findStandingReturn(detail.status, detail.events)).toMatchObject({ comment: '请补充来源单位。' });
+    // Still returned while the editor works on it; cleared by the next submission.
+    loginAs(editor);
+    await ok(issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [item.id] }));
+    expect(await returnOf()).not.toBeNull();
+    await ok(issueActions.submitIssueAction({ id }));
+    expect(await returnOf()).toBeNull();
+    expect((await listIssues({ statuses: ['IN_REVIEW'] })).find((issue) => issue.id === id)).toMatchObject({ status: 'IN_REVIEW', returned: null });
+    loginAs(reviewer);
+    await ok(issueActions.returnIssueAction({ id, comment: '第二次退回。' }));
+    expect(await returnOf()).toMatchObject({ comment: '第二次退回。' });
+  });
+
   it('lets only the reviewer edit items in review, records it, and locks everything on approval', async () => {
     const item = await readyItem('送审稿');
     const id = await newIssueWith(item.id);

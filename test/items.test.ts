@@ -42,6 +42,15 @@ describe('saving items', () => {
     expect(await getItemHistory(id)).toHaveLength(1);
   });
 
+  it('keeps a chosen title break, once, through saves and history', async () => {
+    const { id } = await newItem({ title: '市科协召开2023年区科协联席会暨 \r\n 全市科协系统工作会议' });
+    expect((await db.item.findUniqueOrThrow({ where: { id } })).title).toBe('市科协召开2023年区科协联席会暨\n全市科协系统工作会议');
+    const twice = await saveItemAction({ id, baseVersion: 1, title: '一\n二\n三', sectionId, body: body('正文') });
+    expect(twice).toMatchObject({ ok: false, status: 400, fieldErrors: { title: ['标题最多分两行（只能有一处换行）'] } });
+    expect(await saveItemAction({ id, baseVersion: 1, title: '市科协召开\n联席会', sectionId, body: body('正文') })).toMatchObject({ ok: true });
+    expect((await getItemHistory(id)).map((version) => version.title)).toEqual(['市科协召开\n联席会', '市科协召开2023年区科协联席会暨\n全市科协系统工作会议']);
+  });
+
   it('refuses a stale save and returns the current text instead of overwriting', async () => {
     const { id } = await newItem();
     loginAs(colleague);
@@ -175,6 +184,36 @@ describe('lists', () => {
     expect(await listItems({ q: mark, authorId: editor.id })).toEqual([]);
     const counts = await countItemsBySection({ q: mark });
     expect([counts.get(sectionId), counts.get(otherSectionId)]).toEqual([1, 1]);
+  });
+});
+
+describe('the stage an item is at', () => {
+  it('shows 已编入 and 已刊发, and leaves published items out of the default list', async () => {
+    const mark = `阶段${Date.now()}`;
+    await newItem({ title: `${mark}待编`, status: 'READY' });
+    const placed = await newItem({ title: `${mark}已编入`, status: 'READY' });
+    const published = await newItem({ title: `${mark}已刊发`, status: 'READY' });
+    await newItem({ title: `${mark}草稿` });
+    const publicationId = (await db.publication.findFirstOrThrow()).id;
+    const issue = (status: 'ASSEMBLING' | 'PUBLISHED', number: number) =>
+      db.issue.create({ data: { publicationId, issueDate: new Date(`2031-01-0${number}T00:00:00Z`), year: 2031, yearNumber: number, totalNumber: number, status, createdById: editor.id } });
+    // Published in number order: the published issue comes first.
+    await db.item.update({ where: { id: published.id }, data: { issueId: (await issue('PUBLISHED', 1)).id, issuePosition: 0 } });
+    await db.item.update({ where: { id: placed.id }, data: { issueId: (await issue('ASSEMBLING', 2)).id, issuePosition: 0 } });
+
+    const titles = async (status?: 'DRAFT' | 'READY' | 'PLACED' | 'PUBLISHED' | 'ALL') =>
+      (await listItems({ q: mark, status })).map((item) => [item.title.replace(mark, ''), item.stage]).sort();
+    expect(await titles()).toEqual([['已编入', 'PLACED'], ['待编', 'READY'], ['草稿', 'DRAFT']].sort());
+    expect(await titles('READY')).toEqual([['待编', 'READY']]);
+    expect(await titles('PLACED')).toEqual([['已编入', 'PLACED']]);
+    expect(await titles('PUBLISHED')).toEqual([['已刊发', 'PUBLISHED']]);
+    expect(await titles('ALL')).toHaveLength(4);
+    // The section counts follow the same filter.
+    expect((await countItemsBySection({ q: mark })).get(sectionId)).toBe(3);
+    expect((await countItemsBySection({ q: mark, status: 'ALL' })).get(sectionId)).toBe(4);
+    // An unknown stage in the address is ignored, not an error.
+    const { ZItemFilters } = await import('@/lib/validations/items');
+    expect(ZItemFilters.parse({ status: 'LOST' }).status).toBeUndefined();
   });
 });
 

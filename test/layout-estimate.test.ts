@@ -60,9 +60,11 @@ describe('estimateParagraphLines', () => {
 });
 
 describe('estimateItemLines', () => {
-  it('counts the title at 24 a line, the subtitle at 28, one blank line, then the paragraphs', () => {
-    expect(estimateItemLines({ title: '科'.repeat(24), paragraphs: ['科'.repeat(26)] })).toBe(3);
-    expect(estimateItemLines({ title: '科'.repeat(25), paragraphs: ['科'.repeat(26)] })).toBe(4);
+  it('counts the title in its printed lines (22 a line), the subtitle at 28, one blank line, then the paragraphs', () => {
+    expect(estimateItemLines({ title: '科'.repeat(22), paragraphs: ['科'.repeat(26)] })).toBe(3);
+    expect(estimateItemLines({ title: '科'.repeat(23), paragraphs: ['科'.repeat(26)] })).toBe(4);
+    // A chosen break makes two lines even when the title would fit one.
+    expect(estimateItemLines({ title: '市科协召开\n工作会', paragraphs: ['科'.repeat(26)] })).toBe(4);
     expect(
       estimateItemLines({ title: '科'.repeat(20), subtitle: `——${'协'.repeat(27)}`, paragraphs: ['科'.repeat(26)] }),
     ).toBe(1 + 2 + 1 + 1);

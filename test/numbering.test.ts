@@ -94,6 +94,8 @@ describe('numbering in the database', () => {
     ]);
     await changeIssueDate({ id: a.id, issueDate: '2023-03-31' }, editor);
     expect((await db.issue.findUniqueOrThrow({ where: { id: a.id } })).totalNumber).toBe(62);
+    // The timeline says it as the office writes dates.
+    expect((await db.issueEvent.findFirstOrThrow({ where: { issueId: a.id, type: 'DATE_CHANGED' } })).comment).toBe('2023年3月10日 → 2023年3月31日');
     expect((await db.issue.findUniqueOrThrow({ where: { id: b.id } })).totalNumber).toBe(60);
     await deleteIssue(b.id);
     expect(await numbers()).toEqual([

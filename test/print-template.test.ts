@@ -8,6 +8,7 @@ import { GET } from '@/app/fonts/[...path]/route';
 import { fontFileForUrl, resolveFontFile } from '@/lib/export/fonts';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
+import { layoutTitle } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
 import { readFixtureIssue } from './support/issue-fixture';
 import { closePdfBrowser } from '@/lib/export/pdf';
@@ -46,13 +47,14 @@ describe('renderIssueHtml', () => {
 
   it('prints the masthead', () => {
     expect(textsOf(html, '.masthead-name')).toEqual(['科协每周动态']);
-    expect(textsOf(html, '.masthead-number')).toEqual(['2023年 第14期', '(总第67期)']);
+    expect(textsOf(html, '.masthead-number')).toEqual(['2023年 第14期', '（总第67期）']);
     expect(textsOf(html, '.masthead-line span')).toEqual(['北京市科协办公室', '2023年4月28日']);
     expect(textsOf(html, '.contents-line')).toEqual(issue.contentsLines.map((line) => `●${line}`));
   });
 
   it('prints the lead items first without a heading, then the sections in order', () => {
     const fixture = readFixtureIssue('2023-14.txt');
+    // On one line the title reads as typed: a break at a space keeps the space.
     expect(textsOf(html, '.item-title')).toEqual(fixture.items.map((item) => item.title));
     expect(textsOf(html, '.section-heading')).toEqual(['【学会动态】', '【区科协动态】']);
     const document = documentOf(html);
@@ -84,9 +86,32 @@ describe('renderIssueHtml', () => {
     expect(documentOf(html).querySelector('.closing-spacer')?.getAttribute('aria-hidden')).toBe('true');
   });
 
-  it('puts the contents on their own page when asked', () => {
-    expect(documentOf(html).querySelector('.contents')?.classList.contains('is-own-page')).toBe(false);
-    expect(documentOf(render({ ...issue, contentsOnOwnPage: true })).querySelector('.contents')?.classList.contains('is-own-page')).toBe(true);
+  it('puts the masthead and the contents on a page of their own when asked', () => {
+    expect(documentOf(html).querySelector('.front-page')).toBeNull();
+    expect(documentOf(html).querySelector('.issue > .masthead')).not.toBeNull();
+    const own = documentOf(render({ ...issue, contentsOnOwnPage: true }));
+    expect([...own.querySelector('.front-page')!.children].map((child) => child.className)).toEqual(['masthead', 'contents is-own-page']);
+    // The body (with the 版记 it positions) starts on the next page.
+    expect(own.querySelector('.front-page + .issue > .section.is-lead')).not.toBeNull();
+    expect(own.querySelector('.issue .masthead')).toBeNull();
+    // Without contents there is nothing to stand alone: the body follows the masthead.
+    expect(documentOf(render({ ...issue, contentsOnOwnPage: true, contentsLines: [] })).querySelector('.front-page')).toBeNull();
+  });
+
+  it('prints a title in its lines: a chosen break, else between words', () => {
+    const lead = issue.sections[0]!;
+    const chosen = { ...lead.columns[0]!.items[0]!, title: '市科协召开4月工作交流\n学习会' };
+    const out = render({ ...issue, sections: [{ ...lead, columns: [{ name: null, items: [chosen] }] }] });
+    const title = documentOf(out).querySelector('.item-title')!;
+    expect(title.innerHTML).toBe('市科协召开4月工作交流 <br>学习会');
+    expect(title.textContent).toBe('市科协召开4月工作交流 学习会');
+    // A subtitle stays a line of its own, under the title's two.
+    const withSubtitle = render({ ...issue, sections: [{ ...lead, columns: [{ name: null, items: [{ ...chosen, subtitle: '——记4月工作交流学习会' }] }] }] });
+    expect(textsOf(withSubtitle, '.item-title + .item-subtitle')).toEqual(['——记4月工作交流学习会']);
+    // A long title without a chosen break: at its space, never inside a word.
+    const auto = [...documentOf(html).querySelectorAll('.item-title')].map((element) => element.innerHTML);
+    expect(auto).toContain('丰台区航天科普嘉年华暨 <br>云岗地区科普联盟成立仪式举行');
+    expect(auto.filter((line) => line.includes('<br>'))).toHaveLength(1);
   });
 
   it('marks a draft, and only a draft, with 样稿', () => {
@@ -254,7 +279,7 @@ describe.skipIf(!canPrint)('the printed PDF of 2023 第14期', () => {
 
   it('has the masthead on page 1 and - N - on every page', () => {
     const first = linesOf(pages[0]!).map(squash);
-    for (const text of ['科协每周动态', '2023年第14期', '(总第67期)', '北京市科协办公室2023年4月28日', '目录提要']) expect(first, text).toContain(text);
+    for (const text of ['科协每周动态', '2023年第14期', '（总第67期）', '北京市科协办公室2023年4月28日', '目录提要']) expect(first, text).toContain(text);
     pages.forEach((page, i) => {
       expect(linesOf(page).at(-1), `page ${i + 1}`).toMatch(PAGE_NUMBER);
       expect(PAGE_NUMBER.exec(linesOf(page).at(-1)!)![1]).toBe(String(i + 1));
@@ -314,6 +339,16 @@ describe.skipIf(!canPrint)('the printed PDF of 2023 第14期', () => {
     expect(Math.abs(bottom.index - 21)).toBeLessThan(0.1);
   });
 
+  it('prints each title in the lines layoutTitle gives, none wrapped again', () => {
+    const lines = run('pdftotext', pdf, '-').split('\n').map((line) => line.trim());
+    for (const item of readFixtureIssue('2023-14.txt').items) {
+      const titleLines = layoutTitle(item.title);
+      const at = lines.indexOf(titleLines[0]!);
+      expect(at, item.title).toBeGreaterThanOrEqual(0);
+      expect(lines.slice(at, at + titleLines.length), item.title).toEqual(titleLines);
+    }
+  });
+
   it('marks every page of a draft with 样稿', async () => {
     const draft = path.join(dir, 'draft.pdf');
     writeFileSync(draft, await printHtmlToPdf(renderIssueHtml(buildFixturePrintIssue(), { fontBaseUrl: PRINT_FONT_BASE_URL, isDraft: true })));
@@ -321,6 +356,39 @@ describe.skipIf(!canPrint)('the printed PDF of 2023 第14期', () => {
     expect(draftPages).toHaveLength(pages.length);
     draftPages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain('样稿'));
   }, 120_000);
+});
+
+// 目录提要单独成页, as the office prints: page 1 holds the masthead and the contents only, and a
+// lead title broken where the editor chose.
+describe.skipIf(!canPrint)('the printed PDF with the contents on their own page', () => {
+  const run = (command: string, ...args: string[]) => execFileSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  let pages: string[][];
+
+  beforeAll(async () => {
+    const issue = buildFixturePrintIssue();
+    const [lead, ...rest] = issue.sections;
+    const [first, ...others] = lead!.columns[0]!.items;
+    const chosen = { ...first!, title: '市科协召开4月工作\n交流学习会' };
+    const print: PrintIssue = { ...issue, contentsOnOwnPage: true, sections: [{ ...lead!, columns: [{ name: null, items: [chosen, ...others] }] }, ...rest] };
+    const dir = mkdtempSync(path.join(tmpdir(), 'print-front-'));
+    const pdf = path.join(dir, 'issue.pdf');
+    writeFileSync(pdf, await printHtmlToPdf(renderIssueHtml(print, { fontBaseUrl: PRINT_FONT_BASE_URL })));
+    pages = run('pdftotext', pdf, '-')
+      .split('\f')
+      .slice(0, -1)
+      .map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('page 1 holds only the masthead and the contents', () => {
+    const contents = buildFixturePrintIssue().contentsLines.map((line) => `●${line}`);
+    expect(pages[0]!.map(squash)).toEqual(['科协每周动态', '2023年第14期', '（总第67期）', '北京市科协办公室', '2023年4月28日', '目录提要', ...contents.map(squash), '-1-']);
+  });
+
+  it('page 2 starts with the lead title, broken where the editor chose', () => {
+    expect(pages[1]!.slice(0, 2)).toEqual(['市科协召开4月工作', '交流学习会']);
+    expect(pages[1]![2]).toMatch(/^根据市科协深入开展/);
+  });
 });
 
 afterAll(() => closePdfBrowser());

@@ -16,6 +16,7 @@ const INITIAL = {
   publisher: '北京市科协办公室',
   distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导'],
   contentsOnOwnPage: false,
+  contentsStyle: 'HEADLINES' as const,
   startYear: null,
   startYearNumber: 1,
   startTotalNumber: 1,
@@ -27,6 +28,7 @@ const FORM = {
   publisher: '北京市科学技术协会办公室',
   distribution: '市科协第十届委员会主席、副主席、常委、委员\r\n\r\n  市科协驻会领导  \n机关各部门及事业单位\n\n',
   contentsOnOwnPage: 'true',
+  contentsStyle: 'SECTIONS',
   startYear: '2023',
   startYearNumber: '7',
   startTotalNumber: '60',
@@ -38,6 +40,7 @@ const FORM_WITHOUT_START = {
   publisher: FORM.publisher,
   distribution: FORM.distribution,
   contentsOnOwnPage: FORM.contentsOnOwnPage,
+  contentsStyle: FORM.contentsStyle,
 };
 
 let publicationId: number;
@@ -51,6 +54,7 @@ async function storedSettings() {
       publisher: true,
       distribution: true,
       contentsOnOwnPage: true,
+      contentsStyle: true,
       startYear: true,
       startYearNumber: true,
       startTotalNumber: true,
@@ -96,12 +100,13 @@ describe('publication settings: saving', () => {
       // Trimmed, empty lines dropped, order kept.
       distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导', '机关各部门及事业单位'],
       contentsOnOwnPage: true,
+      contentsStyle: 'SECTIONS',
       startYear: 2023,
       startYearNumber: 7,
       startTotalNumber: 60,
     };
     expect(await storedSettings()).toEqual(expected);
-    expect(await getPublicationSettings()).toEqual({ ...expected, isStartLocked: false, unpublishedIssueCount: 0 });
+    expect(await getPublicationSettings()).toEqual({ ...expected, isStartLocked: false, firstPublished: null, lastPublished: null, unpublishedIssueCount: 0 });
   });
 
   it('accepts a list of 分送 lines and full-width digits; an unchecked box means false', async () => {
@@ -118,6 +123,8 @@ describe('publication settings: saving', () => {
     expect(await storedSettings()).toMatchObject({
       distribution: ['甲', '乙'],
       contentsOnOwnPage: false,
+      // Left out: kept as stored.
+      contentsStyle: 'HEADLINES',
       startYear: 2024,
       startYearNumber: 1,
       startTotalNumber: 100,
@@ -183,6 +190,8 @@ describe('publication settings: invalid input', () => {
     ['distribution', { distribution: `甲\n${'乙'.repeat(61)}\n丙\n${'丁'.repeat(61)}` }, '第2、4行超过60个字'],
     ['distribution', { distribution: '甲\n乙\t丙' }, `第2行含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
     ['contentsOnOwnPage', { contentsOnOwnPage: 'maybe' }, '选项无效'],
+    ['contentsStyle', { contentsStyle: 'TITLES' }, '请选择目录提要的生成方式'],
+    ['contentsStyle', { contentsStyle: ['SECTIONS'] }, '请选择目录提要的生成方式'],
     ['startYear', { startYear: '' }, '请输入年份'],
     ['startYear', { startYear: '1999' }, '年份须在2000–2100之间'],
     ['startYear', { startYear: '2101' }, '年份须在2000–2100之间'],
@@ -272,6 +281,7 @@ describe('publication settings: the start point once an issue is published', () 
       publisher: '北京市科学技术协会办公室',
       distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导', '机关各部门及事业单位'],
       contentsOnOwnPage: true,
+      contentsStyle: 'SECTIONS',
       startYear: 2023,
       startYearNumber: 7,
       startTotalNumber: 60,

@@ -100,6 +100,48 @@ describe('section catalogue: access', () => {
 });
 
 describe('section catalogue: sections', () => {
+  it('inserts a new section at the chosen place in the print order', async () => {
+    await loginAsAdmin();
+    const [, society, district] = await addSections({ name: '市科协要闻', kind: 'LEAD' }, '学会动态', '区科协动态');
+    expect(await createSectionAction({ name: '基层组织动态', beforeId: String(district) })).toMatchObject({ ok: true });
+    expect(await createSectionAction({ name: '科普动态', beforeId: society })).toMatchObject({ ok: true });
+    expect(await createSectionAction({ name: '附录', beforeId: '' })).toMatchObject({ ok: true });
+    expect(await catalogue()).toEqual([
+      ['市科协要闻', 0, false],
+      ['科普动态', 1, false],
+      ['学会动态', 2, false],
+      ['基层组织动态', 3, false],
+      ['区科协动态', 4, false],
+      ['附录', 5, false],
+    ]);
+    expect(await storedPositions()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a place the new section cannot take, with a Chinese message and nothing written', async () => {
+    await loginAsAdmin();
+    const [lead, society, retired] = await addSections({ name: '市科协要闻', kind: 'LEAD' }, '学会动态', '旧栏目');
+    expect(await setSectionRetiredAction({ id: retired, isRetired: true })).toMatchObject({ ok: true });
+    const before = await catalogue();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ name: '新栏目', beforeId: lead }, '要闻栏目固定排在最前，新栏目只能排在它之后'],
+      [{ name: '新栏目', beforeId: retired }, '不能排在已停用的栏目之前，请重选位置'],
+      [{ name: '新栏目', beforeId: 2_000_000_000 }, '所选位置的栏目不存在，请刷新后重选'],
+      [{ name: '新栏目', beforeId: 'first' }, '位置无效'],
+      [{ name: '新栏目', beforeId: 3_000_000_000 }, '位置无效'],
+    ];
+    for (const [input, message] of cases) {
+      expect(await createSectionAction(input), JSON.stringify(input)).toMatchObject({ ok: false, status: 400, fieldErrors: { beforeId: [message] } });
+    }
+    await setSectionRetiredAction({ id: lead, isRetired: true });
+    expect(await createSectionAction({ name: '新要闻', kind: 'LEAD', beforeId: society })).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { beforeId: ['要闻栏目固定排在最前，不能指定位置'] },
+    });
+    await setSectionRetiredAction({ id: lead, isRetired: false });
+    expect(await catalogue()).toEqual(before);
+  });
+
   it('adds, renames, reorders and retires sections; the order is the stored position', async () => {
     await loginAsAdmin();
     const [a, b, c] = await addSections('学会动态', '区科协动态', '基层组织动态');

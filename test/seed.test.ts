@@ -20,7 +20,8 @@ it('seeds the demo publication, its catalogue and one working account per role, 
   const publication = await db.publication.findFirstOrThrow({
     include: { sections: { orderBy: { position: 'asc' }, include: { columns: true } } },
   });
-  expect(publication).toMatchObject({ name: '科协每周动态', publisher: '北京市科协办公室' });
+  // As the office prints it: 目录提要 alone on page 1, headlines in it.
+  expect(publication).toMatchObject({ name: '科协每周动态', publisher: '北京市科协办公室', contentsOnOwnPage: true, contentsStyle: 'HEADLINES' });
   expect(publication.distribution[0]).toBe('市科协第十届委员会主席、副主席、常委、委员');
   expect(publication.sections.map((s) => [s.name, s.kind])).toEqual([
     ['市科协要闻', 'LEAD'],
@@ -44,6 +45,11 @@ it('publishes one demo issue with items in every section, once', async () => {
   expect(snapshot.sections[3]!.columns[0]!.name).toBe('首都科技工作者沙龙');
   expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });
   expect(await publishDemoIssue()).toBeNull();
+
+  // The demo never set a start point, yet it is fixed now: the settings show the one in effect.
+  const { getPublicationSettings } = await import('@/lib/data/publication');
+  const numbers = { year: issue.year, yearNumber: 1, totalNumber: 1 };
+  expect(await getPublicationSettings()).toMatchObject({ startYear: null, isStartLocked: true, firstPublished: numbers, lastPublished: numbers });
 });
 
 it('without the demo, sets up the publication and only the administrator', async () => {

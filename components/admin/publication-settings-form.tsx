@@ -4,12 +4,15 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
 import { updatePublicationSettingsAction } from '@/lib/actions/publication';
-import type { PublicationSettings } from '@/lib/data/publication';
+import type { PublicationSettings, PublishedNumbers } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
 import {
+  CONTENTS_STYLE_LABELS,
+  CONTENTS_STYLES,
   DISTRIBUTION_LINE_MAX_LENGTH,
   DISTRIBUTION_MAX_LINES,
   PUBLICATION_NAME_MAX_LENGTH,
@@ -17,9 +20,6 @@ import {
   START_YEAR_MAX,
   START_YEAR_MIN,
 } from '@/lib/validations/publication';
-
-const textareaClassName =
-  'w-full rounded-md border border-border bg-white px-3 py-2 text-sm leading-6 outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger';
 
 function Hint({ id, children }: { id: string; children: ReactNode }) {
   return (
@@ -81,7 +81,7 @@ export function PublicationSettingsForm({
         </div>
         <div className="md:col-span-2">
           <Label htmlFor="publication-distribution">分送</Label>
-          <textarea
+          <Textarea
             key={distributionText}
             id="publication-distribution"
             name="distribution"
@@ -89,7 +89,6 @@ export function PublicationSettingsForm({
             defaultValue={distributionText}
             aria-invalid={!!errors?.distribution}
             aria-describedby="publication-distribution-hint publication-distribution-error"
-            className={textareaClassName}
           />
           <Hint id="publication-distribution-hint">
             印在版记“分送：”之后。每行一项，按印刷顺序填写，最多{DISTRIBUTION_MAX_LINES}行，每行不超过
@@ -111,9 +110,31 @@ export function PublicationSettingsForm({
             />
             目录提要单独成页
           </label>
-          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始。</Hint>
+          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始（打印预览中可见）。</Hint>
           <FieldError id="publication-contents-error" messages={errors?.contentsOnOwnPage} />
         </div>
+        <fieldset className="md:col-span-2" aria-describedby="publication-contents-style-hint publication-contents-style-error">
+          <legend className="text-sm font-medium text-gray-700">目录提要的自动生成方式</legend>
+          <div className="mt-1.5 flex flex-col gap-1.5 text-sm">
+            {CONTENTS_STYLES.map((style) => (
+              <label key={style} className="flex items-center gap-2">
+                <input
+                  key={settings.contentsStyle}
+                  type="radio"
+                  name="contentsStyle"
+                  value={style}
+                  defaultChecked={settings.contentsStyle === style}
+                  className="size-4 accent-brand"
+                />
+                {CONTENTS_STYLE_LABELS[style]}
+              </label>
+            ))}
+          </div>
+          <Hint id="publication-contents-style-hint">
+            编排时目录提要按此自动生成，随稿件变动更新；编辑手工修改后以修改为准。已发布的各期不受影响。
+          </Hint>
+          <FieldError id="publication-contents-style-error" messages={errors?.contentsStyle} />
+        </fieldset>
       </section>
 
       <section aria-labelledby="publication-start-title" className="space-y-3">
@@ -149,21 +170,33 @@ export function PublicationSettingsForm({
   );
 }
 
+/** `2023年 第7期（总第60期）` */
+function issueNumbers(numbers: PublishedNumbers): string {
+  return `${numbers.year}年 第${numbers.yearNumber}期（总第${numbers.totalNumber}期）`;
+}
+
+/**
+ * The start point once it is fixed: the numbers the first published issue got (which is what
+ * the start point was, set by an admin or left at its default), and how far numbering has come.
+ */
 function StartPointReadOnly({ settings }: { settings: PublicationSettings }) {
+  const { firstPublished, lastPublished } = settings;
+  // Locked means published: both are there.
+  if (!firstPublished || !lastPublished) return null;
   return (
-    <div className="rounded-md border border-border bg-muted px-4 py-3 text-sm">
+    <div className="rounded-md border border-border bg-muted px-4 py-3 text-sm" data-testid="start-point-locked">
       <dl className="flex flex-wrap gap-x-6 gap-y-1">
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">下一期的年份：</dt>
-          <dd>{settings.startYear === null ? '未设置' : `${settings.startYear}年`}</dd>
+          <dt className="text-muted-foreground">编号起点（用本系统发布的第一期）：</dt>
+          <dd>{issueNumbers(firstPublished)}</dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">年度期号：</dt>
-          <dd>第{settings.startYearNumber}期</dd>
+          <dt className="text-muted-foreground">最近发布：</dt>
+          <dd>{issueNumbers(lastPublished)}</dd>
         </div>
         <div className="flex gap-1">
-          <dt className="text-muted-foreground">总期号：</dt>
-          <dd>总第{settings.startTotalNumber}期</dd>
+          <dt className="text-muted-foreground">下一期：</dt>
+          <dd>总第{lastPublished.totalNumber + 1}期</dd>
         </div>
       </dl>
       <p className="mt-2">

@@ -1,6 +1,7 @@
 'use client';
 import type { ItemDraft, ServerItemCopy } from '@/components/editor/item-draft';
 import { Button } from '@/components/ui/button';
+import { formatBeijingDateTime } from '@/lib/dates';
 import { formatSources } from '@/lib/render-body';
 import { getBodyParagraphs } from '@/lib/validations/item-body';
 
@@ -39,7 +40,7 @@ export function ConflictPanel({
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
-  const savedAt = new Date(server.updatedAt).toLocaleString('zh-CN');
+  const savedAt = formatBeijingDateTime(server.updatedAt);
   return (
     <div role="alertdialog" aria-labelledby="conflict-heading" className="rounded-lg border-2 border-danger bg-red-50 p-4">
       <h2 id="conflict-heading" className="font-semibold text-danger">

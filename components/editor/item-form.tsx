@@ -11,13 +11,15 @@ import {
   type LocalCopy,
   type ServerItemCopy,
 } from '@/components/editor/item-draft';
+import { TitleField } from '@/components/editor/title-field';
 import { SAVE_STATUS_LABELS, useItemAutosave } from '@/components/editor/use-item-autosave';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
-import { stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { removeTrailingSource } from '@/lib/editor/plain-text-paste';
+import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
 import { cn } from '@/lib/utils';
@@ -114,21 +116,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
     if (!offeredSources) return;
     const merged = [...new Set([...draft.sources, ...offeredSources])];
     // Remove the source from the end of the last paragraph: it is printed from the field.
-    const content = [...draft.body.content];
-    for (let i = content.length - 1; i >= 0; i--) {
-      const paragraph = content[i]!;
-      const nodes = paragraph.content ?? [];
-      const last = nodes[nodes.length - 1];
-      if (last?.type === 'text') {
-        const stripped = stripTrailingSource(last.text);
-        if (stripped !== last.text) {
-          const rest = stripped ? [...nodes.slice(0, -1), { ...last, text: stripped }] : nodes.slice(0, -1);
-          content[i] = { ...paragraph, content: rest.length ? rest : undefined };
-        }
-        break;
-      }
-    }
-    const body = { ...draft.body, content };
+    const body = removeTrailingSource(draft.body);
     update({ sources: merged, body });
     setSourcesText(merged.join('、'));
     setBodyReplacement({ body, key: Date.now() });
@@ -176,7 +164,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
       {localCopy && (
         <div role="alert" className="flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm">
           <span>
-            发现本机保存的未提交内容（{new Date(localCopy.savedAt).toLocaleString('zh-CN')}）。要恢复吗？
+            发现本机保存的未提交内容（{formatBeijingDateTime(localCopy.savedAt)}）。要恢复吗？
           </span>
           <Button type="button" size="sm" onClick={onRestoreLocalCopy}>
             恢复本地内容
@@ -198,19 +186,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
 
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <div className="space-y-4">
-          <div>
-            <Label htmlFor="item-title">标题</Label>
-            <Input
-              id="item-title"
-              value={draft.title}
-              onChange={(e) => update({ title: e.target.value })}
-              aria-invalid={!!errors?.title}
-              aria-describedby="item-title-error"
-              className="text-base font-semibold"
-              placeholder="稿件标题（可较长，打印时自动折行）"
-            />
-            <FieldError id="item-title-error" messages={errors?.title} />
-          </div>
+          <TitleField value={draft.title} onChange={(title) => update({ title })} errors={errors?.title} />
           <div>
             <Label htmlFor="item-subtitle">副标题（可选）</Label>
             <Input

@@ -19,14 +19,21 @@ import { CSS } from '@dnd-kit/utilities';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { orderSectionItemsAction, removeItemFromIssueAction } from '@/lib/actions/issues';
+import { orderSectionItemsAction, removeItemFromIssueAction, sortIssueByCatalogueAction } from '@/lib/actions/issues';
 import { FormError } from '@/components/ui/form-error';
 
 export interface BoardItem {
   id: number;
   title: string;
   columnName: string | null;
+  /** The column's catalogue position; -1 outside any column. */
+  columnRank: number;
   characterCount: number;
+}
+
+/** Whether the section's items are in catalogue order: outside any column first, then by column. */
+function isInCatalogueOrder(items: readonly BoardItem[]): boolean {
+  return items.every((item, index) => index === 0 || items[index - 1]!.columnRank <= item.columnRank);
 }
 
 export interface BoardSection {
@@ -147,6 +154,11 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
   return (
     <section aria-label={section.name} aria-busy={isSaving} data-testid={`board-section-${section.id}`}>
       <h3 className="mb-2 font-semibold">{section.isLead ? `${section.name}（要闻，不印栏目名）` : `【${section.name}】`}</h3>
+      {!isInCatalogueOrder(items) && (
+        <p className="mb-2 text-xs text-amber-800" data-testid={`board-order-hint-${section.id}`}>
+          本栏顺序与印刷顺序不一致：印刷时专栏稿件集中排在专栏标题之下。可点“按栏目目录排序”整理。
+        </p>
+      )}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol className="space-y-2">
@@ -169,11 +181,39 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
   );
 }
 
+/** One click for the catalogue's order in every section (see sortIssueByCatalogue). */
+function SortByCatalogueButton({ issueId }: { issueId: number }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const [isSorting, startTransition] = useTransition();
+  function onSort() {
+    startTransition(async () => {
+      const result = await sortIssueByCatalogueAction({ id: issueId });
+      setMessage(result.ok ? { text: '已按栏目目录排序', isError: false } : { text: result.message, isError: true });
+      if (result.ok) router.refresh();
+    });
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm">
+      <Button type="button" size="sm" variant="outline" onClick={onSort} disabled={isSorting}>
+        按栏目目录排序
+      </Button>
+      <span className="text-xs text-muted-foreground">各栏目内：不属于专栏的稿件在前，专栏稿件按专栏顺序集中，其余保持现有先后。</span>
+      {message && (
+        <span role={message.isError ? 'alert' : 'status'} className={message.isError ? 'text-danger' : 'text-green-700'}>
+          {message.text}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** The issue's items by section, in print order; drag, keyboard or buttons reorder them. */
 export function AssemblyBoard({ issueId, sections, isEditable }: { issueId: number; sections: BoardSection[]; isEditable: boolean }) {
   if (!sections.length) return <p className="text-sm text-muted-foreground">本期还没有稿件。</p>;
   return (
     <div className="space-y-5">
+      {isEditable && <SortByCatalogueButton issueId={issueId} />}
       {sections.map((section) => (
         <SectionList key={section.id} issueId={issueId} section={section} isEditable={isEditable} />
       ))}

@@ -24,10 +24,20 @@ export function ContentsEditor({
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors | undefined>();
   const [isPending, startTransition] = useTransition();
+  // The server's lines change after a save, a regeneration or a change to the items: they
+  // replace what is shown unless the user is editing. The editor is not remounted for that,
+  // so a confirmation such as 目录已保存 stays until the next change.
+  const serverKey = initialLines.join('\n');
+  const [syncedKey, setSyncedKey] = useState(serverKey);
+  if (syncedKey !== serverKey) {
+    setSyncedKey(serverKey);
+    if (!isDirty) setLines(initialLines);
+  }
 
   function change(next: string[]) {
     setLines(next);
     setIsDirty(true);
+    setMessage(null);
   }
 
   function onSave() {
@@ -49,7 +59,11 @@ export function ContentsEditor({
     startTransition(async () => {
       const result = await regenerateContentsAction({ id: issueId });
       setMessage(result.ok ? '目录已重新生成' : result.message);
-      if (result.ok) setIsDirty(false);
+      if (result.ok) {
+        // The regenerated lines arrive with the refreshed page and replace these.
+        setIsDirty(false);
+        setSyncedKey('');
+      }
     });
   }
 

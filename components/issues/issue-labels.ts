@@ -3,7 +3,5 @@ export function formatIssueNumber(issue: { yearNumber: number; totalNumber: numb
   return `${issue.year ? `${issue.year}年 ` : ''}第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
 }
 
-export function formatDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+/** `2023年4月28日` */
+export { formatChineseDate as formatDate } from '@/lib/dates';

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
-import { ISSUE_STATUS_LABELS, type IssueStatus } from '@/lib/validations/issues';
+import { ISSUE_RETURNED_LABEL, ISSUE_STATUS_LABELS, type IssueStatus } from '@/lib/validations/issues';
 
 const TONES: Record<IssueStatus, string> = {
   ASSEMBLING: '',
@@ -9,6 +9,11 @@ const TONES: Record<IssueStatus, string> = {
   PUBLISHED: 'border-blue-200 bg-blue-50 text-blue-800',
 };
 
-export function IssueStatusBadge({ status }: { status: IssueStatus }) {
-  return <Badge className={cn(TONES[status])} data-testid="issue-status">{ISSUE_STATUS_LABELS[status]}</Badge>;
+/** The issue's state; an issue a reviewer returned reads 已退回 until it is submitted again. */
+export function IssueStatusBadge({ status, isReturned = false }: { status: IssueStatus; isReturned?: boolean }) {
+  return (
+    <Badge className={cn(isReturned ? 'border-red-200 bg-red-50 text-danger' : TONES[status])} data-testid="issue-status">
+      {isReturned ? ISSUE_RETURNED_LABEL : ISSUE_STATUS_LABELS[status]}
+    </Badge>
+  );
 }

@@ -12,6 +12,8 @@ export interface IssueRow {
   totalNumber: number;
   issueDate: Date;
   status?: IssueStatus;
+  /** Set while a reviewer's return stands (see findStandingReturn). */
+  returned?: { comment: string; reviewerName: string } | null;
   _count: { items: number };
 }
 
@@ -50,7 +52,12 @@ export function IssueTable({
             <td className="px-3 py-2">{formatDate(toIsoDate(issue.issueDate))}</td>
             {issue.status && (
               <td className="px-3 py-2">
-                <IssueStatusBadge status={issue.status} />
+                <IssueStatusBadge status={issue.status} isReturned={!!issue.returned} />
+                {issue.returned && (
+                  <p className="mt-1 line-clamp-2 max-w-xs text-xs text-danger" title={issue.returned.comment} data-testid="issue-return-comment">
+                    {issue.returned.reviewerName}：{issue.returned.comment}
+                  </p>
+                )}
               </td>
             )}
             <td className="px-3 py-2 text-right">{issue._count.items}</td>

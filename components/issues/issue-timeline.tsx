@@ -1,3 +1,4 @@
+import { formatBeijingDateTime } from '@/lib/dates';
 import { ISSUE_EVENT_LABELS } from '@/lib/validations/issues';
 
 export function IssueTimeline({
@@ -13,7 +14,7 @@ export function IssueTimeline({
             <strong>{ISSUE_EVENT_LABELS[event.type]}</strong> · {event.actor.displayName}
           </div>
           <div className="text-xs text-muted-foreground">
-            {event.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+            {formatBeijingDateTime(event.createdAt)}
           </div>
           {event.comment && <p className="mt-0.5 whitespace-pre-wrap text-xs">{event.comment}</p>}
         </li>

@@ -1,4 +1,5 @@
 import { formatIssueDate, formatTotalNumber, formatYearNumber, type PrintIssue } from '@/lib/export/print-issue';
+import { TitleLines } from '@/components/items/title-lines';
 import { renderBodyHtml } from '@/lib/render-body';
 
 /** A published issue for reading on screen (phones included): same content and order as print. */
@@ -32,7 +33,9 @@ export function IssueWebView({ issue }: { issue: PrintIssue }) {
               {column.name && <h4 className="mt-3 text-center font-bold">{column.name}</h4>}
               {column.items.map((item, i) => (
                 <div key={i} className="mt-4">
-                  <h4 className="text-center text-lg font-bold leading-relaxed">{item.title}</h4>
+                  <h4 className="text-center text-lg font-bold leading-relaxed text-balance">
+                    <TitleLines title={item.title} />
+                  </h4>
                   {item.subtitle && <p className="text-center">{item.subtitle}</p>}
                   <div
                     className="item-body mt-2 text-justify leading-loose"

@@ -8,12 +8,14 @@ import { canAccess, ROLE_LABELS } from '@/lib/roles';
 export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCount: number }) {
   const links = NAV_LINKS.filter((link) => canAccess(user.roles, link.area));
   return (
+    // On a phone the navigation takes a row of its own (scrolling sideways if it must), so that
+    // no word in the header breaks: Chinese text would otherwise wrap between any two characters.
     <header className="border-b border-border bg-white">
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4">
-        <Link href="/" className="text-lg font-bold tracking-wider text-brand">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
+        <Link href="/" className="shrink-0 whitespace-nowrap text-lg font-bold tracking-wider text-brand">
           科协每周动态
         </Link>
-        <nav aria-label="主导航" className="flex items-center gap-1">
+        <nav aria-label="主导航" className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 sm:order-none sm:mx-0 sm:w-auto sm:overflow-visible sm:px-0">
           {links.map((link) => (
             <NavLink
               key={link.href}
@@ -34,10 +36,10 @@ export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCoun
             </NavLink>
           ))}
         </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
           <span data-testid="current-user">
             {user.displayName}
-            <span className="ml-1 text-muted-foreground">（{user.roles.map((r) => ROLE_LABELS[r]).join('、')}）</span>
+            <span className="ml-1 hidden text-muted-foreground sm:inline">（{user.roles.map((r) => ROLE_LABELS[r]).join('、')}）</span>
           </span>
           <LogoutButton />
         </div>

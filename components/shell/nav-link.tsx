@@ -13,7 +13,7 @@ export function NavLink({ href, children, badge }: { href: string; children: Rea
       href={href}
       aria-current={isActive ? 'page' : undefined}
       className={cn(
-        'rounded-md px-3 py-1.5 text-sm hover:bg-muted',
+        'shrink-0 whitespace-nowrap rounded-md px-3 py-1.5 text-sm hover:bg-muted',
         isActive && 'bg-brand/10 font-medium text-brand',
       )}
     >
@@ -22,7 +22,7 @@ export function NavLink({ href, children, badge }: { href: string; children: Rea
   );
   if (!badge) return link;
   return (
-    <span className="inline-flex items-center">
+    <span className="inline-flex shrink-0 items-center">
       {link}
       {badge}
     </span>

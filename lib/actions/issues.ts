@@ -14,6 +14,7 @@ import {
   regenerateContents,
   removeItemFromIssue,
   returnIssue,
+  sortIssueByCatalogue,
   submitIssue,
   unlockIssue,
   updateContentsLines,
@@ -72,6 +73,12 @@ export const removeItemFromIssueAction = action({ roles: EDITOR, schema: ZRemove
 
 export const orderSectionItemsAction = action({ roles: EDITOR, schema: ZOrderSection }, async (input) => {
   await orderSectionItems(input);
+  refresh(input.id);
+  return null;
+});
+
+export const sortIssueByCatalogueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input) => {
+  await sortIssueByCatalogue(input.id);
   refresh(input.id);
   return null;
 });

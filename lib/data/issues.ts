@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { lockPublication } from '@/lib/data/publication';
+import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
 import { getBodyParagraphs, ZItemBody } from '@/lib/validations/item-body';
@@ -15,6 +16,8 @@ import {
 } from '@/lib/numbering';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { estimateItemLines, estimatePages } from '@/lib/layout/estimate';
+import { getTitleText } from '@/lib/layout/title';
+import type { ContentsStyle } from '@/lib/validations/publication';
 
 type Tx = Prisma.TransactionClient;
 
@@ -103,7 +106,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
       data: { issueDate: toDbDate(input.issueDate), version: { increment: 1 } },
     });
     await renumberUnpublishedIssues(tx, publicationId);
-    await addEvent(tx, input.id, 'DATE_CHANGED', user, `${toIsoDate(issue.issueDate)} → ${input.issueDate}`);
+    await addEvent(tx, input.id, 'DATE_CHANGED', user, `${formatChineseDate(toIsoDate(issue.issueDate))} → ${formatChineseDate(input.issueDate)}`);
   }, QUEUED);
 }
 
@@ -112,7 +115,7 @@ export async function deleteIssue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const publicationId = await lockPublication(tx);
     await lockIssue(tx, id, ['ASSEMBLING']);
-    await tx.item.updateMany({ where: { issueId: id }, data: { issueId: null, issuePosition: null } });
+    await releaseItems(tx, id);
     await tx.issue.delete({ where: { id } });
     await renumberUnpublishedIssues(tx, publicationId);
   }, QUEUED);
@@ -122,32 +125,103 @@ export async function deleteIssue(id: number): Promise<void> {
 // Assembly
 
 /**
- * Lead item titles, then the names of the other sections that carry items. Until someone
- * edits the contents they are always generated from the items as they are now.
+ * 目录提要 as generated: the lead items' titles, then for every other section that carries
+ * items its first item's title (HEADLINES) or its name (SECTIONS), in print order. Until
+ * someone edits the contents they are always generated from the items as they are now.
  */
-export function generateContentsLines(sections: PrintSection[]): string[] {
-  return sections.flatMap((section) =>
-    section.isLead ? section.columns.flatMap((c) => c.items.map((i) => i.title)) : [section.name],
-  );
+export function generateContentsLines(sections: PrintSection[], style: ContentsStyle = 'HEADLINES'): string[] {
+  return sections.flatMap((section) => {
+    const items = section.columns.flatMap((column) => column.items);
+    if (section.isLead) return items.map((item) => getTitleText(item.title));
+    if (style === 'SECTIONS') return [section.name];
+    return items.length ? [getTitleText(items[0]!.title)] : [];
+  });
 }
 
+// Placing, ordering and releasing items is assembly, not an edit of the item: the rows are
+// written with SQL so that Item.updatedAt (the 修改时间 every list shows) keeps the time of the
+// last real change. (Prisma sets @updatedAt on every update it makes.)
+
+/** Writes each item's position in its issue. */
+async function writeIssuePositions(tx: Tx, issueId: number, orderedIds: readonly number[]): Promise<void> {
+  if (!orderedIds.length) return;
+  const positions = orderedIds.map((_, index) => index);
+  await tx.$executeRaw`
+    UPDATE "Item" AS i SET "issuePosition" = v.position
+    FROM unnest(${[...orderedIds]}::int[], ${positions}::int[]) AS v(id, position)
+    WHERE i."id" = v.id AND i."issueId" = ${issueId}`;
+}
+
+/** Takes every item out of the issue. */
+async function releaseItems(tx: Tx, issueId: number, itemId?: number): Promise<number> {
+  return itemId === undefined
+    ? tx.$executeRaw`UPDATE "Item" SET "issueId" = NULL, "issuePosition" = NULL WHERE "issueId" = ${issueId}`
+    : tx.$executeRaw`UPDATE "Item" SET "issueId" = NULL, "issuePosition" = NULL WHERE "issueId" = ${issueId} AND "id" = ${itemId}`;
+}
+
+interface PlacedItem {
+  id: number;
+  sectionId: number;
+  /** The column's place in the section's catalogue; -1 outside any column (printed first). */
+  columnRank: number;
+}
+
+async function loadPlacedItems(tx: Tx, issueId: number): Promise<PlacedItem[]> {
+  const items = await tx.item.findMany({
+    where: { issueId },
+    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
+    select: { id: true, sectionId: true, column: { select: { position: true } } },
+  });
+  return items.map(({ column, ...item }) => ({ ...item, columnRank: column?.position ?? -1 }));
+}
+
+/**
+ * Catalogue order within a section: items outside any column first, then each column in the
+ * catalogue's order, as the print groups them; within a group the order stays as it is.
+ */
+function sortByCatalogue<T extends Pick<PlacedItem, 'columnRank'>>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.columnRank - b.columnRank);
+}
+
+function groupBySection<T extends Pick<PlacedItem, 'sectionId'>>(items: readonly T[]): Map<number, T[]> {
+  const sections = new Map<number, T[]>();
+  for (const item of items) {
+    const section = sections.get(item.sectionId);
+    if (section) section.push(item);
+    else sections.set(item.sectionId, [item]);
+  }
+  return sections;
+}
+
+/**
+ * Adds items in catalogue order, then in the order they were ticked (the order of `itemIds`):
+ * each joins its section after the items already there, in its column's group, so the
+ * section ends up in catalogue order as it prints. An item is in at most one issue, and only
+ * 待编 items are placed.
+ */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, input.id, ['ASSEMBLING']);
-    for (const itemId of input.itemIds) {
-      const item = await tx.item.findUnique({ where: { id: itemId }, select: { sectionId: true, status: true, issueId: true, title: true } });
+    const itemIds = [...new Set(input.itemIds)];
+    const found = await tx.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, title: true, status: true } });
+    for (const itemId of itemIds) {
+      const item = found.find((row) => row.id === itemId);
       if (!item) throw new AppError('NOT_FOUND', '稿件不存在。');
-      if (item.status !== 'READY') throw new AppError('CONFLICT', `“${item.title}”还是草稿，须先标为待编。`);
-      const last = await tx.item.aggregate({
-        where: { issueId: input.id, sectionId: item.sectionId },
-        _max: { issuePosition: true },
-      });
-      // Only an unplaced item moves: an item is in at most one issue.
-      const { count } = await tx.item.updateMany({
-        where: { id: itemId, issueId: null, status: 'READY' },
-        data: { issueId: input.id, issuePosition: (last._max.issuePosition ?? -1) + 1 },
-      });
-      if (count === 0) throw new AppError('CONFLICT', `“${item.title}”已编入其他期。`);
+      if (item.status !== 'READY') throw new AppError('CONFLICT', `“${getTitleText(item.title)}”还是草稿，须先标为待编。`);
+      // Only an unplaced 待编 item moves; of two issues taking the same item at once, one wins
+      // (the second update waits for the first's row lock, then finds it placed).
+      const count = await tx.$executeRaw`
+        UPDATE "Item" SET "issueId" = ${input.id}, "issuePosition" = 2147483647
+        WHERE "id" = ${itemId} AND "issueId" IS NULL AND "status" = 'READY'`;
+      if (count === 0) throw new AppError('CONFLICT', `“${getTitleText(item.title)}”已编入其他期。`);
+    }
+    // The new items are parked last; ordering them by tick order, then the section by catalogue
+    // order, puts each after its group's existing items.
+    const placed = await loadPlacedItems(tx, input.id);
+    const tick = new Map(itemIds.map((id, index) => [id, index]));
+    const ordered = [...placed].sort((a, b) => Number(tick.has(a.id)) - Number(tick.has(b.id)) || (tick.get(a.id) ?? 0) - (tick.get(b.id) ?? 0));
+    for (const items of groupBySection(ordered).values()) {
+      await writeIssuePositions(tx, input.id, sortByCatalogue(items).map((item) => item.id));
     }
     await touch(tx, input.id);
   });
@@ -156,10 +230,7 @@ export async function addItemsToIssue(input: { id: number; itemIds: number[] }):
 export async function removeItemFromIssue(input: { id: number; itemId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, input.id, ['ASSEMBLING']);
-    const { count } = await tx.item.updateMany({
-      where: { id: input.itemId, issueId: input.id },
-      data: { issueId: null, issuePosition: null },
-    });
+    const count = await releaseItems(tx, input.id, input.itemId);
     if (count === 0) throw new AppError('NOT_FOUND', '该稿件不在本期中。');
     await touch(tx, input.id);
   });
@@ -177,10 +248,19 @@ export async function orderSectionItems(input: { id: number; sectionId: number; 
     if (expected.size !== input.itemIds.length || !input.itemIds.every((id) => expected.has(id))) {
       throw new AppError('CONFLICT', '本栏稿件已被他人改动，请刷新后再排序。');
     }
-    for (const [position, itemId] of input.itemIds.entries()) {
-      await tx.item.update({ where: { id: itemId }, data: { issuePosition: position } });
-    }
+    await writeIssuePositions(tx, input.id, input.itemIds);
     await touch(tx, input.id);
+  });
+}
+
+/** Puts every section's items in catalogue order (see sortByCatalogue), in one step. */
+export async function sortIssueByCatalogue(id: number): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockIssue(tx, id, ['ASSEMBLING']);
+    for (const items of groupBySection(await loadPlacedItems(tx, id)).values()) {
+      await writeIssuePositions(tx, id, sortByCatalogue(items).map((item) => item.id));
+    }
+    await touch(tx, id);
   });
 }
 
@@ -370,7 +450,7 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
     yearNumber: issue.yearNumber,
     totalNumber: issue.totalNumber,
     issueDate: toIsoDate(issue.issueDate),
-    contentsLines: issue.isContentsEdited ? issue.contentsLines : generateContentsLines(sections),
+    contentsLines: issue.isContentsEdited ? issue.contentsLines : generateContentsLines(sections, issue.publication.contentsStyle),
     contentsOnOwnPage: issue.publication.contentsOnOwnPage,
     sections,
     editorName: issue.createdBy.displayName,
@@ -405,8 +485,36 @@ export function estimateIssuePages(print: PrintIssue): { lines: number; pages: n
   return { lines, pages: estimatePages(lines), items };
 }
 
-export function listIssues(options: { statuses?: IssueStatus[] } = {}) {
-  return db.issue.findMany({
+/** A reviewer's return that still stands: the issue has not been submitted again since. */
+export interface IssueReturn {
+  comment: string;
+  reviewerName: string;
+  returnedAt: Date;
+}
+
+/** The latest submission or return of an issue, enough to tell whether it stands returned. */
+const lastReviewEvent = {
+  where: { type: { in: ['SUBMITTED', 'RETURNED'] } },
+  orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  take: 1,
+  select: { type: true, comment: true, createdAt: true, actor: { select: { displayName: true } } },
+} as const satisfies Prisma.Issue$eventsArgs;
+
+/** 已退回: back in assembly because a reviewer returned it, until it is submitted again. */
+export function findStandingReturn(
+  status: IssueStatus,
+  events: readonly { type: string; comment: string | null; createdAt: Date; actor: { displayName: string } }[],
+): IssueReturn | null {
+  if (status !== 'ASSEMBLING') return null;
+  const reviews = events.filter((event) => event.type === 'SUBMITTED' || event.type === 'RETURNED');
+  // The latest one, whatever order the caller has them in (a tie goes to the later in the list).
+  const last = reviews.reduce<(typeof reviews)[number] | undefined>((latest, event) => (!latest || event.createdAt >= latest.createdAt ? event : latest), undefined);
+  if (last?.type !== 'RETURNED') return null;
+  return { comment: last.comment ?? '', reviewerName: last.actor.displayName, returnedAt: last.createdAt };
+}
+
+export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
+  const issues = await db.issue.findMany({
     where: options.statuses ? { status: { in: options.statuses } } : {},
     orderBy: { totalNumber: 'desc' },
     select: {
@@ -419,8 +527,10 @@ export function listIssues(options: { statuses?: IssueStatus[] } = {}) {
       publishedAt: true,
       _count: { select: { items: true } },
       createdBy: { select: { displayName: true } },
+      events: lastReviewEvent,
     },
   });
+  return issues.map(({ events, ...issue }) => ({ ...issue, returned: findStandingReturn(issue.status, events) }));
 }
 
 export function countIssuesInReview(): Promise<number> {
@@ -451,7 +561,7 @@ export async function getIssueDetail(id: number) {
       bodyText: true,
       sectionId: true,
       section: { select: { name: true, kind: true, position: true } },
-      column: { select: { name: true } },
+      column: { select: { name: true, position: true } },
     },
   });
   return { ...issue, issueDate: toIsoDate(issue.issueDate), items };

@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
-import type { ItemFields, ItemFilters, SaveItemInput } from '@/lib/validations/items';
+import { getItemStage, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
 
 type Tx = Prisma.TransactionClient;
 
@@ -257,10 +257,19 @@ export async function getItemVersion(id: number, version: number) {
   return row;
 }
 
+const STAGE_WHERE: Record<NonNullable<ItemFilters['status']> | 'WORKING', Prisma.ItemWhereInput> = {
+  // Not published: loose, or in an issue still being prepared. Published items are history.
+  WORKING: { OR: [{ issueId: null }, { issue: { status: { not: 'PUBLISHED' } } }] },
+  DRAFT: { status: 'DRAFT' },
+  READY: { status: 'READY', issueId: null },
+  PLACED: { issue: { status: { not: 'PUBLISHED' } } },
+  PUBLISHED: { issue: { status: 'PUBLISHED' } },
+  ALL: {},
+};
+
 function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
-  const where: Prisma.ItemWhereInput = {};
+  const where: Prisma.ItemWhereInput = { ...STAGE_WHERE[filters.status ?? 'WORKING'] };
   if (filters.sectionId) where.sectionId = filters.sectionId;
-  if (filters.status) where.status = filters.status;
   if (filters.authorId) where.authorId = filters.authorId;
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
   if (filters.from || filters.to) {
@@ -288,9 +297,10 @@ export async function listItems(filters: ItemFilters) {
       section: { select: { id: true, name: true, isRetired: true } },
       column: { select: { name: true } },
       author: { select: { id: true, displayName: true } },
+      issue: { select: { id: true, status: true, yearNumber: true, totalNumber: true } },
     },
   });
-  return items.map(({ bodyText, ...item }) => ({ ...item, characterCount: bodyText.replace(/\s/g, '').length }));
+  return items.map(({ bodyText, ...item }) => ({ ...item, stage: getItemStage(item), characterCount: bodyText.replace(/\s/g, '').length }));
 }
 
 /** How many items match the other filters, per section (the section filter itself ignored). */

@@ -2,7 +2,7 @@ import 'server-only';
 import { db, type Prisma } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
-import type { NumberingStartInput, UpdatePublicationSettingsInput } from '@/lib/validations/publication';
+import type { ContentsStyle, NumberingStartInput, UpdatePublicationSettingsInput } from '@/lib/validations/publication';
 
 // The system serves one publication: the first row of Publication (created by the seed).
 
@@ -44,14 +44,29 @@ export interface PublicationSettings {
   /** 分送 lines of the 版记, in print order. */
   distribution: string[];
   contentsOnOwnPage: boolean;
+  /** How 目录提要 is generated until someone edits it. */
+  contentsStyle: ContentsStyle;
   /** The numbering start point; startYear is null until an admin sets it. */
   startYear: number | null;
   startYearNumber: number;
   startTotalNumber: number;
   /** Once an issue is published its numbers are history, so the start point can no longer change. */
   isStartLocked: boolean;
+  /**
+   * The first and the latest published issue's numbers (null before the first publication):
+   * once locked, the start point in effect is the first one's, whether or not an admin ever set
+   * one (the demo publishes its issue from the default start).
+   */
+  firstPublished: PublishedNumbers | null;
+  lastPublished: PublishedNumbers | null;
   /** Issues not yet published: they are renumbered when the start point changes. */
   unpublishedIssueCount: number;
+}
+
+export interface PublishedNumbers {
+  year: number;
+  yearNumber: number;
+  totalNumber: number;
 }
 
 export interface UpdatedPublicationSettings extends PublicationSettings {
@@ -66,6 +81,7 @@ const settingsSelect = {
   publisher: true,
   distribution: true,
   contentsOnOwnPage: true,
+  contentsStyle: true,
   startYear: true,
   startYearNumber: true,
   startTotalNumber: true,
@@ -78,9 +94,12 @@ async function readSettings(client: Reader, publicationId: number): Promise<Publ
   const publication = await client.publication.findUnique({ where: { id: publicationId }, select: settingsSelect });
   if (!publication) return null;
   // One after the other: inside a transaction the queries share one connection anyway.
-  const publishedCount = await client.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const numbers = { year: true, yearNumber: true, totalNumber: true } as const;
+  const published = { publicationId, status: 'PUBLISHED' } as const;
+  const firstPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'asc' }, select: numbers });
+  const lastPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'desc' }, select: numbers });
   const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
-  return { ...publication, isStartLocked: publishedCount > 0, unpublishedIssueCount };
+  return { ...publication, isStartLocked: firstPublished !== null, firstPublished, lastPublished, unpublishedIssueCount };
 }
 
 /** The settings as the admin page shows them, or null on a database that has not been set up yet. */
@@ -121,6 +140,7 @@ export async function updatePublicationSettings(
           publisher: input.publisher,
           distribution: input.distribution,
           contentsOnOwnPage: input.contentsOnOwnPage,
+          ...(input.contentsStyle ? { contentsStyle: input.contentsStyle } : {}),
           ...(start && isStartChanged
             ? { startYear: start.year, startYearNumber: start.yearNumber, startTotalNumber: start.totalNumber }
             : {}),

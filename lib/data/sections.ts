@@ -198,17 +198,30 @@ function assertColumnNameFree(columns: readonly ColumnRow[], name: string, excep
   }
 }
 
-/** A new section goes to the end of the catalogue, or first when it is the lead. */
+/**
+ * A new section goes where the admin chose: before another section in use, or at the end of
+ * the catalogue. The lead always goes first (it cannot be placed, and nothing goes before it).
+ */
 export async function createSection(input: CreateSectionInput): Promise<{ id: number }> {
   return withCatalogueLock(async (tx, publicationId) => {
     const sections = await loadSections(tx, publicationId);
     assertSectionNameFree(sections, input.name);
     if (input.kind === 'LEAD') assertNoOtherActiveLead(sections);
+    let insertAt = sections.length;
+    if (input.beforeId !== null) {
+      const before = sections.find((row) => row.id === input.beforeId);
+      const refusal = (message: string) => new AppError('INVALID_INPUT', message, { beforeId: [message] });
+      if (input.kind === 'LEAD') throw refusal('要闻栏目固定排在最前，不能指定位置');
+      if (!before) throw refusal('所选位置的栏目不存在，请刷新后重选');
+      if (before.isRetired) throw refusal('不能排在已停用的栏目之前，请重选位置');
+      if (before.kind === 'LEAD') throw refusal('要闻栏目固定排在最前，新栏目只能排在它之后');
+      insertAt = sections.indexOf(before);
+    }
     const created = await tx.section.create({
       data: { publicationId, name: input.name, kind: input.kind, position: sections.length },
       select: { id: true, name: true, kind: true, position: true, isRetired: true },
     });
-    await writeSectionPositions(tx, [...sections, created]);
+    await writeSectionPositions(tx, sections.toSpliced(insertAt, 0, created));
     return { id: created.id };
   });
 }

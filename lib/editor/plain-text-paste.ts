@@ -1,9 +1,13 @@
 // Plain-text paste for the item editor: text copied from a PDF, a chat message or an e-mail is
 // often hard-wrapped at the print grid (~28 characters a line), sometimes with a blank line
-// after every line (PDF extraction). This module joins such lines back into paragraphs and
-// spots the item's source attribution `（A、B）` at the end. The rules are derived from
-// shared/fixtures/items/2023-02-items.txt and shared/fixtures/issues/2023-14.txt.
-import { displayWidth } from '@/lib/layout/estimate';
+// after every line (PDF extraction), with page numbers and page breaks in between. This module
+// joins such lines back into paragraphs and spots the item's source attribution `（A、B）` at
+// the end. The rules are derived from shared/fixtures/items/2023-02-items.txt and from the
+// real issues in shared/fixtures/issues/ as this project prints them (measured with
+// `npm run bench:paste`, see test/support/paste-corpus.ts).
+import { displayWidth, PARAGRAPH_INDENT } from '@/lib/layout/estimate';
+import { TITLE_CHARS_PER_LINE } from '@/lib/layout/title';
+import { EMPTY_BODY, getParagraphText, type ItemBody, type ParagraphNode } from '@/lib/validations/item-body';
 
 export interface PlainTextPaste {
   paragraphs: string[];
@@ -26,15 +30,22 @@ const GRID_WIDTH = 28;
 const FULL_TOLERANCE = 3.5;
 /** A line this much wider than the wrap width was not wrapped at it. */
 const LONG_MARGIN = 4;
+/** Widest a title line can be: ours hold 22 of the grid's characters, Word's a few more. */
+const TITLE_LINE_MAX = TITLE_CHARS_PER_LINE + 2;
 
 const LEADING_SPACE = /^[ \t\u00a0\u3000]*/u;
 const TRAILING_SPACE = /[ \t\u00a0\u3000]+$/u;
 /** Characters that open a list or a heading line; they never continue a wrapped sentence. */
 const BLOCK_MARKER = /^[●○■□◆◇★☆▲►【]/u;
-/** Any punctuation or symbol at the end of a line (used to tell a wrapped title from prose). */
-const ENDS_WITH_PUNCTUATION = /[\p{P}\p{S}]$/u;
 /** Punctuation that ends a sentence or clause: such a line is prose, not half a title. */
 const ENDS_SENTENCE = /[。！？；：，、…!?;:,.]$/u;
+/** A sentence ends here (a closing quote or bracket may follow): a paragraph may end too. */
+const ENDS_PARAGRAPH = /[。！？…!?][”’」』）)]*$|）$/u;
+/** A title's first line ending at a phrase boundary: a closing quote, or the next opens one. */
+const PHRASE_END = /[”’」』》）)]$/u;
+const PHRASE_START = /^(?:[“‘「『《（(]|——)/u;
+/** Page furniture in text copied out of a PDF: page numbers (`- 3 -`, `—3—`) and our draft mark. */
+const PAGE_FURNITURE = /^(?:[-－—–]\s*\d{1,3}\s*[-－—–]|样稿|样稿 · 未经发布，不得印发)$/u;
 /** A Latin letter or digit (or Latin punctuation) on both sides of a join needs a space. */
 const LATIN_END = /[A-Za-z0-9\u00c0-\u024f.,;:!?%)\]]$/u;
 const LATIN_START = /^[A-Za-z0-9\u00c0-\u024f([]/u;
@@ -45,10 +56,17 @@ interface Line {
   indented: boolean;
   /** Blank lines between this line and the previous non-blank one. */
   gapBefore: number;
+  /** The line ended with a space before the line break (trimmed from `text`). */
+  hasTrailingSpace: boolean;
 }
 
 interface Wrap {
   width: number;
+  /**
+   * The width of a full line inside a paragraph (the grid, 28): the commonest width of the full
+   * lines, rounded, the wider on a tie. The median `width` sits lower, first lines being two short.
+   */
+  grid: number;
   /** Blank lines needed to end a paragraph: 2 when every line is followed by a blank line. */
   paragraphGap: number;
 }
@@ -63,32 +81,44 @@ interface Wrap {
  * - A line is joined to the next when it is full (display width within 3.5 of the wrap width,
  *   which is estimated from the text, ~28) and the next line does not start a paragraph
  *   (indented with a full-width space, a tab or two spaces; or a bullet/【heading】).
+ * - A full line does not continue into the next when it ends a sentence and the next line is
+ *   no wider than a paragraph's first line (two characters short of the grid, the indent
+ *   lost in the copy): "…综合运营平台。" (28) / "针对区科协工作，…的战略" (26) are two paragraphs.
  * - A line that ends clearly short of the wrap width ends its paragraph — except the first
- *   line of a title wrapped by hand ("…标准化 多部门合" / "力打造产业兴旺“平谷样板”"): a line
- *   at least 60 % of the width with no punctuation at its end, followed by another short line
- *   that does not end a sentence, is joined to it.
+ *   line of a title set on two lines ("…标准化 多部门合" / "力打造产业兴旺“平谷样板”",
+ *   "丰台区航天科普嘉年华暨" / "云岗地区科普联盟成立仪式举行"): two short lines at the start of a
+ *   paragraph, neither ending a sentence, are one title. They join with a space where the
+ *   title was broken by choice or for balance (as the office writes such titles on one line),
+ *   without one where the first line was simply full ("…多部门合" / "力打造…"); a space at the
+ *   break in the copy is kept, never doubled.
+ * - Page numbers (`- 3 -`), form feeds and the 样稿 mark of a draft are dropped, and a page
+ *   break between them is not a paragraph break.
  * - Text that is not hard-wrapped (most text in lines wider than the wrap, or no two lines of
  *   similar width) keeps each line as a paragraph.
- * - Joining adds no space, except between two Latin letters/digits (`Hello` + `world`).
+ * - Joining adds no space, except between two Latin letters/digits (`Hello` + `world`) and at
+ *   a title's break (above).
  */
 export function parsePlainTextPaste(text: string): PlainTextPaste {
   const lines = readLines(text);
   const wrap = detectWrap(lines);
   const paragraphs: string[] = [];
-  let current: string[] = [];
+  let current = '';
+  let lineCount = 0;
   let previous: Line | null = null;
 
   for (const line of lines) {
-    const joins =
-      previous !== null && wrap !== null && continuesParagraph(previous, line, current.length === 1, wrap);
-    if (!joins && current.length > 0) {
-      paragraphs.push(joinLines(current));
-      current = [];
+    const join = previous !== null && wrap !== null ? continuesParagraph(previous, line, lineCount === 1, wrap) : null;
+    if (join === null) {
+      if (lineCount > 0) paragraphs.push(current);
+      current = line.text;
+      lineCount = 1;
+    } else {
+      current += join === 'space' || needsLatinSpace(current, line.text) ? ` ${line.text}` : line.text;
+      lineCount += 1;
     }
-    current.push(line.text);
     previous = line;
   }
-  if (current.length > 0) paragraphs.push(joinLines(current));
+  if (lineCount > 0) paragraphs.push(current);
 
   const last = paragraphs.at(-1);
   return { paragraphs, sources: last === undefined ? null : detectTrailingSource(last) };
@@ -115,6 +145,35 @@ export function stripTrailingSource(paragraph: string): string {
   return match === null ? paragraph : paragraph.slice(0, match.index).replace(TRAILING_SPACE, '');
 }
 
+/**
+ * The body without the source closing its last paragraph, once the source is taken into the
+ * item's sources field (it is printed from there). A paragraph that held only the source goes
+ * with it, and so do empty paragraphs and line breaks left at the end: nothing blank is left.
+ */
+export function removeTrailingSource(body: ItemBody): ItemBody {
+  const isBlank = (paragraph: ParagraphNode) => getParagraphText(paragraph).trim() === '';
+  const content = [...body.content];
+  while (content.length > 0 && isBlank(content.at(-1)!)) content.pop();
+  const last = content.at(-1);
+  if (!last) return body;
+  const nodes = [...(last.content ?? [])];
+  const trimBreaks = () => {
+    while (nodes.at(-1)?.type === 'hardBreak') nodes.pop();
+  };
+  trimBreaks();
+  const tail = nodes.at(-1);
+  if (tail?.type !== 'text') return body;
+  const stripped = stripTrailingSource(tail.text);
+  if (stripped === tail.text) return body;
+  if (stripped) nodes[nodes.length - 1] = { ...tail, text: stripped };
+  else nodes.pop();
+  trimBreaks();
+  const paragraph = { ...last, content: nodes };
+  content[content.length - 1] = paragraph;
+  if (isBlank(paragraph)) content.pop();
+  return content.length > 0 ? { ...body, content } : EMPTY_BODY;
+}
+
 function matchTrailingSource(paragraph: string): { index: number; content: string } | null {
   const match = /（([^（）]+)）[ \t\u00a0\u3000]*$/u.exec(paragraph);
   if (match === null) return null;
@@ -126,18 +185,31 @@ function matchTrailingSource(paragraph: string): { index: number; content: strin
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
-  for (const raw of text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').split('\n')) {
+  /** The gap before page furniture: blank lines after it belong to the page break. */
+  let gapAtPageBreak: number | null = null;
+  for (const raw of text.replace(/^\uFEFF/u, '').replace(/\r\n?|\f/gu, '\n').split('\n')) {
     const trimmed = raw.replace(TRAILING_SPACE, '');
     const lead = LEADING_SPACE.exec(trimmed)?.[0] ?? '';
     const content = trimmed.slice(lead.length);
+    if (PAGE_FURNITURE.test(content)) {
+      gapAtPageBreak ??= gap;
+      continue;
+    }
     if (content === '') {
       gap += 1;
       continue;
     }
+    if (gapAtPageBreak !== null) [gap, gapAtPageBreak] = [gapAtPageBreak, null];
     // One leading space is noise (PDF extraction puts one at the top of a page); a full-width
     // space, a tab or two spaces are an indent, which starts a paragraph.
     const indented = /[\u3000\t]/u.test(lead) || lead.length >= 2;
-    lines.push({ text: content, width: displayWidth(content), indented, gapBefore: lines.length > 0 ? gap : 0 });
+    lines.push({
+      text: content,
+      width: displayWidth(content),
+      indented,
+      gapBefore: lines.length > 0 ? gap : 0,
+      hasTrailingSpace: trimmed.length < raw.length,
+    });
     gap = 0;
   }
   return lines;
@@ -170,24 +242,52 @@ function detectWrap(lines: readonly Line[]): Wrap | null {
     else tightAfterFull += 1;
   }
   const paragraphGap = blankAfterFull >= 2 && blankAfterFull > tightAfterFull ? 2 : 1;
-  return { width, paragraphGap };
+  const counts = new Map<number, number>();
+  for (const candidate of candidates) {
+    if (candidate >= width - FULL_TOLERANCE) counts.set(Math.round(candidate), (counts.get(Math.round(candidate)) ?? 0) + 1);
+  }
+  const [grid] = [...counts].reduce((best, entry) => (entry[1] > best[1] || (entry[1] === best[1] && entry[0] > best[0]) ? entry : best));
+  return { width, grid, paragraphGap };
 }
 
-function continuesParagraph(previous: Line, line: Line, previousStartsParagraph: boolean, wrap: Wrap): boolean {
-  if (line.gapBefore >= wrap.paragraphGap || line.indented || BLOCK_MARKER.test(line.text)) return false;
-  if (isLong(previous, wrap.width) || isLong(line, wrap.width)) return false;
-  if (isFull(previous, wrap.width)) return true;
-  return previousStartsParagraph && isWrappedTitle(previous, line, wrap.width);
+/** How `line` continues the paragraph `previous` is in: joined as is, with a space, or not at all. */
+function continuesParagraph(previous: Line, line: Line, previousStartsParagraph: boolean, wrap: Wrap): 'join' | 'space' | null {
+  if (line.gapBefore >= wrap.paragraphGap || line.indented || BLOCK_MARKER.test(line.text)) return null;
+  if (isLong(previous, wrap.width) || isLong(line, wrap.width)) return null;
+  if (isFull(previous, wrap.width)) return startsIndentedParagraph(previous, line, wrap.grid) ? null : 'join';
+  if (previousStartsParagraph && isWrappedTitle(previous, line, wrap.width)) return titleBreak(previous, line);
+  return null;
 }
 
-/** First half of a title wrapped by hand for balance, and its second half. */
+/**
+ * A full line that ends a sentence, then a line that fits the first line of a paragraph (the
+ * grid less the indent the copy lost): the paragraph ended exactly at the end of a line.
+ * A continuation line is as wide as the grid.
+ */
+function startsIndentedParagraph(previous: Line, line: Line, grid: number): boolean {
+  return ENDS_PARAGRAPH.test(previous.text) && line.width <= grid - PARAGRAPH_INDENT + 0.5;
+}
+
+/** The two lines of a title: short, at the start of a paragraph, neither ending a sentence. */
 function isWrappedTitle(first: Line, second: Line, width: number): boolean {
   return (
-    first.width >= width * 0.6 &&
-    !ENDS_WITH_PUNCTUATION.test(first.text) &&
+    first.width <= TITLE_LINE_MAX &&
+    second.width <= TITLE_LINE_MAX &&
+    !ENDS_SENTENCE.test(first.text) &&
     !isFull(second, width) &&
     !ENDS_SENTENCE.test(second.text)
   );
+}
+
+/**
+ * Whether a title's break stands for a space: yes where the copy kept one, where the break
+ * falls between phrases (a closing quote, an opening one, a dash) or where the lines were
+ * balanced or chosen; no where the first line was simply full and the rest ran over.
+ */
+function titleBreak(first: Line, second: Line): 'join' | 'space' {
+  if (first.hasTrailingSpace || PHRASE_END.test(first.text) || PHRASE_START.test(second.text)) return 'space';
+  const isRunOver = first.width >= TITLE_LINE_MAX - 6 && first.width - second.width >= 4;
+  return isRunOver ? 'join' : 'space';
 }
 
 function isFull(line: Line, width: number): boolean {
@@ -198,12 +298,8 @@ function isLong(line: Line, width: number): boolean {
   return line.width > width + LONG_MARGIN;
 }
 
-function joinLines(lines: readonly string[]): string {
-  let text = '';
-  for (const line of lines) {
-    text += text !== '' && LATIN_END.test(text) && LATIN_START.test(line) ? ` ${line}` : line;
-  }
-  return text;
+function needsLatinSpace(text: string, next: string): boolean {
+  return text !== '' && LATIN_END.test(text) && LATIN_START.test(next);
 }
 
 function median(values: readonly number[]): number {

@@ -26,6 +26,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ParagraphNode } from '@/lib/validations/item-body';
+import { layoutTitle } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
 import {
   formatIssueDate,
@@ -238,8 +239,13 @@ class BodyWriter {
 
   private item(item: PrintItem): void {
     const placement = this.placeBlock(false);
+    // The print's lines (lib/layout/title.ts), joined by line breaks in one centred paragraph.
+    const titleStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 18, bold: true };
+    const titleRuns = layoutTitle(item.title).flatMap((line, index) =>
+      index === 0 ? [textRun(line, titleStyle)] : [new TextRun({ break: 1, ...runFormat(titleStyle) }), textRun(line, titleStyle)],
+    );
     this.paragraphs.push(
-      block([textRun(item.title, { font: 'xiaobiaosong', sizePt: 18, bold: true })], {
+      block(titleRuns, {
         ...placement,
         keepNext: true,
         keepLines: true,

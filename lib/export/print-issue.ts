@@ -46,13 +46,13 @@ export function formatYearNumber(issue: Pick<PrintIssue, 'year' | 'yearNumber'>)
   return `${issue.year}年 第${issue.yearNumber}期`;
 }
 
-/** `(总第67期)` — half-width parentheses, as on the printed masthead. */
+/**
+ * `（总第67期）` — full-width parentheses, as the office prints the masthead (the text taken
+ * from its PDFs shows half-width ones: an artefact of the extraction).
+ */
 export function formatTotalNumber(issue: Pick<PrintIssue, 'totalNumber'>): string {
-  return `(总第${issue.totalNumber}期)`;
+  return `（总第${issue.totalNumber}期）`;
 }
 
 /** `2023年4月28日` */
-export function formatIssueDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+export { formatChineseDate as formatIssueDate } from '@/lib/dates';

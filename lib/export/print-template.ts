@@ -8,6 +8,7 @@
 // The page is a grid of 22 lines × 28 characters in a 156 × 225 mm text block. Every block in
 // the flow is a whole number of lines tall (line-height is the pitch, margins are whole pitches,
 // rules are drawn without taking space), so a line sits at the same height on every page.
+import { layoutTitleLines } from '@/lib/layout/title';
 import { escapeHtml, renderBodyHtml } from '@/lib/render-body';
 import { fontFaceCss } from './fonts';
 import {
@@ -141,8 +142,11 @@ body { margin: 0; }
 h1, h2, h3, h4, p, ul, li { margin: 0; padding: 0; font-size: inherit; font-weight: inherit; }
 ul { list-style: none; }
 
-/* The containing block of the closing block (版记), see below: starts at the top of page 1. */
+/* The containing block of the closing block (版记), see below: starts at the top of a page
+   (page 1, or page 2 when the masthead and contents have page 1 to themselves). */
 .issue { position: relative; }
+/* 目录提要单独成页: page 1 holds the masthead and the contents only. */
+.front-page { break-after: page; }
 
 /* Masthead: 5 lines. */
 .masthead-name {
@@ -172,7 +176,6 @@ ul { list-style: none; }
 
 /* 目录提要 */
 .contents { margin-top: var(--pitch); }
-.contents.is-own-page { break-after: page; }
 .contents-heading { font-family: ${FONT_STACKS.hei}; }
 .contents-line {
   font-family: ${FONT_STACKS.kai};
@@ -185,7 +188,9 @@ ul { list-style: none; }
 /* Body. A blank line separates the contents from the first item, sections from each other,
    and items; margins are whole lines and collapse into one. */
 .masthead + .section, .contents + .section { margin-top: var(--pitch); }
-.contents.is-own-page + .section, .contents.is-own-page + .section > .section-heading { margin-top: 0; }
+/* At the top of page 2 after the front page: no blank line (a forced break keeps margins). */
+.front-page + .issue > .section:first-child,
+.front-page + .issue > .section:first-child > .section-heading:first-child { margin-top: 0; }
 .section-heading {
   margin-top: var(--pitch);
   font-family: ${FONT_STACKS.hei};
@@ -202,6 +207,7 @@ ul { list-style: none; }
   font: 700 18pt/var(--pitch) ${FONT_STACKS.xiaobiaosong};
   letter-spacing: 0;
   text-align: center;
+  /* The lines come from layoutTitle (<br>); balance only matters if a line still overflows. */
   text-wrap: balance;
   padding: 0 var(--char);
   break-after: avoid;
@@ -260,7 +266,8 @@ ul { list-style: none; }
 .closing-distribution-line { display: block; }
 @media screen {
   html { background: #e5e5e5; }
-  .issue {
+  /* Each sheet is a page on screen: the front page shows that the body starts on page 2. */
+  .front-page, .issue {
     box-sizing: content-box;
     width: 156mm;
     min-height: 225mm;
@@ -308,8 +315,14 @@ ${items.join('\n')}
 
 function renderItem(item: PrintItem): string {
   const subtitle = item.subtitle?.trim() ? `\n<p class="item-subtitle">${escapeHtml(item.subtitle.trim())}</p>` : '';
+  // The lines are decided here (a chosen break, else breaks between words), not by the browser.
+  // A break that stands for a space keeps it, so the title still reads (and copies) as one line.
+  const title = layoutTitleLines(item.title)
+    .map((line) => `${escapeHtml(line.text)}${line.isSpaced ? ' <br>' : '<br>'}`)
+    .join('')
+    .replace(/ ?<br>$/, '');
   return `<article class="item">
-<h3 class="item-title">${escapeHtml(item.title)}</h3>${subtitle}
+<h3 class="item-title">${title}</h3>${subtitle}
 <div class="item-body">${renderBodyHtml(item.body, item.sources)}</div>
 </article>`;
 }
@@ -357,11 +370,12 @@ export function renderIssueHtml(issue: PrintIssue, options: RenderIssueHtmlOptio
   const isDraft = options.isDraft ?? false;
   const title = options.title ?? `${issue.publicationName} ${formatYearNumber(issue)}${isDraft ? '（样稿）' : ''}`;
   const css = [options.omitFontFaces ? '' : fontFaceCss(options.fontBaseUrl), PAGE_CSS, isDraft ? DRAFT_CSS : '', LAYOUT_CSS].join('\n');
+  const front = [renderMasthead(issue), renderContents(issue)].filter(Boolean);
+  // Only contents stand alone on page 1; without any, the body follows the masthead.
+  const isFrontPage = issue.contentsOnOwnPage && front.length > 1;
   const body = [
     isDraft ? '<div class="draft-watermark" aria-hidden="true">样稿</div>' : '',
-    '<main class="issue">',
-    renderMasthead(issue),
-    renderContents(issue),
+    ...(isFrontPage ? ['<div class="front-page">', ...front, '</div>', '<main class="issue">'] : ['<main class="issue">', ...front]),
     // Lead items first, whatever the catalogue order; the rest keep their order.
     ...[...issue.sections].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map(renderSection),
     renderClosing(issue),

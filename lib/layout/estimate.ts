@@ -2,11 +2,12 @@
 // 28 characters × 22 lines of 16 pt body type. These are estimates for the editor's word count
 // and page count display, not the layout engine: they ignore CJK line-breaking rules
 // (a line may not start with ，。 etc.), punctuation compression and page breaks inside items.
+import { layoutTitle } from './title';
+import { charWidth, displayWidth } from './width';
+
+export { displayWidth };
 
 export const GRID = { charsPerLine: 28, linesPerPage: 22 } as const;
-
-/** An item title is set at ~18 pt, so a line of the 28-character grid holds about 24 of them. */
-export const TITLE_CHARS_PER_LINE = 24;
 
 /** Body paragraphs are indented two characters. */
 export const PARAGRAPH_INDENT = 2;
@@ -20,28 +21,6 @@ export function countCharacters(text: string): number {
     if (!WHITESPACE.test(char) && charWidth(char.codePointAt(0) ?? 0) > 0) count += 1;
   }
   return count;
-}
-
-/**
- * Width in grid cells: CJK and other full-width characters take 1, ASCII and half-width forms
- * 0.5, zero-width and control characters 0. Curly quotes, dashes, ellipses and bullets are set
- * full-width in Chinese text, so everything outside the Latin blocks counts as 1.
- */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += charWidth(char.codePointAt(0) ?? 0);
-  return width;
-}
-
-function charWidth(code: number): number {
-  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return 0; // C0/C1 controls, incl. \n \t
-  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || code === 0xfeff) {
-    return 0; // combining marks, zero-width space/joiners, direction marks, BOM
-  }
-  if (code === 0xd7 || code === 0xf7) return 1; // × ÷ are full-width in GB 2312 fonts
-  if (code < 0x300) return 0.5; // ASCII, Latin-1, Latin Extended, IPA
-  if ((code >= 0xff61 && code <= 0xffdc) || (code >= 0xffe8 && code <= 0xffee)) return 0.5; // half-width forms
-  return 1;
 }
 
 export interface ItemLayoutInput {
@@ -62,9 +41,9 @@ export function estimateParagraphLines(paragraph: string): number {
 
 /** Printed lines of one item: title block, a blank line, then the paragraphs with the source. */
 export function estimateItemLines({ title, subtitle, paragraphs, sources }: ItemLayoutInput): number {
-  const titleWidth = displayWidth(title.trim());
   const subtitleWidth = displayWidth(subtitle?.trim() ?? '');
-  let lines = Math.ceil(titleWidth / TITLE_CHARS_PER_LINE) + Math.ceil(subtitleWidth / GRID.charsPerLine);
+  // The title's lines as printed (a chosen break, or where the print breaks it).
+  let lines = layoutTitle(title).length + Math.ceil(subtitleWidth / GRID.charsPerLine);
   if (lines > 0) lines += 1; // the blank line after the title block
 
   const body = paragraphs.map((paragraph) => paragraph.trim()).filter((paragraph) => paragraph !== '');

@@ -20,7 +20,7 @@ export function ZId(message = '编号无效') {
 /** Like ZId, but an empty form field or null means "none". */
 export function ZOptionalId(message = '编号无效') {
   return z
-    .union([z.literal(''), z.null(), ZId(message)])
+    .union([z.literal(''), z.null(), ZId(message)], { error: message })
     .optional()
     .transform((value) => (value ? value : null));
 }

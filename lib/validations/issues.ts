@@ -9,6 +9,9 @@ export const ISSUE_STATUS_LABELS = {
 } as const;
 export type IssueStatus = keyof typeof ISSUE_STATUS_LABELS;
 
+/** An issue in assembly because a reviewer returned it, until it is submitted again. */
+export const ISSUE_RETURNED_LABEL = '已退回';
+
 export const ISSUE_EVENT_LABELS = {
   CREATED: '创建',
   DATE_CHANGED: '修改日期',

@@ -1,17 +1,47 @@
 import { z } from 'zod';
-import { ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
+import { normalizeTitle, TITLE_BREAK } from '@/lib/layout/title';
+import { INVISIBLE_CHARACTER_HINT, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';
 
 export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
 export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
 
+/**
+ * Where an item is in its life, as the lists show it: 草稿 and 待编 (its own status), 已编入 (placed
+ * in an issue not yet published) and 已刊发 (its issue is published; the item is then locked).
+ */
+export const ITEM_STAGE_LABELS = { DRAFT: '草稿', READY: '待编', PLACED: '已编入', PUBLISHED: '已刊发' } as const;
+export type ItemStage = keyof typeof ITEM_STAGE_LABELS;
+
+export function getItemStage(item: { status: ItemStatus; issue: { status: string } | null }): ItemStage {
+  if (item.issue) return item.issue.status === 'PUBLISHED' ? 'PUBLISHED' : 'PLACED';
+  return item.status;
+}
+
+/** The list's stage filter: absent means everything not yet published (the working set). */
+export const ITEM_STAGE_FILTERS = ['DRAFT', 'READY', 'PLACED', 'PUBLISHED', 'ALL'] as const;
+
 const ANGLE_BRACKETS = /[<>]/;
 
-export const ZItemTitle = ZText('标题', {
-  max: 60,
-  required: '请输入标题',
-  refuse: { pattern: ANGLE_BRACKETS, message: '标题不能含有尖括号' },
-});
+export const TITLE_MAX_LENGTH = 60;
+
+/**
+ * An item title. It may hold one line break, where the editor wants the printed title to break
+ * (lib/layout/title.ts); spaces around it and blank lines are dropped. A tab, like any other
+ * control character, is refused as in every single-line field.
+ */
+export const ZItemTitle = z
+  .string({ error: '请输入标题' })
+  .refine((value) => !/[\t\v\f]/.test(value), `标题含有不允许的字符${INVISIBLE_CHARACTER_HINT}`)
+  .transform((value) => normalizeTitle(value.normalize('NFC')))
+  .pipe(
+    ZText('标题', {
+      max: TITLE_MAX_LENGTH,
+      required: '请输入标题',
+      isMultiline: true,
+      refuse: { pattern: ANGLE_BRACKETS, message: '标题不能含有尖括号' },
+    }).refine((title) => title.split(TITLE_BREAK).length <= 2, '标题最多分两行（只能有一处换行）'),
+  );
 
 const ZSubtitle = ZText('副标题', {
   max: 60,
@@ -58,7 +88,7 @@ export const ZRestoreItemVersion = z.object({
 
 export const ZItemFilters = z.object({
   sectionId: ZId().optional().catch(undefined),
-  status: z.enum(['DRAFT', 'READY']).optional().catch(undefined),
+  status: z.enum(ITEM_STAGE_FILTERS).optional().catch(undefined),
   authorId: ZId().optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),

@@ -47,6 +47,14 @@ const ZDistribution = z
     if (forbidden.length > 0) context.addIssue({ code: 'custom', message: `${lineList(forbidden)}含有不允许的字符${INVISIBLE_CHARACTER_HINT}` });
   });
 
+export const CONTENTS_STYLES = ['HEADLINES', 'SECTIONS'] as const;
+export type ContentsStyle = (typeof CONTENTS_STYLES)[number];
+
+export const CONTENTS_STYLE_LABELS: Record<ContentsStyle, string> = {
+  HEADLINES: '要闻标题，加各栏目第一篇稿件的标题',
+  SECTIONS: '要闻标题，加各栏目的名称',
+};
+
 /** An unchecked box is not sent at all, so absent means false. */
 const ZCheckbox = z
   .union([z.boolean(), z.enum(['true', 'false', 'on']).transform((value) => value !== 'false')], {
@@ -98,6 +106,8 @@ export const ZUpdatePublicationSettings = z
     publisher: ZPrintedText('编印单位', PUBLISHER_MAX_LENGTH),
     distribution: ZDistribution,
     contentsOnOwnPage: ZCheckbox,
+    // Absent: kept as stored (a client that does not know the choice cannot reset it).
+    contentsStyle: z.enum(CONTENTS_STYLES, { error: '请选择目录提要的生成方式' }).optional(),
     startYear: ZWholeNumber(
       '年份',
       START_YEAR_MIN,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZText } from '@/lib/validations/common';
+import { ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 export const SECTION_NAME_MAX_LENGTH = 20;
 
@@ -26,6 +26,8 @@ const ZIsRetired = z.union([z.boolean(), z.enum(['true', 'false']).transform((v)
 export const ZCreateSection = z.object({
   name: ZCatalogueName,
   kind: z.enum(SECTION_KINDS, { error: '栏目类型无效' }).default('REGULAR'),
+  /** The section the new one is inserted before; none: at the end of the catalogue. */
+  beforeId: ZOptionalId('位置无效'),
 });
 
 export const ZRenameSection = z.object({ id: ZSectionId, name: ZCatalogueName });

@@ -21,21 +21,30 @@ function toBody(paragraphs: string[]): ItemBody {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }
 
-/** Issue 2023 第14期 (总第67期) as printed: lead items, then 学会动态 and 区科协动态. */
+/**
+ * A real issue as printed (2023 第14期 by default; also 2023-07.md with its column): lead items,
+ * then the sections in the order they appear.
+ */
 export function buildFixturePrintIssue(name = '2023-14.txt'): PrintIssue {
   const fixture = readFixtureIssue(name);
   const sections: PrintSection[] = [];
-  const sectionOf = (item: FixtureItem): PrintSection => {
+  const columnOf = (item: FixtureItem) => {
     const sectionName = item.section ?? '要闻';
     let section = sections.find((s) => s.name === sectionName);
     if (!section) {
-      section = { name: sectionName, isLead: item.section === null, columns: [{ name: null, items: [] }] };
+      section = { name: sectionName, isLead: item.section === null, columns: [] };
       sections.push(section);
     }
-    return section;
+    const columnName = item.column ?? null;
+    let column = section.columns.find((c) => c.name === columnName);
+    if (!column) {
+      column = { name: columnName, items: [] };
+      section.columns.push(column);
+    }
+    return column;
   };
   for (const item of fixture.items) {
-    sectionOf(item).columns[0]!.items.push({ title: item.title, subtitle: null, body: toBody(item.paragraphs), sources: item.sources });
+    columnOf(item).items.push({ title: item.title, subtitle: null, body: toBody(item.paragraphs), sources: item.sources });
   }
   const [, year, yearNumber] = /^(\d{4})年 第(\d+)期$/.exec(fixture.yearLabel)!;
   const [, totalNumber] = /^\(总第(\d+)期\)$/.exec(fixture.totalLabel)!;

@@ -8,12 +8,20 @@ import { Input } from '@/components/ui/input';
 import { requirePageAccess } from '@/lib/auth';
 import { countItemsBySection, listItemAuthors, listItems } from '@/lib/data/items';
 import { listSections } from '@/lib/data/sections';
+import { formatBeijingDateTime } from '@/lib/dates';
 import { cn } from '@/lib/utils';
-import { ITEM_STATUS_LABELS, ZItemFilters } from '@/lib/validations/items';
+import { ITEM_STAGE_LABELS, ZItemFilters, type ItemStage } from '@/lib/validations/items';
 
 export const metadata: Metadata = { title: '稿件' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+const STAGE_TONES: Record<ItemStage, string> = {
+  DRAFT: '',
+  READY: 'border-green-200 bg-green-50 text-green-800',
+  PLACED: 'border-amber-200 bg-amber-50 text-amber-800',
+  PUBLISHED: 'border-blue-200 bg-blue-50 text-blue-800',
+};
 
 function first(value: string | string[] | undefined) {
   return Array.isArray(value) ? value[0] : value;
@@ -43,7 +51,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="稿件"
-        description="按栏目、状态、作者和日期查找稿件；标题可搜索。"
+        description="按栏目、状态、作者和日期查找稿件；标题可搜索。已刊发的稿件默认不列出，可在“状态”中选择查看。"
         actions={
           user.roles.includes('EDITOR') && (
             <Button asChild>
@@ -92,9 +100,13 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
             <label className="flex flex-col gap-1">
               状态
               <select name="status" defaultValue={filters.status ?? ''} className="h-9 rounded-md border border-border bg-white px-2">
-                <option value="">全部</option>
-                <option value="DRAFT">{ITEM_STATUS_LABELS.DRAFT}</option>
-                <option value="READY">{ITEM_STATUS_LABELS.READY}</option>
+                <option value="">未刊发</option>
+                {(['DRAFT', 'READY', 'PLACED', 'PUBLISHED'] as const).map((stage) => (
+                  <option key={stage} value={stage}>
+                    {ITEM_STAGE_LABELS[stage]}
+                  </option>
+                ))}
+                <option value="ALL">全部（含已刊发）</option>
               </select>
             </label>
             <label className="flex flex-col gap-1">
@@ -147,14 +159,19 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                       {item.column ? ` · ${item.column.name}` : ''}
                     </td>
                     <td className="px-3 py-2">
-                      <Badge className={item.status === 'READY' ? 'border-green-200 bg-green-50 text-green-800' : ''}>
-                        {ITEM_STATUS_LABELS[item.status]}
+                      <Badge className={STAGE_TONES[item.stage]} data-testid="item-stage">
+                        {ITEM_STAGE_LABELS[item.stage]}
                       </Badge>
+                      {item.issue && (
+                        <Link href={`/issues/${item.issue.id}`} className="ml-1 text-xs text-muted-foreground hover:text-brand">
+                          第{item.issue.yearNumber}期
+                        </Link>
+                      )}
                     </td>
                     <td className="px-3 py-2">{item.author.displayName}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{item.characterCount}</td>
                     <td className="px-3 py-2 text-xs text-muted-foreground">
-                      {item.updatedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                      {formatBeijingDateTime(item.updatedAt)}
                     </td>
                   </tr>
                 ))}

@@ -9,14 +9,23 @@ export const metadata: Metadata = { title: '审核' };
 
 export default async function ReviewPage() {
   await requirePageAccess('review');
-  const issues = await listIssues({ statuses: ['IN_REVIEW'] });
+  const [inReview, assembling] = await Promise.all([listIssues({ statuses: ['IN_REVIEW'] }), listIssues({ statuses: ['ASSEMBLING'] })]);
+  const returned = assembling.filter((issue) => issue.returned);
   return (
     <>
       <PageHeader title="审核" description="待审核的期次。审阅后可提出意见、修改稿件文字，然后退回或通过。" />
-      {issues.length ? (
-        <IssueTable issues={issues} hrefOf={(id) => `/issues/${id}`} testId="review-queue" />
+      {inReview.length ? (
+        <IssueTable issues={inReview} hrefOf={(id) => `/issues/${id}`} testId="review-queue" />
       ) : (
         <EmptyState>没有待审核的期次。</EmptyState>
+      )}
+      {returned.length > 0 && (
+        <section aria-labelledby="returned-title" className="mt-8">
+          <h2 id="returned-title" className="mb-2 text-base font-semibold">
+            已退回、等待重新提交（{returned.length}）
+          </h2>
+          <IssueTable issues={returned} hrefOf={(id) => `/issues/${id}`} testId="returned-issues" />
+        </section>
       )}
     </>
   );

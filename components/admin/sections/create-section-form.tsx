@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
@@ -8,8 +9,22 @@ import { useActionForm } from '@/lib/hooks/use-action-form';
 import { SECTION_NAME_MAX_LENGTH } from '@/lib/validations/sections';
 import { FormError } from '@/components/ui/form-error';
 
-export function CreateSectionForm({ activeLeadName }: { activeLeadName: string | null }) {
+const selectClassName =
+  'h-9 w-full rounded-md border border-border bg-white px-3 text-sm outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger disabled:opacity-50';
+
+/**
+ * A new section, inserted where it belongs in the print order: before one of the sections in
+ * use (`regularSections`, in catalogue order), or at the end.
+ */
+export function CreateSectionForm({
+  activeLeadName,
+  regularSections,
+}: {
+  activeLeadName: string | null;
+  regularSections: { id: number; name: string }[];
+}) {
   const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createSectionAction);
+  const [kind, setKind] = useState('REGULAR');
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
@@ -28,10 +43,11 @@ export function CreateSectionForm({ activeLeadName }: { activeLeadName: string |
         <select
           id="new-section-kind"
           name="kind"
-          defaultValue="REGULAR"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
           aria-invalid={!!errors?.kind}
           aria-describedby="new-section-kind-error"
-          className="h-9 w-full rounded-md border border-border bg-white px-3 text-sm outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger"
+          className={selectClassName}
         >
           <option value="REGULAR">普通栏目（印作【栏目名】）</option>
           <option value="LEAD" disabled={activeLeadName !== null}>
@@ -39,6 +55,29 @@ export function CreateSectionForm({ activeLeadName }: { activeLeadName: string |
           </option>
         </select>
         <FieldError id="new-section-kind-error" messages={errors?.kind} />
+      </div>
+      <div className="md:col-span-2">
+        <Label htmlFor="new-section-position">位置（印刷顺序）</Label>
+        <select
+          id="new-section-position"
+          name="beforeId"
+          defaultValue=""
+          disabled={kind === 'LEAD'}
+          aria-invalid={!!errors?.beforeId}
+          aria-describedby="new-section-position-hint new-section-position-error"
+          className={selectClassName}
+        >
+          <option value="">排在最后</option>
+          {regularSections.map((section) => (
+            <option key={section.id} value={section.id}>
+              排在“{section.name}”之前
+            </option>
+          ))}
+        </select>
+        <p id="new-section-position-hint" className="mt-1 text-xs text-muted-foreground">
+          {kind === 'LEAD' ? '要闻栏目固定排在最前。' : '添加后也可以用上移、下移调整。'}
+        </p>
+        <FieldError id="new-section-position-error" messages={errors?.beforeId} />
       </div>
       <div className="flex items-center gap-3 md:col-span-2">
         <Button type="submit" disabled={isPending}>

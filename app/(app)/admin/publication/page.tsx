@@ -6,13 +6,10 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getPublicationSettings } from '@/lib/data/publication';
+import { getBeijingYear } from '@/lib/dates';
 
 export const metadata: Metadata = { title: '刊物设置' };
 
-/** This year in Beijing, offered as the start year until an admin sets one. */
-function currentBeijingYear(): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-}
 
 export default async function PublicationSettingsPage() {
   await requirePageAccess('admin');
@@ -30,7 +27,7 @@ export default async function PublicationSettingsPage() {
       ) : (
         <Card>
           <CardContent className="py-5">
-            <PublicationSettingsForm settings={settings} suggestedStartYear={currentBeijingYear()} />
+            <PublicationSettingsForm settings={settings} suggestedStartYear={getBeijingYear()} />
           </CardContent>
         </Card>
       )}

@@ -30,7 +30,10 @@ export default async function SectionsPage() {
             <CardTitle>新建栏目</CardTitle>
           </CardHeader>
           <CardContent>
-            <CreateSectionForm activeLeadName={activeLead?.name ?? null} />
+            <CreateSectionForm
+              activeLeadName={activeLead?.name ?? null}
+              regularSections={active.filter((section) => section.kind === 'REGULAR').map(({ id, name }) => ({ id, name }))}
+            />
           </CardContent>
         </Card>
         <Card>

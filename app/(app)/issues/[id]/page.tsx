@@ -14,7 +14,9 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { estimateIssuePages, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { estimateIssuePages, findStandingReturn, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { formatBeijingDateTime } from '@/lib/dates';
+import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编排本期' };
@@ -40,9 +42,16 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       items: [],
       order: [item.section.kind === 'LEAD' ? 0 : 1, item.section.position] as [number, number],
     };
-    entry.items.push({ id: item.id, title: item.title, columnName: item.column?.name ?? null, characterCount: item.bodyText.replace(/\s/g, '').length });
+    entry.items.push({
+      id: item.id,
+      title: getTitleText(item.title),
+      columnName: item.column?.name ?? null,
+      columnRank: item.column?.position ?? -1,
+      characterCount: item.bodyText.replace(/\s/g, '').length,
+    });
     sections.set(item.sectionId, entry);
   }
+  const returned = findStandingReturn(issue.status, issue.events);
   const board = [...sections.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
 
   return (
@@ -52,7 +61,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
         actions={
           <div className="flex items-center gap-3">
-            <IssueStatusBadge status={issue.status} />
+            <IssueStatusBadge status={issue.status} isReturned={!!returned} />
             <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/issues/${id}/preview`}>打印预览</Link>
@@ -60,6 +69,14 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           </div>
         }
       />
+      {returned && (
+        <div role="note" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm" data-testid="issue-return">
+          <p className="font-semibold text-danger">
+            本期已被退回（{returned.reviewerName}，{formatBeijingDateTime(returned.returnedAt)}），修改后请重新提交审核。
+          </p>
+          <p className="mt-1 whitespace-pre-wrap">{returned.comment}</p>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <Card>
@@ -89,11 +106,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             </CardHeader>
             <CardContent>
               <ContentsEditor
-                key={print.contentsLines.join('\n')}
                 issueId={id}
                 lines={print.contentsLines}
                 isEdited={issue.isContentsEdited}
-                itemTitles={issue.items.map((i) => i.title)}
+                itemTitles={issue.items.map((i) => getTitleText(i.title))}
                 isEditable={isAssembling}
               />
             </CardContent>
@@ -120,7 +136,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                 {issue.comments.map((comment) => (
                   <li key={comment.id} className="rounded-md bg-muted p-2">
                     <div className="text-xs text-muted-foreground">
-                      {comment.author.displayName} · {comment.createdAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}
+                      {comment.author.displayName} · {formatBeijingDateTime(comment.createdAt)}
                       {comment.item && (
                         <>
                           {' · 稿件：'}

@@ -40,7 +40,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
       />
       {item.issue && (
         <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm" data-testid="item-issue">
-          已编入
+          {item.issue.status === 'PUBLISHED' ? '已刊发于' : '已编入'}
           <Link href={`/issues/${item.issue.id}`} className="mx-1 text-brand underline">
             第{item.issue.yearNumber}期（总第{item.issue.totalNumber}期）
           </Link>

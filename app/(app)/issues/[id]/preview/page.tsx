@@ -23,7 +23,9 @@ export default async function IssuePreviewPage({ params }: { params: Promise<{ i
     <>
       <PageHeader
         title={`打印预览：${formatIssueNumber(print)}`}
-        description={status === 'PUBLISHED' ? '已发布，与下载的文件一致。' : '未发布的样稿，每页标有“样稿”。'}
+        description={`${status === 'PUBLISHED' ? '已发布，与下载的文件一致。' : '未发布的样稿，每页标有“样稿”。'}${
+          print.contentsOnOwnPage ? '第1页只印版头和目录提要，正文从第2页开始' : '正文紧接目录提要排印'
+        }${status === 'PUBLISHED' ? '（按发布时的版式）。' : '（版式在“管理 → 刊物设置”中设置）。'}`}
         actions={
           <Button asChild variant="outline" size="sm">
             <Link href={`/issues/${id}`}>返回编排</Link>

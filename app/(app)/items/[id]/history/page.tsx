@@ -8,14 +8,11 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getItem, getItemHistory } from '@/lib/data/items';
+import { formatBeijingDateTime } from '@/lib/dates';
 import { formatSources } from '@/lib/render-body';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '历史版本' };
-
-function formatTime(date: Date) {
-  return date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
 
 export default async function ItemHistoryPage({
   params,
@@ -62,7 +59,7 @@ export default async function ItemHistoryPage({
                     {v.version === item.version && <span className="text-xs text-green-700">当前</span>}
                   </div>
                   <div className="text-xs text-muted-foreground">
-                    {formatTime(v.createdAt)}
+                    {formatBeijingDateTime(v.createdAt)}
                     {v.note ? ` · ${v.note}` : ''}
                   </div>
                   <div className="flex flex-wrap gap-2 text-xs">

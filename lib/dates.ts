@@ -1,0 +1,37 @@
+// Dates and times as the office writes them: 2023年8月11日, 2023年8月11日 14:05 — always in
+// Beijing time, whatever the server's or the browser's time zone. Used on the server and in
+// client components alike.
+
+export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
+
+const BEIJING_PARTS = new Intl.DateTimeFormat('en-US', {
+  timeZone: BEIJING_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function beijingParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(BEIJING_PARTS.formatToParts(date).map((part) => [part.type, part.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
+}
+
+/** `2023年8月11日` from a calendar date `2023-08-11` (an issue date, a date field). */
+export function formatChineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** `2023年8月11日 14:05`, Beijing time, from a moment (an ISO string or a Date). */
+export function formatBeijingDateTime(moment: Date | string): string {
+  const { year, month, day, hour, minute } = beijingParts(typeof moment === 'string' ? new Date(moment) : moment);
+  return `${year}年${month}月${day}日 ${hour}:${minute}`;
+}
+
+/** The year in Beijing at that moment. */
+export function getBeijingYear(moment = new Date()): number {
+  return Number(beijingParts(moment).year);
+}
