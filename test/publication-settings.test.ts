@@ -101,7 +101,7 @@ describe('publication settings: saving', () => {
       startTotalNumber: 60,
     };
     expect(await storedSettings()).toEqual(expected);
-    expect(await getPublicationSettings()).toEqual({ ...expected, isStartLocked: false, unpublishedIssueCount: 0 });
+    expect(await getPublicationSettings()).toEqual({ ...expected, isStartLocked: false, lastImported: null, unpublishedIssueCount: 0 });
   });
 
   it('accepts a list of 分送 lines and full-width digits; an unchecked box means false', async () => {

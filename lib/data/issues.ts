@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
+import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
@@ -291,6 +292,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
       where: { id },
       data: { status: 'PUBLISHED', publishedAt: new Date(), snapshot: print as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
+    await indexPublishedIssue(tx, id, print);
     await addEvent(tx, id, 'PUBLISHED', user);
     return print;
   }, QUEUED);

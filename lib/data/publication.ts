@@ -48,8 +48,10 @@ export interface PublicationSettings {
   startYear: number | null;
   startYearNumber: number;
   startTotalNumber: number;
-  /** Once an issue is published its numbers are history, so the start point can no longer change. */
+  /** Once an issue is published in the system its numbers are history, so the start point can no longer change. */
   isStartLocked: boolean;
+  /** The last imported past issue: a start point must come after it. */
+  lastImported: { year: number; yearNumber: number; totalNumber: number } | null;
   /** Issues not yet published: they are renumbered when the start point changes. */
   unpublishedIssueCount: number;
 }
@@ -78,9 +80,14 @@ async function readSettings(client: Reader, publicationId: number): Promise<Publ
   const publication = await client.publication.findUnique({ where: { id: publicationId }, select: settingsSelect });
   if (!publication) return null;
   // One after the other: inside a transaction the queries share one connection anyway.
-  const publishedCount = await client.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const publishedCount = await client.issue.count({ where: { publicationId, status: 'PUBLISHED', origin: 'EDITED' } });
   const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
-  return { ...publication, isStartLocked: publishedCount > 0, unpublishedIssueCount };
+  const lastImported = await client.issue.findFirst({
+    where: { publicationId, origin: 'IMPORTED' },
+    orderBy: { totalNumber: 'desc' },
+    select: { year: true, yearNumber: true, totalNumber: true },
+  });
+  return { ...publication, isStartLocked: publishedCount > 0, lastImported, unpublishedIssueCount };
 }
 
 /** The settings as the admin page shows them, or null on a database that has not been set up yet. */
@@ -140,12 +147,22 @@ export async function updatePublicationSettings(
 }
 
 async function assertStartChangeable(tx: Tx, publicationId: number, start: NumberingStartInput): Promise<void> {
-  const publishedCount = await tx.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const publishedCount = await tx.issue.count({ where: { publicationId, status: 'PUBLISHED', origin: 'EDITED' } });
   if (publishedCount > 0) throw new AppError('CONFLICT', START_LOCKED);
+  // Imported history is published: a start point inside it would hand out its numbers again.
+  const lastImported = await tx.issue.findFirst({
+    where: { publicationId, origin: 'IMPORTED' },
+    orderBy: { totalNumber: 'desc' },
+    select: { totalNumber: true, issueDate: true },
+  });
+  if (lastImported && (start.totalNumber <= lastImported.totalNumber || start.year < lastImported.issueDate.getUTCFullYear())) {
+    const message = `已导入的历史期次到总第${lastImported.totalNumber}期（${lastImported.issueDate.getUTCFullYear()}年），编号起点须在它之后。`;
+    throw new AppError('CONFLICT', message, { startTotalNumber: [message] });
+  }
   // Numbering refuses an issue dated before the start year; an issue already being prepared
   // must not end up there either.
   const earliest = await tx.issue.findFirst({
-    where: { publicationId },
+    where: { publicationId, status: { not: 'PUBLISHED' } },
     orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
     select: { issueDate: true },
   });
