@@ -12,6 +12,8 @@ export interface IssueRow {
   totalNumber: number;
   issueDate: Date;
   status?: IssueStatus;
+  /** Imported history is marked as such. */
+  origin?: 'EDITED' | 'IMPORTED';
   _count: { items: number };
 }
 
@@ -46,6 +48,11 @@ export function IssueTable({
               <Link href={hrefOf(issue.id)} className="font-medium hover:text-brand">
                 {formatIssueNumber(issue)}
               </Link>
+              {issue.origin === 'IMPORTED' && (
+                <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs text-muted-foreground" title="从历史文件导入的期次">
+                  导入
+                </span>
+              )}
             </td>
             <td className="px-3 py-2">{formatDate(toIsoDate(issue.issueDate))}</td>
             {issue.status && (

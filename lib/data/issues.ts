@@ -479,8 +479,17 @@ export function listPublishedIssues() {
 
 /** The frozen print content of a published issue; null for anything else. */
 export async function getPublishedIssue(id: number): Promise<PrintIssue | null> {
-  const issue = await db.issue.findFirst({ where: { id, status: 'PUBLISHED' }, select: { snapshot: true } });
-  return issue?.snapshot ? (issue.snapshot as unknown as PrintIssue) : null;
+  return (await getPublishedIssueView(id))?.print ?? null;
+}
+
+/** A published issue for its page: what was printed, and whether it was imported (from which file). */
+export async function getPublishedIssueView(id: number) {
+  const issue = await db.issue.findFirst({
+    where: { id, status: 'PUBLISHED' },
+    select: { snapshot: true, origin: true, importFileName: true, publishedAt: true },
+  });
+  if (!issue?.snapshot) return null;
+  return { print: issue.snapshot as unknown as PrintIssue, origin: issue.origin, importFileName: issue.importFileName, publishedAt: issue.publishedAt };
 }
 
 /**

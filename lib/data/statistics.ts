@@ -27,6 +27,8 @@ export interface AdoptionStatistics {
   units: UnitStatistics[];
   /** Items used in the range (each once, whatever its units), per period. */
   itemTotals: { total: number; byPeriod: number[]; withoutSource: number };
+  /** Every non-empty cell: unit, period (index into periods), section, items. */
+  cells: { unit: string; period: number; section: string; count: number }[];
   /** Years that have items at all, newest first (for the filter). */
   years: number[];
   /** Sections of the whole archive (for the filter). */
@@ -114,6 +116,9 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
     sections,
     units: [...byUnit.values()].sort((a, b) => b.total - a.total || collator.compare(a.unit, b.unit)),
     itemTotals,
+    cells: cells
+      .map((cell) => ({ unit: cell.unit, period: periodIndex.get(cell.period)!, section: cell.section, count: cell.n }))
+      .sort((a, b) => collator.compare(a.unit, b.unit) || a.period - b.period || sectionIndex.get(a.section)! - sectionIndex.get(b.section)!),
     years,
     allSections: sectionRows.map((r) => r.name),
   };

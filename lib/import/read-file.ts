@@ -5,8 +5,9 @@
 import mammoth from 'mammoth';
 import type { SourceBlock } from '@/lib/import/parse-issue';
 
-/** Far beyond any issue (a DOCX with photos is a few MB); refused before it is read. */
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
+
+export { MAX_IMPORT_FILE_BYTES };
 
 export type ImportFileKind = 'docx' | 'text' | 'markdown';
 

@@ -22,7 +22,12 @@ export const ZStatisticsQuery = z.object({
     .catch(undefined),
 });
 
-export type StatisticsQuery = z.output<typeof ZStatisticsQuery>;
+export interface StatisticsQuery {
+  fromYear?: number;
+  toYear?: number;
+  granularity: z.output<typeof ZStatisticsQuery>['granularity'];
+  section?: string;
+}
 
 /** Search-parameter values as the schemas read them (the first of repeated keys). */
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
