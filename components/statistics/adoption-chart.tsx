@@ -19,9 +19,15 @@ export function AdoptionChart({ data }: { data: AdoptionChartData }) {
   useEffect(() => {
     let chart: { destroy(): void } | undefined;
     let isCancelled = false;
-    void import('chart.js').then(({ Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip }) => {
+    // A canvas draws with fonts already loaded: load the page's (CJK) font for these labels first.
+    const family = canvas.current ? getComputedStyle(canvas.current).fontFamily : 'sans-serif';
+    const text = [...data.units, ...data.series.map((s) => s.label)].join('');
+    const fontReady = document.fonts.load(`13px ${family}`, text).catch(() => []);
+    void Promise.all([import('chart.js'), fontReady]).then(([{ Chart, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip }]) => {
       if (isCancelled || !canvas.current) return;
       Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+      Chart.defaults.font.family = family;
+      Chart.defaults.font.size = 13;
       chart = new Chart(canvas.current, {
         type: 'bar',
         data: {
