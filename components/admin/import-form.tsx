@@ -7,7 +7,7 @@ import { FormError } from '@/components/ui/form-error';
 import type { ActionResult } from '@/lib/action';
 import type { importIssuesAction, previewImportAction } from '@/lib/actions/imports';
 import type { ImportFilePreview, ImportPreview, ImportResult } from '@/lib/data/imports';
-import { IMPORT_LIMITS } from '@/lib/validations/imports';
+import { IMPORT_LIMITS } from '@/lib/import/limits';
 
 type Run<T> = (input: unknown) => Promise<ActionResult<T>>;
 

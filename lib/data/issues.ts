@@ -301,27 +301,33 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
 // ---------------------------------------------------------------------------------------
 // Reading
 
-async function loadPrintSections(client: Tx | typeof db, issueId: number): Promise<PrintSection[]> {
-  const items = await client.item.findMany({
-    where: { issueId },
-    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      body: true,
-      sources: true,
-      section: { select: { id: true, name: true, kind: true, position: true } },
-      column: { select: { id: true, name: true, position: true } },
-    },
-  });
-  const bySection = new Map<number, { section: (typeof items)[number]['section']; items: typeof items }>();
+const issueItemSelect = {
+  id: true,
+  title: true,
+  subtitle: true,
+  body: true,
+  bodyText: true,
+  sources: true,
+  sectionId: true,
+  section: { select: { id: true, name: true, kind: true, position: true } },
+  column: { select: { id: true, name: true, position: true } },
+} as const satisfies Prisma.ItemSelect;
+
+type IssueItem = Prisma.ItemGetPayload<{ select: typeof issueItemSelect }>;
+
+/** The items of an issue in their order within their sections: one query for the board and the print. */
+function loadIssueItems(client: Tx | typeof db, issueId: number): Promise<IssueItem[]> {
+  return client.item.findMany({ where: { issueId }, orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }], select: issueItemSelect });
+}
+
+function toPrintSections(items: IssueItem[]): PrintSection[] {
+  const bySection = new Map<number, { section: IssueItem['section']; items: IssueItem[] }>();
   for (const item of items) {
     const entry = bySection.get(item.section.id) ?? { section: item.section, items: [] };
     entry.items.push(item);
     bySection.set(item.section.id, entry);
   }
-  const sectionOrder = (s: (typeof items)[number]['section']) => [s.kind === 'LEAD' ? 0 : 1, s.position, s.id];
+  const sectionOrder = (s: IssueItem['section']) => [s.kind === 'LEAD' ? 0 : 1, s.position, s.id];
   return [...bySection.values()]
     .sort((a, b) => {
       const [x, y] = [sectionOrder(a.section), sectionOrder(b.section)];
@@ -329,7 +335,7 @@ async function loadPrintSections(client: Tx | typeof db, issueId: number): Promi
     })
     .map(({ section, items: sectionItems }) => {
       // Items outside any column first, then each column in catalogue order.
-      const columns = new Map<number | null, { name: string | null; position: number; items: typeof sectionItems }>();
+      const columns = new Map<number | null, { name: string | null; position: number; items: IssueItem[] }>();
       for (const item of sectionItems) {
         const key = item.column?.id ?? null;
         const column = columns.get(key) ?? { name: item.column?.name ?? null, position: item.column?.position ?? -1, items: [] };
@@ -354,17 +360,15 @@ async function loadPrintSections(client: Tx | typeof db, issueId: number): Promi
     });
 }
 
-/** What would be printed right now, from live data (a published issue uses its snapshot). */
-export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
-  const issue = await client.issue.findUniqueOrThrow({
-    where: { id },
-    include: {
-      publication: true,
-      createdBy: { select: { displayName: true } },
-      approvedBy: { select: { displayName: true } },
-    },
-  });
-  const sections = await loadPrintSections(client, id);
+const printIssueInclude = {
+  publication: true,
+  createdBy: { select: { displayName: true } },
+  approvedBy: { select: { displayName: true } },
+} as const satisfies Prisma.IssueInclude;
+
+type IssueForPrint = Prisma.IssueGetPayload<{ include: typeof printIssueInclude }>;
+
+function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): PrintIssue {
   return {
     publicationName: issue.publication.name,
     publisher: issue.publication.publisher,
@@ -379,6 +383,12 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
     reviewerName: issue.approvedBy?.displayName ?? '',
     distribution: issue.publication.distribution,
   };
+}
+
+/** What would be printed right now, from live data (a published issue uses its snapshot). */
+export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
+  const issue = await client.issue.findUniqueOrThrow({ where: { id }, include: printIssueInclude });
+  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id)));
 }
 
 /** The print content of an issue, frozen if published, live otherwise; with its state. */
@@ -429,12 +439,15 @@ export function countIssuesInReview(): Promise<number> {
   return db.issue.count({ where: { status: 'IN_REVIEW' } });
 }
 
+/**
+ * Everything the assembly page shows, with the items read once: the board, the contents and
+ * the page estimate all come from the same rows (frozen snapshot for a published issue).
+ */
 export async function getIssueDetail(id: number) {
   const issue = await db.issue.findUnique({
     where: { id },
     include: {
-      createdBy: { select: { displayName: true } },
-      approvedBy: { select: { displayName: true } },
+      ...printIssueInclude,
       events: { orderBy: { createdAt: 'asc' }, include: { actor: { select: { displayName: true } } } },
       comments: {
         orderBy: { createdAt: 'asc' },
@@ -443,20 +456,10 @@ export async function getIssueDetail(id: number) {
     },
   });
   if (!issue) return null;
-  const items = await db.item.findMany({
-    where: { issueId: id },
-    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      sources: true,
-      bodyText: true,
-      sectionId: true,
-      section: { select: { name: true, kind: true, position: true } },
-      column: { select: { name: true } },
-    },
-  });
-  return { ...issue, issueDate: toIsoDate(issue.issueDate), items };
+  const items = await loadIssueItems(db, id);
+  const print =
+    issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : toPrintIssue(issue, toPrintSections(items));
+  return { ...issue, issueDate: toIsoDate(issue.issueDate), items, print };
 }
 
 /** 待编 items not yet in any issue, for the assembly picker. */

@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
-import type { ItemFields, ItemFilters, SaveItemInput } from '@/lib/validations/items';
+import { ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
 
 type Tx = Prisma.TransactionClient;
 
@@ -263,6 +263,8 @@ function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
   if (filters.status) where.status = filters.status;
   if (filters.authorId) where.authorId = filters.authorId;
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
+  // Published items are the archive's (searched there); the list is about the work at hand.
+  if (filters.scope !== 'all') where.OR = [{ issueId: null }, { issue: { status: { not: 'PUBLISHED' } } }];
   if (filters.from || filters.to) {
     where.updatedAt = {
       ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+08:00`) } : {}),
@@ -272,11 +274,17 @@ function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
   return where;
 }
 
+/** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all. */
 export async function listItems(filters: ItemFilters) {
+  const where = buildWhere(filters);
+  const total = await db.item.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / ITEMS_PAGE_SIZE));
+  const page = Math.min(filters.page ?? 1, pageCount);
   const items = await db.item.findMany({
-    where: buildWhere(filters),
-    orderBy: { updatedAt: 'desc' },
-    take: 500,
+    where,
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    skip: (page - 1) * ITEMS_PAGE_SIZE,
+    take: ITEMS_PAGE_SIZE,
     select: {
       id: true,
       title: true,
@@ -290,7 +298,12 @@ export async function listItems(filters: ItemFilters) {
       author: { select: { id: true, displayName: true } },
     },
   });
-  return items.map(({ bodyText, ...item }) => ({ ...item, characterCount: bodyText.replace(/\s/g, '').length }));
+  return {
+    total,
+    page,
+    pageCount,
+    items: items.map(({ bodyText, ...item }) => ({ ...item, characterCount: bodyText.replace(/\s/g, '').length })),
+  };
 }
 
 /** How many items match the other filters, per section (the section filter itself ignored). */

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
-
-/** One import from the browser: at most this many files, together at most this many bytes. */
-export const IMPORT_LIMITS = { files: 50, totalBytes: 9 * 1024 * 1024 } as const;
+import { IMPORT_LIMITS, MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
 
 const NO_FILES = '请选择要导入的文件（.docx、.txt 或 .md）。';
 

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBody } from '@/lib/validations/item-body';
 
-export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
-export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
+export { ITEM_STATUS_LABELS, type ItemStatus } from '@/lib/item-status';
 
 const ANGLE_BRACKETS = /[<>]/;
 
@@ -63,7 +62,13 @@ export const ZItemFilters = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: ZSearchQuery.optional().transform((q) => q || undefined),
+  /** current: items not in a published issue (the week's work); all: the published ones too. */
+  scope: z.enum(['current', 'all']).optional().catch(undefined),
+  page: z.string().regex(/^[1-9]\d{0,4}$/).transform(Number).optional().catch(undefined),
 });
+
+/** Items shown per page of the list. */
+export const ITEMS_PAGE_SIZE = 50;
 
 export type ItemFields = z.output<typeof ZItemFields>;
 export type SaveItemInput = z.output<typeof ZSaveItem>;

@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { estimateIssuePages, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { estimateIssuePages, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编排本期' };
@@ -24,7 +24,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const id = parseId((await params).id);
   const issue = id === null ? null : await getIssueDetail(id);
   if (id === null || !issue) notFound();
-  const { print } = (await getPrintIssueWithStatus(id))!;
+  const { print } = issue;
   const estimate = estimateIssuePages(print);
   const canEdit = user.roles.includes('EDITOR');
   const canReview = user.roles.includes('REVIEWER');
