@@ -6,7 +6,7 @@ import { fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
 
 const { importIssues } = await import('@/lib/data/imports');
-const { searchArchive, searchPageSql, SEARCH_PAGE_SIZE } = await import('@/lib/data/archive');
+const { FREQUENT_WINDOW, searchArchive, searchPageSql, SEARCH_PAGE_SIZE } = await import('@/lib/data/archive');
 const { getAdoptionStatistics } = await import('@/lib/data/statistics');
 
 function plain(segments: { text: string }[]): string {
@@ -102,7 +102,7 @@ describe('the search index', () => {
     await db.$executeRaw`
       INSERT INTO "ArchiveItem" ("issueId", "position", "sectionName", "isLead", "title", "bodyText", "sources", "sourceUnits",
                                  "year", "yearNumber", "issueDate", "totalNumber", "searchText")
-      SELECT ${issue.id}, 100 + g, '学会动态', false, '标题' || g, t, '{}', '{}', 2023, 7, DATE '2023-03-10', 60, t
+      SELECT ${issue.id}, 100 + g, '学会动态', false, '标题' || g, t, '{}', '{}', 2023, 7, DATE '2023-03-10', 60, '标题' || g || chr(1) || t
       FROM generate_series(1, 3000) AS g,
            LATERAL (SELECT string_agg(chr(19968 + floor(random() * 20000)::int), '') AS t FROM generate_series(1, 400 + g % 7)) AS body`;
     await db.$executeRaw`ANALYZE "ArchiveItem"`;
@@ -120,6 +120,17 @@ describe('the search index', () => {
     }
     // Still exact with the noise around it.
     expect((await searchArchive({ query: '航天科普嘉年华' })).total).toBe(1);
+  });
+
+  it('walks a frequent term newest first through the date index, as exact as a rare one', async () => {
+    const result = await searchArchive({ query: '标题' });
+    expect(result).toMatchObject({ isTotalCapped: true, total: 500, pageCount: 25 });
+    // All noise rows belong to one issue: print order within it.
+    expect(result.hits.map((h) => h.position)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 101 + i));
+    expect((await searchArchive({ query: '标题', page: 2 })).hits[0]!.position).toBe(101 + SEARCH_PAGE_SIZE);
+    const sql = searchPageSql({ query: '标题' }, 0, FREQUENT_WINDOW);
+    const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
+    expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
   });
 
   it('normalises queries as the indexed text', () => {

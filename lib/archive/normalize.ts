@@ -95,9 +95,15 @@ export function findMatchRanges(text: string, terms: readonly string[]): [number
   // For every UTF-16 unit of `normalized`: the original range of the character it came from.
   const origins: [number, number][] = [];
   for (let offset = 0; offset < text.length; ) {
-    const char = String.fromCodePoint(text.codePointAt(offset)!);
-    const next = offset + char.length;
-    const form = normalizeSearchText(char);
+    const code = text.codePointAt(offset)!;
+    const length = code > 0xffff ? 2 : 1;
+    const next = offset + length;
+    // Most characters are their own normal form (CJK ideographs, lower-case ASCII, digits);
+    // only the others go through normalize(), which is slow called once per character.
+    const form =
+      (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)
+        ? String.fromCharCode(code)
+        : normalizeSearchText(text.slice(offset, next));
     for (let k = 0; k < form.length; k++) origins.push([offset, next]);
     normalized += form;
     offset = next;

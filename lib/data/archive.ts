@@ -99,31 +99,134 @@ interface HitRow {
   sources: string[];
 }
 
-/** The WHERE clause of a search: the index finds the candidates, LIKE checks the exact text. */
-function searchConditions(terms: string[], input: ArchiveSearchInput): Prisma.Sql {
-  // The expression must be written exactly as in the index ("ArchiveItem_search_idx").
-  const conditions = [Prisma.sql`archive_search_grams("searchText") @> ${termGrams(terms)}::text[]`];
-  // A term of one or two characters is its own index key, so the index answers it exactly;
-  // a longer one is found by its pairs, which must also stand together and in order.
-  for (const term of terms) {
-    if (Array.from(term).length > 2) conditions.push(Prisma.sql`"searchText" LIKE ${likePattern(term)}`);
-  }
+/** Filters other than the text: year, section, source unit. */
+function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
   if (input.year) conditions.push(Prisma.sql`"year" = ${input.year}`);
   if (input.section) conditions.push(Prisma.sql`"sectionName" = ${input.section}`);
   if (input.source) conditions.push(Prisma.sql`"sourceUnits" @> ARRAY[${input.source}]::text[]`);
-  return Prisma.join(conditions, ' AND ');
+  return conditions;
 }
 
-/** The SQL of one results page (exported for the EXPLAIN test). */
-export function searchPageSql(input: ArchiveSearchInput, offset = 0): Prisma.Sql {
+/** The exact match: every term in the normalised text (LIKE on the stored column). */
+function textConditions(terms: string[]): Prisma.Sql[] {
+  return terms.map((term) => Prisma.sql`"searchText" LIKE ${likePattern(term)}`);
+}
+
+/** The WHERE clause that finds the candidates through the index, LIKE checking the exact text. */
+function indexedConditions(terms: string[], input: ArchiveSearchInput, grams = termGrams(terms)): Prisma.Sql {
+  // The expression must be written exactly as in the index ("ArchiveItem_search_idx").
+  const conditions = [Prisma.sql`archive_search_grams("searchText") @> ${grams}::text[]`];
+  // A term of one or two characters is its own index key, so the index answers it exactly;
+  // a longer one is found by its pairs, which must also stand together and in order.
+  conditions.push(...textConditions(terms.filter((term) => Array.from(term).length > 2)));
+  return Prisma.join([...conditions, ...filterConditions(input)], ' AND ');
+}
+
+// How common each character pair is, from the statistics PostgreSQL keeps on the index
+// expression (ANALYZE): the index reads every entry of every pair asked for, so a long term
+// is looked up by its rarest pairs only (LIKE checks the rest), and a term in most items is
+// not looked up at all but checked along the newest items.
+interface GramStatistics {
+  rows: number;
+  frequency: Map<string, number>;
+  readAt: number;
+}
+let gramStatistics: GramStatistics | undefined;
+const GRAM_STATISTICS_TTL_MS = 5 * 60_000;
+
+async function getGramStatistics(): Promise<GramStatistics> {
+  if (gramStatistics && Date.now() - gramStatistics.readAt < GRAM_STATISTICS_TTL_MS) return gramStatistics;
+  const [stats] = await db.$queryRaw<{ elems: string[] | null; freqs: number[] | null }[]>`
+    SELECT most_common_elems::text::text[] AS elems, most_common_elem_freqs AS freqs
+    FROM pg_stats WHERE schemaname = 'public' AND tablename = 'ArchiveItem_search_idx'`;
+  const [table] = await db.$queryRaw<{ rows: number }[]>`SELECT GREATEST(reltuples, 0)::float8 AS rows FROM pg_class WHERE relname = 'ArchiveItem'`;
+  const frequency = new Map<string, number>();
+  stats?.elems?.forEach((gram, i) => frequency.set(gram, stats.freqs?.[i] ?? 0));
+  gramStatistics = { rows: table?.rows ?? 0, frequency, readAt: Date.now() };
+  return gramStatistics;
+}
+
+/** At most this many pairs of a long term are looked up in the index. */
+const MAX_LOOKUP_GRAMS = 2;
+/** A term found in at least this share of all items is checked along the newest items instead. */
+const FREQUENT_SHARE = 0.4;
+
+interface SearchPlan {
+  grams: string[];
+  /** Estimated share of items that hold every term (from the rarest pair's frequency). */
+  share: number;
+}
+
+async function planSearch(terms: string[]): Promise<SearchPlan> {
+  const stats = await getGramStatistics();
+  // A pair the statistics do not list is rarer than every pair they do.
+  const frequencyOf = (gram: string) => stats.frequency.get(gram) ?? 0;
+  const grams: string[] = [];
+  let share = 1;
+  for (const term of terms) {
+    const own = termGrams([term]).sort((a, b) => frequencyOf(a) - frequencyOf(b));
+    const chosen = own.slice(0, Array.from(term).length > 2 ? MAX_LOOKUP_GRAMS : own.length);
+    grams.push(...chosen.filter((g) => !grams.includes(g)));
+    share = Math.min(share, frequencyOf(chosen[0]!));
+  }
+  // Without statistics (a new archive) nothing counts as frequent.
+  return { grams, share: stats.frequency.size ? share : 0 };
+}
+
+const HIT_COLUMNS = Prisma.sql`"id", "issueId", "position", "year", "yearNumber", "totalNumber", "issueDate", "sectionName", "columnName",
+  "title", "subtitle", "bodyText", "sources"`;
+const NEWEST_FIRST = Prisma.sql`ORDER BY "issueDate" DESC, "totalNumber" DESC, "position"`;
+
+/**
+ * The SQL of one results page (exported for the EXPLAIN test). Few matches: the index finds
+ * them all and they are sorted. Many (a `window` is given): the newest matches are among the
+ * newest items, so only the newest `window` items (read in date order through the date index)
+ * are checked — sorting every item that mentions 科协 would cost more than the search.
+ */
+export function searchPageSql(input: ArchiveSearchInput, offset = 0, window?: number, grams?: string[]): Prisma.Sql {
   const terms = parseSearchTerms(input.query);
+  if (window === undefined) {
+    return Prisma.sql`SELECT ${HIT_COLUMNS} FROM "ArchiveItem" WHERE ${indexedConditions(terms, input, grams)} ${NEWEST_FIRST}
+      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+  }
+  const filters = filterConditions(input);
   return Prisma.sql`
-    SELECT "id", "issueId", "position", "year", "yearNumber", "totalNumber", "issueDate", "sectionName", "columnName",
-           "title", "subtitle", "bodyText", "sources"
-    FROM "ArchiveItem"
-    WHERE ${searchConditions(terms, input)}
-    ORDER BY "issueDate" DESC, "totalNumber" DESC, "position"
-    LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+    SELECT ${HIT_COLUMNS} FROM (
+      SELECT ${HIT_COLUMNS}, "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
+      ${NEWEST_FIRST} LIMIT ${window}
+    ) AS recent
+    WHERE ${Prisma.join(textConditions(terms), ' AND ')}
+    ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
+}
+
+/** The first window of newest items checked for a frequent term; it grows fourfold while a page is not full. */
+export const FREQUENT_WINDOW = 1_000;
+
+/** Whether a term in most items is in more than SEARCH_COUNT_CAP of the newest: counted along the date index. */
+async function countAlongNewest(terms: string[], input: ArchiveSearchInput): Promise<number> {
+  const filters = filterConditions(input);
+  const [counted] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM (
+        SELECT "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
+        ${NEWEST_FIRST} LIMIT ${FREQUENT_COUNT_WINDOW}
+      ) AS recent
+      WHERE ${Prisma.join(textConditions(terms), ' AND ')}
+      LIMIT ${SEARCH_COUNT_CAP + 1}
+    ) AS matches`;
+  return counted?.n ?? 0;
+}
+
+/** How many of the newest items a frequent term is counted along before the index is asked after all. */
+const FREQUENT_COUNT_WINDOW = 5_000;
+
+async function readFrequentPage(input: ArchiveSearchInput, offset: number, total: number): Promise<HitRow[]> {
+  const wanted = Math.min(SEARCH_PAGE_SIZE, total - offset);
+  for (let window = FREQUENT_WINDOW; ; window *= 4) {
+    const rows = await db.$queryRaw<HitRow[]>(searchPageSql(input, offset, window));
+    if (rows.length >= wanted || window >= 1_000_000) return rows;
+  }
 }
 
 /**
@@ -135,19 +238,29 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
   const terms = parseSearchTerms(input.query);
   const empty: ArchiveSearchResult = { terms, total: 0, isTotalCapped: false, page: 1, pageCount: 0, hits: [] };
   if (!terms.length) return empty;
-  const where = searchConditions(terms, input);
-  const [counted] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "ArchiveItem" WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) AS matches`;
-  const found = counted?.n ?? 0;
+  const plan = await planSearch(terms);
+  let found = plan.share >= FREQUENT_SHARE ? await countAlongNewest(terms, input) : 0;
+  const isFrequent = found > SEARCH_COUNT_CAP;
+  if (!isFrequent) {
+    const [counted] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM "ArchiveItem" WHERE ${indexedConditions(terms, input, plan.grams)} LIMIT ${SEARCH_COUNT_CAP + 1}
+      ) AS matches`;
+    found = counted?.n ?? 0;
+  }
   if (found === 0) return empty;
+  const isTotalCapped = found > SEARCH_COUNT_CAP;
   const total = Math.min(found, SEARCH_COUNT_CAP);
   const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
   const page = Math.min(Math.max(1, input.page ?? 1), pageCount);
-  const rows = await db.$queryRaw<HitRow[]>(searchPageSql(input, (page - 1) * SEARCH_PAGE_SIZE));
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const rows = isTotalCapped
+    ? await readFrequentPage(input, offset, total)
+    : await db.$queryRaw<HitRow[]>(searchPageSql(input, offset, undefined, plan.grams));
   return {
     terms,
     total,
-    isTotalCapped: found > SEARCH_COUNT_CAP,
+    isTotalCapped,
     page,
     pageCount,
     hits: rows.map((row) => ({
@@ -175,8 +288,23 @@ export interface SearchFilterOptions {
   sources: string[];
 }
 
-/** What the search filters offer: years and sections present in the archive, frequent sources. */
+let cachedOptions: { version: number; options: SearchFilterOptions } | undefined;
+
+/**
+ * What the search filters offer: years and sections present in the archive, frequent sources.
+ * Reading them means going through the whole archive, so they are kept until the archive
+ * changes (a new row has a new id; rows are never changed).
+ */
 export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
+  const [row] = await db.$queryRaw<{ version: number }[]>`SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem"`;
+  const version = row?.version ?? 0;
+  if (cachedOptions && cachedOptions.version === version) return cachedOptions.options;
+  const options = await readSearchFilterOptions();
+  cachedOptions = { version, options };
+  return options;
+}
+
+async function readSearchFilterOptions(): Promise<SearchFilterOptions> {
   const [years, sections, sources] = await Promise.all([
     db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
     db.$queryRaw<{ name: string }[]>`
