@@ -133,6 +133,13 @@ describe('the search index', () => {
     expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
   });
 
+  it('is not pg_trgm: under the cluster’s locale it extracts no trigram from Chinese at all', async () => {
+    await db.$executeRaw`CREATE EXTENSION IF NOT EXISTS pg_trgm`;
+    const [row] = await db.$queryRaw<{ chinese: string[]; latin: string[]; ctype: string }[]>`
+      SELECT show_trgm('科协每周动态') AS chinese, show_trgm('abc') AS latin, (SELECT datctype FROM pg_database WHERE datname = current_database()) AS ctype`;
+    expect(row).toEqual({ chinese: [], latin: ['  a', ' ab', 'abc', 'bc '], ctype: 'C' });
+  });
+
   it('normalises queries as the indexed text', () => {
     expect(normalizeSearchText(' 嘉年华暨　云岗 ＡＲ ')).toBe('嘉年华暨云岗ar');
   });

@@ -257,14 +257,18 @@ export async function getItemVersion(id: number, version: number) {
   return row;
 }
 
-function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
+/**
+ * The filters as a query. `openIssueIds` are the issues not yet published: “the work at hand”
+ * is the items outside any issue or in one of those (a handful; a join per item would not be).
+ */
+function buildWhere(filters: ItemFilters, openIssueIds: number[]): Prisma.ItemWhereInput {
   const where: Prisma.ItemWhereInput = {};
   if (filters.sectionId) where.sectionId = filters.sectionId;
   if (filters.status) where.status = filters.status;
   if (filters.authorId) where.authorId = filters.authorId;
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
   // Published items are the archive's (searched there); the list is about the work at hand.
-  if (filters.scope !== 'all') where.OR = [{ issueId: null }, { issue: { status: { not: 'PUBLISHED' } } }];
+  if (filters.scope !== 'all') where.OR = [{ issueId: null }, { issueId: { in: openIssueIds } }];
   if (filters.from || filters.to) {
     where.updatedAt = {
       ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+08:00`) } : {}),
@@ -275,8 +279,13 @@ function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
 }
 
 /** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all. */
+async function listOpenIssueIds(): Promise<number[]> {
+  const issues = await db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, select: { id: true } });
+  return issues.map((issue) => issue.id);
+}
+
 export async function listItems(filters: ItemFilters) {
-  const where = buildWhere(filters);
+  const where = buildWhere(filters, await listOpenIssueIds());
   const total = await db.item.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ITEMS_PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pageCount);
@@ -310,7 +319,7 @@ export async function listItems(filters: ItemFilters) {
 export async function countItemsBySection(filters: ItemFilters): Promise<Map<number, number>> {
   const groups = await db.item.groupBy({
     by: ['sectionId'],
-    where: buildWhere({ ...filters, sectionId: undefined }),
+    where: buildWhere({ ...filters, sectionId: undefined }, await listOpenIssueIds()),
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.sectionId, g._count._all]));

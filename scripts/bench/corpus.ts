@@ -87,7 +87,7 @@ export interface GeneratedItem {
   sources: string[];
 }
 
-/** One item: a title, three to five paragraphs (≈ 400–900 characters) and its sources. */
+/** One item: a title, three to six paragraphs and its sources. */
 export function generateItem(random: Random, issueDate: Date, isLead: boolean): GeneratedItem {
   const units = isLead ? [] : [random.pickSkewed(UNITS), ...(random.next() < 0.25 ? [random.pickSkewed(UNITS)] : [])];
   const unit = isLead ? '市科协' : units[0]!;
@@ -99,8 +99,9 @@ export function generateItem(random: Random, issueDate: Date, isLead: boolean): 
     () => `${unit}召开${context.theme}工作${context.event}`,
     () => `${random.pick(DISTRICTS)}${context.theme}${context.event}成功举办`,
   ])();
-  const paragraphs = Array.from({ length: random.int(3, 5) }, () =>
-    Array.from({ length: random.int(2, 4) }, () => sentence(random, context)).join(''),
+  // About 500 characters, as the items of the printed issues in ../shared/fixtures.
+  const paragraphs = Array.from({ length: random.int(3, 6) }, () =>
+    Array.from({ length: random.int(2, 5) }, () => sentence(random, context)).join(''),
   );
   return { title, paragraphs, sources: units.length === 2 && units[0] === units[1] ? [units[0]!] : units };
 }

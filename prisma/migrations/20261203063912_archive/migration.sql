@@ -64,6 +64,10 @@ CREATE FUNCTION "archive_search_grams"(t text) RETURNS text[]
 
 CREATE INDEX "ArchiveItem_search_idx" ON "ArchiveItem" USING GIN ("archive_search_grams"("searchText"));
 
+-- Searches read a few hundred rows at most; starting parallel workers for them costs more than
+-- it saves, and on two cores under load the workers only compete with the other requests.
+ALTER TABLE "ArchiveItem" SET (parallel_workers = 0);
+
 -- The guard on published numbers, now aware of imported history:
 -- - an imported issue is inserted already published, and only below every issue published in
 --   the system itself (history comes before the system's own issues; gaps in the history are
