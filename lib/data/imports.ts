@@ -302,10 +302,12 @@ export async function importIssues(
   options: { expectedFingerprints?: readonly string[] } = {},
 ): Promise<ImportResult> {
   if (!files.length) throw new AppError('INVALID_INPUT', '请选择要导入的文件。');
+  // Reading Word files takes a while: done before the publication lock is taken, so editors
+  // creating or publishing issues meanwhile are not kept waiting.
+  const readings = await readFiles(db, files);
   return db.$transaction(
     async (tx) => {
       const publicationId = await lockPublication(tx);
-      const readings = await readFiles(tx, files);
       const checked = await checkReadings(tx, readings);
       const preview = toPreview(checked);
       const skipped = checked.files.filter((f) => f.status === 'duplicate').map((f) => ({ fileName: f.fileName, reason: f.messages.join(' ') }));

@@ -417,22 +417,35 @@ export function estimateIssuePages(print: PrintIssue): { lines: number; pages: n
   return { lines, pages: estimatePages(lines), items };
 }
 
-export function listIssues(options: { statuses?: IssueStatus[] } = {}) {
-  return db.issue.findMany({
-    where: options.statuses ? { status: { in: options.statuses } } : {},
-    orderBy: { totalNumber: 'desc' },
-    select: {
-      id: true,
-      issueDate: true,
-      year: true,
-      yearNumber: true,
-      totalNumber: true,
-      status: true,
-      publishedAt: true,
-      _count: { select: { items: true } },
-      createdBy: { select: { displayName: true } },
-    },
-  });
+const issueListSelect = {
+  id: true,
+  issueDate: true,
+  year: true,
+  yearNumber: true,
+  totalNumber: true,
+  status: true,
+  publishedAt: true,
+  origin: true,
+  _count: { select: { items: true } },
+  createdBy: { select: { displayName: true } },
+} as const satisfies Prisma.IssueSelect;
+
+/** How many published issues the assembly list shows after the ones being prepared (the archive has them all). */
+export const RECENT_PUBLISHED_ISSUES = 10;
+
+/**
+ * Issues being prepared, then the most recently published ones — ten years of archive are
+ * not listed here — or, with `statuses`, all issues in those states.
+ */
+export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
+  if (options.statuses) {
+    return db.issue.findMany({ where: { status: { in: options.statuses } }, orderBy: { totalNumber: 'desc' }, select: issueListSelect });
+  }
+  const [open, published] = await Promise.all([
+    db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, orderBy: { totalNumber: 'desc' }, select: issueListSelect }),
+    db.issue.findMany({ where: { status: 'PUBLISHED' }, orderBy: { totalNumber: 'desc' }, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
+  ]);
+  return [...open, ...published];
 }
 
 export function countIssuesInReview(): Promise<number> {
@@ -471,15 +484,6 @@ export function listAvailableItems() {
   });
 }
 
-/** Published issues, newest first, for staff and the archive. */
-export function listPublishedIssues() {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED' },
-    orderBy: { totalNumber: 'desc' },
-    select: { id: true, year: true, yearNumber: true, totalNumber: true, issueDate: true, publishedAt: true, _count: { select: { items: true } } },
-  });
-}
-
 /** The frozen print content of a published issue; null for anything else. */
 export async function getPublishedIssue(id: number): Promise<PrintIssue | null> {
   return (await getPublishedIssueView(id))?.print ?? null;
@@ -493,36 +497,4 @@ export async function getPublishedIssueView(id: number) {
   });
   if (!issue?.snapshot) return null;
   return { print: issue.snapshot as unknown as PrintIssue, origin: issue.origin, importFileName: issue.importFileName, publishedAt: issue.publishedAt };
-}
-
-/**
- * Items of published issues whose title or text contains the words, newest issue first,
- * with a short excerpt around the first match. Items of a published issue are locked, so
- * their text is the text that was published.
- */
-export async function searchPublishedItems(query: string, limit = 50) {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  if (!words.length) return [];
-  const items = await db.item.findMany({
-    where: {
-      issue: { status: 'PUBLISHED' },
-      AND: words.map((word) => ({
-        OR: [{ title: { contains: word, mode: 'insensitive' as const } }, { bodyText: { contains: word, mode: 'insensitive' as const } }],
-      })),
-    },
-    orderBy: [{ issue: { totalNumber: 'desc' } }, { issuePosition: 'asc' }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      bodyText: true,
-      issue: { select: { id: true, year: true, yearNumber: true, totalNumber: true } },
-    },
-  });
-  return items.map(({ bodyText, issue, ...item }) => {
-    const at = Math.max(0, bodyText.toLowerCase().indexOf(words[0]!.toLowerCase()));
-    const start = Math.max(0, at - 30);
-    const excerpt = `${start > 0 ? '…' : ''}${bodyText.slice(start, at + 60).replace(/\s+/g, ' ')}${at + 60 < bodyText.length ? '…' : ''}`;
-    return { ...item, issue: issue!, excerpt };
-  });
 }
