@@ -6,7 +6,7 @@ import { fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
 
 const { importIssues } = await import('@/lib/data/imports');
-const { FREQUENT_WINDOW, searchArchive, searchPageSql, SEARCH_PAGE_SIZE } = await import('@/lib/data/archive');
+const { FREQUENT_WINDOW, frequentPageSql, indexedPageSql, searchArchive, SEARCH_PAGE_SIZE } = await import('@/lib/data/archive');
 const { getAdoptionStatistics } = await import('@/lib/data/statistics');
 
 function plain(segments: { text: string }[]): string {
@@ -109,7 +109,7 @@ describe('the search index', () => {
   });
 
   async function plan(query: string): Promise<string> {
-    const sql = searchPageSql({ query });
+    const sql = indexedPageSql({ query });
     const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
@@ -128,7 +128,7 @@ describe('the search index', () => {
     // All noise rows belong to one issue: print order within it.
     expect(result.hits.map((h) => h.position)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 101 + i));
     expect((await searchArchive({ query: '标题', page: 2 })).hits[0]!.position).toBe(101 + SEARCH_PAGE_SIZE);
-    const sql = searchPageSql({ query: '标题' }, 0, FREQUENT_WINDOW);
+    const sql = frequentPageSql({ query: '标题' }, 0, FREQUENT_WINDOW);
     const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
     expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
   });

@@ -179,17 +179,31 @@ const HIT_COLUMNS = Prisma.sql`"id", "issueId", "position", "year", "yearNumber"
 const NEWEST_FIRST = Prisma.sql`ORDER BY "issueDate" DESC, "totalNumber" DESC, "position"`;
 
 /**
- * The SQL of one results page (exported for the EXPLAIN test). Few matches: the index finds
- * them all and they are sorted. Many (a `window` is given): the newest matches are among the
- * newest items, so only the newest `window` items (read in date order through the date index)
- * are checked — sorting every item that mentions 科协 would cost more than the search.
+ * Up to SEARCH_COUNT_CAP + 1 matches found through the index, counted (`matchCount` on every
+ * row), and one page of them, newest first: one round trip for the usual search. Exact while
+ * there are no more than the cap; past it the page is read along the newest items instead.
+ * (Exported for the EXPLAIN test.)
  */
-export function searchPageSql(input: ArchiveSearchInput, offset = 0, window?: number, grams?: string[]): Prisma.Sql {
+export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: string[]): Prisma.Sql {
   const terms = parseSearchTerms(input.query);
-  if (window === undefined) {
-    return Prisma.sql`SELECT ${HIT_COLUMNS} FROM "ArchiveItem" WHERE ${indexedConditions(terms, input, grams)} ${NEWEST_FIRST}
-      LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-  }
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (
+      SELECT "id", "issueDate", "totalNumber", "position" FROM "ArchiveItem"
+      WHERE ${indexedConditions(terms, input, grams)} LIMIT ${SEARCH_COUNT_CAP + 1}
+    ), page AS (
+      SELECT "id" FROM matches ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
+    )
+    SELECT (SELECT count(*) FROM matches)::int AS "matchCount", ${HIT_COLUMNS}
+    FROM "ArchiveItem" WHERE "id" IN (SELECT "id" FROM page) ${NEWEST_FIRST}`;
+}
+
+/**
+ * A page of a term found in many items (exported for the EXPLAIN test): the newest matches are
+ * among the newest items, so only the newest `window` items, read in date order through the
+ * date index, are checked — sorting every item that mentions 科协 would cost more than the search.
+ */
+export function frequentPageSql(input: ArchiveSearchInput, offset: number, window: number): Prisma.Sql {
+  const terms = parseSearchTerms(input.query);
   const filters = filterConditions(input);
   return Prisma.sql`
     SELECT ${HIT_COLUMNS} FROM (
@@ -202,6 +216,10 @@ export function searchPageSql(input: ArchiveSearchInput, offset = 0, window?: nu
 
 /** The first window of newest items checked for a frequent term; it grows fourfold while a page is not full. */
 export const FREQUENT_WINDOW = 1_000;
+
+function readIndexedPage(terms: string[], input: ArchiveSearchInput, grams: string[], offset: number) {
+  return db.$queryRaw<(HitRow & { matchCount: number })[]>(indexedPageSql(input, offset, grams));
+}
 
 /** Whether a term in most items is in more than SEARCH_COUNT_CAP of the newest: counted along the date index. */
 async function countAlongNewest(terms: string[], input: ArchiveSearchInput): Promise<number> {
@@ -224,7 +242,7 @@ const FREQUENT_COUNT_WINDOW = 5_000;
 async function readFrequentPage(input: ArchiveSearchInput, offset: number, total: number): Promise<HitRow[]> {
   const wanted = Math.min(SEARCH_PAGE_SIZE, total - offset);
   for (let window = FREQUENT_WINDOW; ; window *= 4) {
-    const rows = await db.$queryRaw<HitRow[]>(searchPageSql(input, offset, window));
+    const rows = await db.$queryRaw<HitRow[]>(frequentPageSql(input, offset, window));
     if (rows.length >= wanted || window >= 1_000_000) return rows;
   }
 }
@@ -239,24 +257,31 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
   const empty: ArchiveSearchResult = { terms, total: 0, isTotalCapped: false, page: 1, pageCount: 0, hits: [] };
   if (!terms.length) return empty;
   const plan = await planSearch(terms);
-  let found = plan.share >= FREQUENT_SHARE ? await countAlongNewest(terms, input) : 0;
-  const isFrequent = found > SEARCH_COUNT_CAP;
-  if (!isFrequent) {
-    const [counted] = await db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM (
-        SELECT 1 FROM "ArchiveItem" WHERE ${indexedConditions(terms, input, plan.grams)} LIMIT ${SEARCH_COUNT_CAP + 1}
-      ) AS matches`;
-    found = counted?.n ?? 0;
+  const requested = Math.max(1, input.page ?? 1);
+  const capped = async () => {
+    const page = Math.min(requested, Math.ceil(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE));
+    return { found: SEARCH_COUNT_CAP + 1, page, rows: await readFrequentPage(input, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP) };
+  };
+  let result: { found: number; page: number; rows: HitRow[] } | null = null;
+  if (plan.share >= FREQUENT_SHARE && (await countAlongNewest(terms, input)) > SEARCH_COUNT_CAP) result = await capped();
+  if (!result) {
+    // One round trip for the usual case: the matches counted and the page read together.
+    let rows = await readIndexedPage(terms, input, plan.grams, (requested - 1) * SEARCH_PAGE_SIZE);
+    let page = requested;
+    if (!rows.length && requested > 1) {
+      // Past the last page (the results changed, or a hand-made link): show the last one.
+      const first = await readIndexedPage(terms, input, plan.grams, 0);
+      page = Math.max(1, Math.ceil(Math.min(first[0]?.matchCount ?? 0, SEARCH_COUNT_CAP) / SEARCH_PAGE_SIZE));
+      rows = page === 1 ? first : await readIndexedPage(terms, input, plan.grams, (page - 1) * SEARCH_PAGE_SIZE);
+    }
+    const found = rows[0]?.matchCount ?? 0;
+    result = found > SEARCH_COUNT_CAP ? await capped() : { found, page, rows };
   }
-  if (found === 0) return empty;
+  if (result.found === 0) return empty;
+  const { found, page, rows } = result;
   const isTotalCapped = found > SEARCH_COUNT_CAP;
   const total = Math.min(found, SEARCH_COUNT_CAP);
   const pageCount = Math.ceil(total / SEARCH_PAGE_SIZE);
-  const page = Math.min(Math.max(1, input.page ?? 1), pageCount);
-  const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const rows = isTotalCapped
-    ? await readFrequentPage(input, offset, total)
-    : await db.$queryRaw<HitRow[]>(searchPageSql(input, offset, undefined, plan.grams));
   return {
     terms,
     total,
@@ -288,7 +313,9 @@ export interface SearchFilterOptions {
   sources: string[];
 }
 
-let cachedOptions: { version: number; options: SearchFilterOptions } | undefined;
+let cachedOptions: { version: number; options: SearchFilterOptions; checkedAt: number } | undefined;
+/** How long the options are shown without even asking whether the archive changed. */
+const OPTIONS_RECHECK_MS = 30_000;
 
 /**
  * What the search filters offer: years and sections present in the archive, frequent sources.
@@ -296,11 +323,15 @@ let cachedOptions: { version: number; options: SearchFilterOptions } | undefined
  * changes (a new row has a new id; rows are never changed).
  */
 export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
+  if (cachedOptions && Date.now() - cachedOptions.checkedAt < OPTIONS_RECHECK_MS) return cachedOptions.options;
   const [row] = await db.$queryRaw<{ version: number }[]>`SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem"`;
   const version = row?.version ?? 0;
-  if (cachedOptions && cachedOptions.version === version) return cachedOptions.options;
+  if (cachedOptions && cachedOptions.version === version) {
+    cachedOptions.checkedAt = Date.now();
+    return cachedOptions.options;
+  }
   const options = await readSearchFilterOptions();
-  cachedOptions = { version, options };
+  cachedOptions = { version, options, checkedAt: Date.now() };
   return options;
 }
 
