@@ -127,6 +127,16 @@ describe('importing into the archive', () => {
     expect(getBodyParagraphs(print!.sections[0]!.columns[0]!.items[0]!.body)).toHaveLength(4);
   });
 
+  it('indexes published issues that have no archive rows yet (a database from before the archive)', async () => {
+    await importIssues([fixtureFile('2023-14.txt')], admin);
+    const before = await db.archiveItem.findMany({ orderBy: { position: 'asc' }, omit: { id: true } });
+    await db.archiveItem.deleteMany();
+    const { ensureArchiveIndexed } = await import('@/lib/data/archive');
+    expect(await ensureArchiveIndexed()).toBe(1);
+    expect(await db.archiveItem.findMany({ orderBy: { position: 'asc' }, omit: { id: true } })).toEqual(before);
+    expect(await ensureArchiveIndexed()).toBe(0);
+  });
+
   it('is idempotent: importing the same files again changes nothing', async () => {
     await importIssues([fixtureFile('2023-14.txt')], admin);
     const again = await importIssues([fixtureFile('2023-14.txt'), fixtureFile('2023-14.txt')], admin);
