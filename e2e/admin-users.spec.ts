@@ -28,7 +28,7 @@ test('an admin creates a user who can then log in with the shown password', asyn
   const context = await browser.newContext();
   const newUserPage = await context.newPage();
   await loginAndWait(newUserPage, { username, password });
-  await expect(mainMenu(newUserPage)).toHaveText(['稿件', '编排', '审核', '已发布']);
+  await expect(mainMenu(newUserPage)).toHaveText(['稿件', '编排', '审核', '已发布', '采用统计']);
   await context.close();
 });
 
@@ -68,6 +68,6 @@ test('a role change applies on the user’s next request', async ({ page, browse
   await expect(row).toContainText('编辑');
 
   await userPage.reload();
-  await expect(mainMenu(userPage)).toHaveText(['稿件', '编排', '已发布']);
+  await expect(mainMenu(userPage)).toHaveText(['稿件', '编排', '已发布', '采用统计']);
   await userContext.close();
 });

@@ -46,6 +46,9 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   renameSectionColumnAction: { id: NO_SUCH_ID, name: '改名' },
   moveSectionColumnAction: { id: NO_SUCH_ID, direction: 'down' },
   setSectionColumnRetiredAction: { id: NO_SUCH_ID, isRetired: false },
+  // Imports: an empty file, and a preview fingerprint that matches nothing.
+  previewImportAction: { files: [{ name: '空.txt', base64: '' }] },
+  importIssuesAction: { files: [{ name: '空.txt', base64: '' }], fingerprints: ['0'.repeat(64)] },
   // Publication settings: two fields empty.
   updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
 };

@@ -75,7 +75,8 @@ export function action<S extends z.ZodType, T>(
       const input = rawInput instanceof FormData ? formDataToObject(rawInput) : rawInput;
       const problem = findInputProblem(input);
       if (problem) throw new AppError('INVALID_INPUT', problem);
-      const parsed = options.schema.safeParse(input);
+      // Async: a schema may read an uploaded file.
+      const parsed = await options.schema.safeParseAsync(input);
       if (!parsed.success) throw parsed.error;
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {

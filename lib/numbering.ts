@@ -7,7 +7,10 @@
 // - published numbers never change; unpublished issues take the numbers after the last
 //   published one, in date order (creation order breaks ties), and are renumbered whenever
 //   one is added, deleted or moved to another date — so what gets published has no gaps;
-// - issues are published in number order.
+// - issues are published in number order;
+// - imported history (past issues read from the office's files) counts as published: numbering
+//   continues after it — unless the admin's start point lies beyond the end of that history
+//   (the issues in between were never imported), in which case the start point holds.
 // Callers hold the publication lock (lockPublication) for the whole transaction, so two
 // requests never compute numbers from the same state. The unique constraints on
 // (publication, totalNumber) and (publication, year, yearNumber) and a trigger on published
@@ -43,15 +46,23 @@ function compareIssues(a: DatedIssue, b: DatedIssue): number {
   return a.issueDate < b.issueDate ? -1 : a.issueDate > b.issueDate ? 1 : a.id - b.id;
 }
 
+/**
+ * Where numbering goes on from: the last published (or imported) issue, or the start point
+ * when nothing is published yet or the start point lies beyond the published history.
+ */
+export function numberingBase(lastPublished: IssueNumbers | null, start: NumberingStart): Omit<IssueNumbers, 'year'> & { year: number | null } {
+  if (lastPublished && lastPublished.totalNumber >= start.totalNumber - 1) return lastPublished;
+  return { year: start.year, yearNumber: start.yearNumber - 1, totalNumber: start.totalNumber - 1 };
+}
+
 /** Numbers for the unpublished issues, continuing from the last published one (pure). */
 export function assignNumbers(
   lastPublished: IssueNumbers | null,
   start: NumberingStart,
   unpublished: readonly DatedIssue[],
 ): Map<number, IssueNumbers> {
-  let totalNumber = lastPublished ? lastPublished.totalNumber : start.totalNumber - 1;
-  let year = lastPublished ? lastPublished.year : start.year;
-  let yearNumber = lastPublished ? lastPublished.yearNumber : start.yearNumber - 1;
+  const base = numberingBase(lastPublished, start);
+  let { totalNumber, year, yearNumber } = base;
   const numbers = new Map<number, IssueNumbers>();
   for (const issue of [...unpublished].sort(compareIssues)) {
     const issueYear = yearOf(issue.issueDate);
@@ -69,13 +80,14 @@ export function assignNumbers(
  */
 export function checkIssueDate(
   isoDate: string,
-  lastPublished: { issueDate: string } | null,
+  lastPublished: { issueDate: string; totalNumber?: number } | null,
   start: NumberingStart,
 ): string | null {
   if (lastPublished && isoDate < lastPublished.issueDate) {
     return `日期不能早于已发布的最后一期（${formatChineseDate(lastPublished.issueDate)}）`;
   }
-  if (!lastPublished && start.year !== null && yearOf(isoDate) < start.year) {
+  const startApplies = !lastPublished || (lastPublished.totalNumber !== undefined && lastPublished.totalNumber < start.totalNumber - 1);
+  if (startApplies && start.year !== null && yearOf(isoDate) < start.year) {
     return `日期不能早于编号起点所在的${start.year}年`;
   }
   return null;
@@ -136,7 +148,7 @@ export async function assertNextToPublish(
   issue: { totalNumber: number },
 ): Promise<void> {
   const { start, lastPublished } = await getNumberingState(tx, publicationId);
-  const next = lastPublished ? lastPublished.totalNumber + 1 : start.totalNumber;
+  const next = numberingBase(lastPublished, start).totalNumber + 1;
   if (issue.totalNumber !== next) {
     throw new AppError('CONFLICT', `须按期号顺序发布：请先发布总第${next}期。`);
   }

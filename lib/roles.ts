@@ -18,6 +18,8 @@ export const AREA_ROLES = {
   assembly: ['EDITOR', 'REVIEWER'],
   review: ['REVIEWER'],
   published: ['EDITOR', 'REVIEWER', 'STAFF', 'ADMIN'],
+  // 信息采用统计: the office reports it every quarter.
+  statistics: ['EDITOR', 'REVIEWER', 'ADMIN'],
   admin: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

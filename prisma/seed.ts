@@ -108,6 +108,24 @@ export const DEMO_ITEMS: { section: string; column?: string; title: string; sour
 ];
 
 /**
+ * The demo's numbering start point, as if the office had kept publishing weekly since the real
+ * 2023年第14期（总第67期）of 2023-04-28 (../shared/fixtures): a realistic number, and room
+ * below it for the real past issues to be imported into the demo's archive.
+ */
+export function demoStartPoint(isoDate: string): { startYear: number; startYearNumber: number; startTotalNumber: number } {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const year = date.getUTCFullYear();
+  const week = 7 * 86_400_000;
+  const firstFriday = new Date(Date.UTC(year, 0, 1 + ((5 - new Date(Date.UTC(year, 0, 1)).getUTCDay() + 7) % 7)));
+  const sinceFixture = Math.max(1, Math.round((date.getTime() - Date.UTC(2023, 3, 28)) / week));
+  return {
+    startYear: year,
+    startYearNumber: Math.max(1, Math.floor((date.getTime() - firstFriday.getTime()) / week) + 1),
+    startTotalNumber: 67 + sinceFixture,
+  };
+}
+
+/**
  * Publishes the demo issue (dated the Friday before this week's) unless an issue exists.
  * Runs with DATABASE_URL pointing at the seeded database; returns the new issue's id.
  */
@@ -143,7 +161,9 @@ export async function publishDemoIssue(): Promise<number | null> {
 
   const lastFriday = new Date(`${issues.getDefaultIssueDate()}T00:00:00Z`);
   lastFriday.setUTCDate(lastFriday.getUTCDate() - 7);
-  const { id } = await issues.createIssue({ issueDate: lastFriday.toISOString().slice(0, 10) }, toCurrent(editor));
+  const issueDate = lastFriday.toISOString().slice(0, 10);
+  await db.publication.updateMany({ where: { startYear: null }, data: demoStartPoint(issueDate) });
+  const { id } = await issues.createIssue({ issueDate }, toCurrent(editor));
   await issues.addItemsToIssue({ id, itemIds });
   await issues.submitIssue(id, toCurrent(editor));
   await issues.approveIssue(id, toCurrent(reviewer));

@@ -130,6 +130,19 @@ async function seedDemoIssue(databaseUrl: string) {
   }
 }
 
+/** Published issues from before the archive existed get their archive rows (search, statistics). */
+async function indexArchive(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  const { ensureArchiveIndexed } = await import('@/lib/data/archive');
+  const { db } = await import('@/lib/db');
+  try {
+    const count = await ensureArchiveIndexed();
+    if (count) log(`已为 ${count} 期已发布的简报建立检索索引。`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function main() {
   await mkdir(dataDir, { recursive: true });
   if (!isDev && (await ensureBuilt(root))) log('构建完成。');
@@ -167,6 +180,7 @@ async function main() {
   } finally {
     await prisma.$disconnect();
   }
+  await indexArchive(database.url);
 
   const secret = env.NEXTAUTH_SECRET ?? (await readOrCreateSecret(path.join(dataDir, 'auth-secret')));
   const args = ['--port', String(env.PORT), '--host', env.HOST];

@@ -264,14 +264,15 @@ describe('review and publication', () => {
     expect(await issueActions.addReviewCommentAction({ id, body: '发布后的意见' })).toMatchObject({ status: 423 });
   });
 
-  it('searches the text of published issues only', async () => {
-    const { searchPublishedItems } = await import('@/lib/data/issues');
-    const hits = await searchPublishedItems('发布稿 正文');
-    expect(hits.map((h) => h.title)).toEqual(['发布稿']);
-    expect(hits[0]!.issue.year).toBe(2030);
-    expect(hits[0]!.excerpt).toContain('发布稿正文');
+  it('publishing puts the issue into the archive’s search, as printed', async () => {
+    const { searchArchive } = await import('@/lib/data/archive');
+    const result = await searchArchive({ query: '发布稿 正文' });
+    expect(result.hits.map((h) => h.title.map((s) => s.text).join(''))).toEqual(['发布稿']);
+    // The section was renamed after publication: the archive keeps the printed name.
+    expect(result.hits[0]).toMatchObject({ year: 2030, sectionName: '学会动态' });
+    expect(result.hits[0]!.excerpt.map((s) => s.text).join('')).toContain('发布稿正文');
     // Items of unpublished issues and loose items stay out of the archive's search.
-    expect(await searchPublishedItems('送审稿')).toEqual([]);
-    expect(await searchPublishedItems('   ')).toEqual([]);
+    expect((await searchArchive({ query: '送审稿' })).total).toBe(0);
+    expect((await searchArchive({ query: '   ' })).total).toBe(0);
   });
 });

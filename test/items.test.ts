@@ -154,7 +154,7 @@ describe('validation', () => {
     expect(await saveItemAction({ id, baseVersion: 1, title: '仍在旧栏目', sectionId: section.id, body: body('正文') })).toMatchObject({ ok: true });
     const fresh = await createItemAction({ title: '新稿件', sectionId: section.id, body: body('正文') });
     expect(fresh).toMatchObject({ ok: false, status: 400, fieldErrors: { sectionId: ['该栏目已停用，请选择其他栏目'] } });
-    const [listed] = await listItems({ q: '仍在旧栏目' });
+    const [listed] = (await listItems({ q: '仍在旧栏目' })).items;
     expect(listed?.section).toMatchObject({ name: '旧栏目', isRetired: true });
   });
 });
@@ -178,10 +178,10 @@ describe('lists', () => {
     const mark = `筛选${Date.now()}`;
     await newItem({ title: `${mark}甲`, status: 'READY' });
     await newItem({ title: `${mark}乙`, sectionId: otherSectionId });
-    expect((await listItems({ q: mark })).map((i) => i.title).sort()).toEqual([`${mark}乙`, `${mark}甲`]);
-    expect((await listItems({ q: mark, status: 'READY' })).map((i) => i.title)).toEqual([`${mark}甲`]);
-    expect((await listItems({ q: mark, sectionId: otherSectionId })).map((i) => i.title)).toEqual([`${mark}乙`]);
-    expect(await listItems({ q: mark, authorId: editor.id })).toEqual([]);
+    expect((await listItems({ q: mark })).items.map((i) => i.title).sort()).toEqual([`${mark}乙`, `${mark}甲`]);
+    expect((await listItems({ q: mark, status: 'READY' })).items.map((i) => i.title)).toEqual([`${mark}甲`]);
+    expect((await listItems({ q: mark, sectionId: otherSectionId })).items.map((i) => i.title)).toEqual([`${mark}乙`]);
+    expect((await listItems({ q: mark, authorId: editor.id })).items).toEqual([]);
     const counts = await countItemsBySection({ q: mark });
     expect([counts.get(sectionId), counts.get(otherSectionId)]).toEqual([1, 1]);
   });
@@ -202,7 +202,7 @@ describe('the stage an item is at', () => {
     await db.item.update({ where: { id: placed.id }, data: { issueId: (await issue('ASSEMBLING', 2)).id, issuePosition: 0 } });
 
     const titles = async (status?: 'DRAFT' | 'READY' | 'PLACED' | 'PUBLISHED' | 'ALL') =>
-      (await listItems({ q: mark, status })).map((item) => [item.title.replace(mark, ''), item.stage]).sort();
+      (await listItems({ q: mark, status })).items.map((item) => [item.title.replace(mark, ''), item.stage]).sort();
     expect(await titles()).toEqual([['已编入', 'PLACED'], ['待编', 'READY'], ['草稿', 'DRAFT']].sort());
     expect(await titles('READY')).toEqual([['待编', 'READY']]);
     expect(await titles('PLACED')).toEqual([['已编入', 'PLACED']]);

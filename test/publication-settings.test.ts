@@ -106,7 +106,14 @@ describe('publication settings: saving', () => {
       startTotalNumber: 60,
     };
     expect(await storedSettings()).toEqual(expected);
-    expect(await getPublicationSettings()).toEqual({ ...expected, isStartLocked: false, firstPublished: null, lastPublished: null, unpublishedIssueCount: 0 });
+    expect(await getPublicationSettings()).toEqual({
+      ...expected,
+      isStartLocked: false,
+      firstPublished: null,
+      lastPublished: null,
+      lastImported: null,
+      unpublishedIssueCount: 0,
+    });
   });
 
   it('accepts a list of 分送 lines and full-width digits; an unchecked box means false', async () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
 import type { PrintIssue } from '@/lib/export/print-issue';
-import { publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
+import { demoStartPoint, publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
 
 it('seeds the demo publication, its catalogue and one working account per role, once', async () => {
   const accounts = await seedDemoIfEmpty(db);
@@ -39,7 +39,10 @@ it('seeds the demo publication, its catalogue and one working account per role, 
 it('publishes one demo issue with items in every section, once', async () => {
   const id = await publishDemoIssue();
   const issue = await db.issue.findUniqueOrThrow({ where: { id: id! } });
-  expect(issue).toMatchObject({ status: 'PUBLISHED', yearNumber: 1, totalNumber: 1 });
+  // Numbered as if the office had gone on weekly since 2023年第14期（总第67期）.
+  const start = demoStartPoint(issue.issueDate.toISOString().slice(0, 10));
+  expect(issue).toMatchObject({ status: 'PUBLISHED', year: start.startYear, yearNumber: start.startYearNumber, totalNumber: start.startTotalNumber });
+  expect(issue.totalNumber).toBeGreaterThan(67);
   const snapshot = issue.snapshot as unknown as PrintIssue;
   expect(snapshot.sections.map((s) => s.name)).toEqual(['市科协要闻', '学会动态', '区科协动态', '基层组织动态']);
   expect(snapshot.sections[3]!.columns[0]!.name).toBe('首都科技工作者沙龙');

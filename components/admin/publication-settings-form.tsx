@@ -147,6 +147,12 @@ export function PublicationSettingsForm({
             2023年、第7期、总第60期。
           </p>
           <p>此后的期号由系统自动顺延：每出一期，年度期号和总期号各加1；到了新的一年，年度期号从第1期重新开始，总期号继续累加。</p>
+          {settings.lastImported && (
+            <p data-testid="last-imported">
+              已导入的历史期次到 {settings.lastImported.year}年第{settings.lastImported.yearNumber}期（总第{settings.lastImported.totalNumber}
+              期）：新的一期接着它编号；只有起点在它之后（中间的期次未导入）时才使用编号起点。
+            </p>
+          )}
         </div>
         {settings.isStartLocked ? (
           <StartPointReadOnly settings={settings} />

@@ -3,7 +3,7 @@ import type { ItemDraft, ServerItemCopy } from '@/components/editor/item-draft';
 import { Button } from '@/components/ui/button';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { formatSources } from '@/lib/render-body';
-import { getBodyParagraphs } from '@/lib/validations/item-body';
+import { getBodyParagraphs } from '@/lib/item-body-text';
 
 function Version({ heading, title, sources, paragraphs, testId }: {
   heading: string;

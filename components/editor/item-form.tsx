@@ -23,8 +23,9 @@ import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
 import { cn } from '@/lib/utils';
-import { getBodyParagraphs, type ItemBody } from '@/lib/validations/item-body';
-import { ITEM_STATUS_LABELS } from '@/lib/validations/items';
+import { getBodyParagraphs } from '@/lib/item-body-text';
+import type { ItemBody } from '@/lib/validations/item-body';
+import { ITEM_STATUS_LABELS } from '@/lib/item-status';
 
 export interface SectionChoice {
   id: number;

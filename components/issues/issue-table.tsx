@@ -14,6 +14,8 @@ export interface IssueRow {
   status?: IssueStatus;
   /** Set while a reviewer's return stands (see findStandingReturn). */
   returned?: { comment: string; reviewerName: string } | null;
+  /** Imported history is marked as such. */
+  origin?: 'EDITED' | 'IMPORTED';
   _count: { items: number };
 }
 
@@ -48,6 +50,11 @@ export function IssueTable({
               <Link href={hrefOf(issue.id)} className="font-medium hover:text-brand">
                 {formatIssueNumber(issue)}
               </Link>
+              {issue.origin === 'IMPORTED' && (
+                <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs text-muted-foreground" title="从历史文件导入的期次">
+                  导入
+                </span>
+              )}
             </td>
             <td className="px-3 py-2">{formatDate(toIsoDate(issue.issueDate))}</td>
             {issue.status && (

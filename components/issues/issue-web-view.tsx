@@ -4,6 +4,8 @@ import { renderBodyHtml } from '@/lib/render-body';
 
 /** A published issue for reading on screen (phones included): same content and order as print. */
 export function IssueWebView({ issue }: { issue: PrintIssue }) {
+  // Items are numbered across the issue in print order: the archive's search links to #item-N.
+  let position = 0;
   return (
     <article className="mx-auto max-w-2xl rounded-lg border border-border bg-white px-5 py-6 sm:px-10" data-testid="issue-web-view">
       <header className="border-b-2 border-brand pb-3 text-center">
@@ -32,7 +34,7 @@ export function IssueWebView({ issue }: { issue: PrintIssue }) {
             <div key={c}>
               {column.name && <h4 className="mt-3 text-center font-bold">{column.name}</h4>}
               {column.items.map((item, i) => (
-                <div key={i} className="mt-4">
+                <div key={i} id={`item-${position++}`} className="mt-4 scroll-mt-20 rounded target:bg-yellow-50 target:ring-2 target:ring-yellow-200">
                   <h4 className="text-center text-lg font-bold leading-relaxed text-balance">
                     <TitleLines title={item.title} />
                   </h4>

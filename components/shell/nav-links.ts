@@ -6,5 +6,6 @@ export const NAV_LINKS: { area: Area; href: string; label: string }[] = [
   { area: 'assembly', href: '/issues', label: '编排' },
   { area: 'review', href: '/review', label: '审核' },
   { area: 'published', href: '/published', label: '已发布' },
+  { area: 'statistics', href: '/statistics', label: '采用统计' },
   { area: 'admin', href: '/admin/users', label: '管理' },
 ];

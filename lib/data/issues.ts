@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
+import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
 import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
@@ -371,6 +372,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
       where: { id },
       data: { status: 'PUBLISHED', publishedAt: new Date(), snapshot: print as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
+    await indexPublishedIssue(tx, id, print);
     await addEvent(tx, id, 'PUBLISHED', user);
     return print;
   }, QUEUED);
@@ -379,27 +381,33 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
 // ---------------------------------------------------------------------------------------
 // Reading
 
-async function loadPrintSections(client: Tx | typeof db, issueId: number): Promise<PrintSection[]> {
-  const items = await client.item.findMany({
-    where: { issueId },
-    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      subtitle: true,
-      body: true,
-      sources: true,
-      section: { select: { id: true, name: true, kind: true, position: true } },
-      column: { select: { id: true, name: true, position: true } },
-    },
-  });
-  const bySection = new Map<number, { section: (typeof items)[number]['section']; items: typeof items }>();
+const issueItemSelect = {
+  id: true,
+  title: true,
+  subtitle: true,
+  body: true,
+  bodyText: true,
+  sources: true,
+  sectionId: true,
+  section: { select: { id: true, name: true, kind: true, position: true } },
+  column: { select: { id: true, name: true, position: true } },
+} as const satisfies Prisma.ItemSelect;
+
+type IssueItem = Prisma.ItemGetPayload<{ select: typeof issueItemSelect }>;
+
+/** The items of an issue in their order within their sections: one query for the board and the print. */
+function loadIssueItems(client: Tx | typeof db, issueId: number): Promise<IssueItem[]> {
+  return client.item.findMany({ where: { issueId }, orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }], select: issueItemSelect });
+}
+
+function toPrintSections(items: IssueItem[]): PrintSection[] {
+  const bySection = new Map<number, { section: IssueItem['section']; items: IssueItem[] }>();
   for (const item of items) {
     const entry = bySection.get(item.section.id) ?? { section: item.section, items: [] };
     entry.items.push(item);
     bySection.set(item.section.id, entry);
   }
-  const sectionOrder = (s: (typeof items)[number]['section']) => [s.kind === 'LEAD' ? 0 : 1, s.position, s.id];
+  const sectionOrder = (s: IssueItem['section']) => [s.kind === 'LEAD' ? 0 : 1, s.position, s.id];
   return [...bySection.values()]
     .sort((a, b) => {
       const [x, y] = [sectionOrder(a.section), sectionOrder(b.section)];
@@ -407,7 +415,7 @@ async function loadPrintSections(client: Tx | typeof db, issueId: number): Promi
     })
     .map(({ section, items: sectionItems }) => {
       // Items outside any column first, then each column in catalogue order.
-      const columns = new Map<number | null, { name: string | null; position: number; items: typeof sectionItems }>();
+      const columns = new Map<number | null, { name: string | null; position: number; items: IssueItem[] }>();
       for (const item of sectionItems) {
         const key = item.column?.id ?? null;
         const column = columns.get(key) ?? { name: item.column?.name ?? null, position: item.column?.position ?? -1, items: [] };
@@ -432,17 +440,15 @@ async function loadPrintSections(client: Tx | typeof db, issueId: number): Promi
     });
 }
 
-/** What would be printed right now, from live data (a published issue uses its snapshot). */
-export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
-  const issue = await client.issue.findUniqueOrThrow({
-    where: { id },
-    include: {
-      publication: true,
-      createdBy: { select: { displayName: true } },
-      approvedBy: { select: { displayName: true } },
-    },
-  });
-  const sections = await loadPrintSections(client, id);
+const printIssueInclude = {
+  publication: true,
+  createdBy: { select: { displayName: true } },
+  approvedBy: { select: { displayName: true } },
+} as const satisfies Prisma.IssueInclude;
+
+type IssueForPrint = Prisma.IssueGetPayload<{ include: typeof printIssueInclude }>;
+
+function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): PrintIssue {
   return {
     publicationName: issue.publication.name,
     publisher: issue.publication.publisher,
@@ -457,6 +463,12 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
     reviewerName: issue.approvedBy?.displayName ?? '',
     distribution: issue.publication.distribution,
   };
+}
+
+/** What would be printed right now, from live data (a published issue uses its snapshot). */
+export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
+  const issue = await client.issue.findUniqueOrThrow({ where: { id }, include: printIssueInclude });
+  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id)));
 }
 
 /** The print content of an issue, frozen if published, live otherwise; with its state. */
@@ -513,23 +525,38 @@ export function findStandingReturn(
   return { comment: last.comment ?? '', reviewerName: last.actor.displayName, returnedAt: last.createdAt };
 }
 
+const issueListSelect = {
+  id: true,
+  issueDate: true,
+  year: true,
+  yearNumber: true,
+  totalNumber: true,
+  status: true,
+  publishedAt: true,
+  origin: true,
+  _count: { select: { items: true } },
+  createdBy: { select: { displayName: true } },
+  events: lastReviewEvent,
+} as const satisfies Prisma.IssueSelect;
+
+/** How many published issues the assembly list shows after the ones being prepared (the archive has them all). */
+export const RECENT_PUBLISHED_ISSUES = 10;
+
+/**
+ * Issues being prepared, then the most recently published ones — ten years of archive are
+ * not listed here — or, with `statuses`, all issues in those states; each with its standing
+ * return, if any.
+ */
 export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
-  const issues = await db.issue.findMany({
-    where: options.statuses ? { status: { in: options.statuses } } : {},
-    orderBy: { totalNumber: 'desc' },
-    select: {
-      id: true,
-      issueDate: true,
-      year: true,
-      yearNumber: true,
-      totalNumber: true,
-      status: true,
-      publishedAt: true,
-      _count: { select: { items: true } },
-      createdBy: { select: { displayName: true } },
-      events: lastReviewEvent,
-    },
-  });
+  const order = { totalNumber: 'desc' } as const;
+  const issues = options.statuses
+    ? await db.issue.findMany({ where: { status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
+    : (
+        await Promise.all([
+          db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
+          db.issue.findMany({ where: { status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
+        ])
+      ).flat();
   return issues.map(({ events, ...issue }) => ({ ...issue, returned: findStandingReturn(issue.status, events) }));
 }
 
@@ -537,12 +564,15 @@ export function countIssuesInReview(): Promise<number> {
   return db.issue.count({ where: { status: 'IN_REVIEW' } });
 }
 
+/**
+ * Everything the assembly page shows, with the items read once: the board, the contents and
+ * the page estimate all come from the same rows (frozen snapshot for a published issue).
+ */
 export async function getIssueDetail(id: number) {
   const issue = await db.issue.findUnique({
     where: { id },
     include: {
-      createdBy: { select: { displayName: true } },
-      approvedBy: { select: { displayName: true } },
+      ...printIssueInclude,
       events: { orderBy: { createdAt: 'asc' }, include: { actor: { select: { displayName: true } } } },
       comments: {
         orderBy: { createdAt: 'asc' },
@@ -551,20 +581,10 @@ export async function getIssueDetail(id: number) {
     },
   });
   if (!issue) return null;
-  const items = await db.item.findMany({
-    where: { issueId: id },
-    orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }],
-    select: {
-      id: true,
-      title: true,
-      sources: true,
-      bodyText: true,
-      sectionId: true,
-      section: { select: { name: true, kind: true, position: true } },
-      column: { select: { name: true, position: true } },
-    },
-  });
-  return { ...issue, issueDate: toIsoDate(issue.issueDate), items };
+  const items = await loadIssueItems(db, id);
+  const print =
+    issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : toPrintIssue(issue, toPrintSections(items));
+  return { ...issue, issueDate: toIsoDate(issue.issueDate), items, print };
 }
 
 /** 待编 items not yet in any issue, for the assembly picker. */
@@ -576,49 +596,17 @@ export function listAvailableItems() {
   });
 }
 
-/** Published issues, newest first, for staff and the archive. */
-export function listPublishedIssues() {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED' },
-    orderBy: { totalNumber: 'desc' },
-    select: { id: true, year: true, yearNumber: true, totalNumber: true, issueDate: true, publishedAt: true, _count: { select: { items: true } } },
-  });
-}
-
 /** The frozen print content of a published issue; null for anything else. */
 export async function getPublishedIssue(id: number): Promise<PrintIssue | null> {
-  const issue = await db.issue.findFirst({ where: { id, status: 'PUBLISHED' }, select: { snapshot: true } });
-  return issue?.snapshot ? (issue.snapshot as unknown as PrintIssue) : null;
+  return (await getPublishedIssueView(id))?.print ?? null;
 }
 
-/**
- * Items of published issues whose title or text contains the words, newest issue first,
- * with a short excerpt around the first match. Items of a published issue are locked, so
- * their text is the text that was published.
- */
-export async function searchPublishedItems(query: string, limit = 50) {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  if (!words.length) return [];
-  const items = await db.item.findMany({
-    where: {
-      issue: { status: 'PUBLISHED' },
-      AND: words.map((word) => ({
-        OR: [{ title: { contains: word, mode: 'insensitive' as const } }, { bodyText: { contains: word, mode: 'insensitive' as const } }],
-      })),
-    },
-    orderBy: [{ issue: { totalNumber: 'desc' } }, { issuePosition: 'asc' }],
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      bodyText: true,
-      issue: { select: { id: true, year: true, yearNumber: true, totalNumber: true } },
-    },
+/** A published issue for its page: what was printed, and whether it was imported (from which file). */
+export async function getPublishedIssueView(id: number) {
+  const issue = await db.issue.findFirst({
+    where: { id, status: 'PUBLISHED' },
+    select: { snapshot: true, origin: true, importFileName: true, publishedAt: true },
   });
-  return items.map(({ bodyText, issue, ...item }) => {
-    const at = Math.max(0, bodyText.toLowerCase().indexOf(words[0]!.toLowerCase()));
-    const start = Math.max(0, at - 30);
-    const excerpt = `${start > 0 ? '…' : ''}${bodyText.slice(start, at + 60).replace(/\s+/g, ' ')}${at + 60 < bodyText.length ? '…' : ''}`;
-    return { ...item, issue: issue!, excerpt };
-  });
+  if (!issue?.snapshot) return null;
+  return { print: issue.snapshot as unknown as PrintIssue, origin: issue.origin, importFileName: issue.importFileName, publishedAt: issue.publishedAt };
 }

@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
-import { getItemStage, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
+import { getItemStage, ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
 
 type Tx = Prisma.TransactionClient;
 
@@ -257,18 +257,23 @@ export async function getItemVersion(id: number, version: number) {
   return row;
 }
 
-const STAGE_WHERE: Record<NonNullable<ItemFilters['status']> | 'WORKING', Prisma.ItemWhereInput> = {
-  // Not published: loose, or in an issue still being prepared. Published items are history.
-  WORKING: { OR: [{ issueId: null }, { issue: { status: { not: 'PUBLISHED' } } }] },
-  DRAFT: { status: 'DRAFT' },
-  READY: { status: 'READY', issueId: null },
-  PLACED: { issue: { status: { not: 'PUBLISHED' } } },
-  PUBLISHED: { issue: { status: 'PUBLISHED' } },
-  ALL: {},
-};
-
-function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
-  const where: Prisma.ItemWhereInput = { ...STAGE_WHERE[filters.status ?? 'WORKING'] };
+/**
+ * The filters as a query. `openIssueIds` are the issues not yet published (a handful), so that
+ * "not published" is a list of ids rather than a join per item. Without a stage filter the list
+ * is the work at hand: items loose or in an issue still being prepared; published items are
+ * history (the archive searches them).
+ */
+function buildWhere(filters: ItemFilters, openIssueIds: number[]): Prisma.ItemWhereInput {
+  const inOpenIssue = { issueId: { in: openIssueIds } };
+  const stages: Record<NonNullable<ItemFilters['status']> | 'WORKING', Prisma.ItemWhereInput> = {
+    WORKING: { OR: [{ issueId: null }, inOpenIssue] },
+    DRAFT: { status: 'DRAFT' },
+    READY: { status: 'READY', issueId: null },
+    PLACED: inOpenIssue,
+    PUBLISHED: { issueId: { not: null, notIn: openIssueIds } },
+    ALL: {},
+  };
+  const where: Prisma.ItemWhereInput = { ...stages[filters.status ?? 'WORKING'] };
   if (filters.sectionId) where.sectionId = filters.sectionId;
   if (filters.authorId) where.authorId = filters.authorId;
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
@@ -281,11 +286,22 @@ function buildWhere(filters: ItemFilters): Prisma.ItemWhereInput {
   return where;
 }
 
+async function listOpenIssueIds(): Promise<number[]> {
+  const issues = await db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, select: { id: true } });
+  return issues.map((issue) => issue.id);
+}
+
+/** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all. */
 export async function listItems(filters: ItemFilters) {
+  const where = buildWhere(filters, await listOpenIssueIds());
+  const total = await db.item.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / ITEMS_PAGE_SIZE));
+  const page = Math.min(filters.page ?? 1, pageCount);
   const items = await db.item.findMany({
-    where: buildWhere(filters),
-    orderBy: { updatedAt: 'desc' },
-    take: 500,
+    where,
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    skip: (page - 1) * ITEMS_PAGE_SIZE,
+    take: ITEMS_PAGE_SIZE,
     select: {
       id: true,
       title: true,
@@ -300,14 +316,19 @@ export async function listItems(filters: ItemFilters) {
       issue: { select: { id: true, status: true, yearNumber: true, totalNumber: true } },
     },
   });
-  return items.map(({ bodyText, ...item }) => ({ ...item, stage: getItemStage(item), characterCount: bodyText.replace(/\s/g, '').length }));
+  return {
+    total,
+    page,
+    pageCount,
+    items: items.map(({ bodyText, ...item }) => ({ ...item, stage: getItemStage(item), characterCount: bodyText.replace(/\s/g, '').length })),
+  };
 }
 
 /** How many items match the other filters, per section (the section filter itself ignored). */
 export async function countItemsBySection(filters: ItemFilters): Promise<Map<number, number>> {
   const groups = await db.item.groupBy({
     by: ['sectionId'],
-    where: buildWhere({ ...filters, sectionId: undefined }),
+    where: buildWhere({ ...filters, sectionId: undefined }, await listOpenIssueIds()),
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.sectionId, g._count._all]));

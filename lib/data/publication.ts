@@ -50,15 +50,17 @@ export interface PublicationSettings {
   startYear: number | null;
   startYearNumber: number;
   startTotalNumber: number;
-  /** Once an issue is published its numbers are history, so the start point can no longer change. */
+  /** Once an issue is published in the system its numbers are history, so the start point can no longer change. */
   isStartLocked: boolean;
   /**
-   * The first and the latest published issue's numbers (null before the first publication):
-   * once locked, the start point in effect is the first one's, whether or not an admin ever set
-   * one (the demo publishes its issue from the default start).
+   * The first and the latest issue published in the system (null before the first one): once
+   * locked, the start point in effect is the first one's, whether or not an admin ever set one
+   * (the demo publishes its issue from the default start).
    */
   firstPublished: PublishedNumbers | null;
   lastPublished: PublishedNumbers | null;
+  /** The last imported past issue: a start point must come after it. */
+  lastImported: PublishedNumbers | null;
   /** Issues not yet published: they are renumbered when the start point changes. */
   unpublishedIssueCount: number;
 }
@@ -95,11 +97,17 @@ async function readSettings(client: Reader, publicationId: number): Promise<Publ
   if (!publication) return null;
   // One after the other: inside a transaction the queries share one connection anyway.
   const numbers = { year: true, yearNumber: true, totalNumber: true } as const;
-  const published = { publicationId, status: 'PUBLISHED' } as const;
+  // Imported history does not lock the start point: only what the system itself published.
+  const published = { publicationId, status: 'PUBLISHED', origin: 'EDITED' } as const;
   const firstPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'asc' }, select: numbers });
   const lastPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'desc' }, select: numbers });
   const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
-  return { ...publication, isStartLocked: firstPublished !== null, firstPublished, lastPublished, unpublishedIssueCount };
+  const lastImported = await client.issue.findFirst({
+    where: { publicationId, origin: 'IMPORTED' },
+    orderBy: { totalNumber: 'desc' },
+    select: numbers,
+  });
+  return { ...publication, isStartLocked: firstPublished !== null, firstPublished, lastPublished, lastImported, unpublishedIssueCount };
 }
 
 /** The settings as the admin page shows them, or null on a database that has not been set up yet. */
@@ -160,12 +168,22 @@ export async function updatePublicationSettings(
 }
 
 async function assertStartChangeable(tx: Tx, publicationId: number, start: NumberingStartInput): Promise<void> {
-  const publishedCount = await tx.issue.count({ where: { publicationId, status: 'PUBLISHED' } });
+  const publishedCount = await tx.issue.count({ where: { publicationId, status: 'PUBLISHED', origin: 'EDITED' } });
   if (publishedCount > 0) throw new AppError('CONFLICT', START_LOCKED);
+  // Imported history is published: a start point inside it would hand out its numbers again.
+  const lastImported = await tx.issue.findFirst({
+    where: { publicationId, origin: 'IMPORTED' },
+    orderBy: { totalNumber: 'desc' },
+    select: { totalNumber: true, issueDate: true },
+  });
+  if (lastImported && (start.totalNumber <= lastImported.totalNumber || start.year < lastImported.issueDate.getUTCFullYear())) {
+    const message = `已导入的历史期次到总第${lastImported.totalNumber}期（${lastImported.issueDate.getUTCFullYear()}年），编号起点须在它之后。`;
+    throw new AppError('CONFLICT', message, { startTotalNumber: [message] });
+  }
   // Numbering refuses an issue dated before the start year; an issue already being prepared
   // must not end up there either.
   const earliest = await tx.issue.findFirst({
-    where: { publicationId },
+    where: { publicationId, status: { not: 'PUBLISHED' } },
     orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
     select: { issueDate: true },
   });

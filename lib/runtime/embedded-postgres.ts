@@ -118,6 +118,11 @@ async function stopOrphanedServer(clusterDir: string, log?: (line: string) => vo
   }
 }
 
+/** Whether a server (a running `npm start`, or one left behind) holds the cluster in `dir`. */
+export async function isEmbeddedPostgresRunning(dir: string): Promise<boolean> {
+  return (await findRunningServer(path.resolve(dir, 'postgres'))) !== null;
+}
+
 /**
  * For command-line tools next to a running app: the embedded database of that app if it is
  * running (left running afterwards), otherwise started just for the caller (stopped by it).

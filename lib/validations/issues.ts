@@ -19,6 +19,7 @@ export const ISSUE_EVENT_LABELS = {
   RETURNED: '退回修改',
   APPROVED: '审核通过',
   UNLOCKED: '解除锁定',
+  IMPORTED: '导入历史期次',
   PUBLISHED: '发布',
 } as const;
 

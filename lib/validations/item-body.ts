@@ -2,6 +2,7 @@
 // bold and line breaks. Anything else (headings, images, links, colours, unknown attrs) is
 // refused by the server, so what is stored is always printable and safe to render.
 import { z } from 'zod';
+import { getBodyText } from '@/lib/item-body-text';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 
 /** Sane upper bounds: a bulletin item is ~1,500 characters; 20,000 is far beyond any. */
@@ -55,20 +56,5 @@ export type ParagraphNode = z.output<typeof ZParagraphNode>;
 
 export const EMPTY_BODY: ItemBody = { type: 'doc', content: [{ type: 'paragraph' }] };
 
-/** The text of one paragraph; a line break becomes "\n". */
-export function getParagraphText(paragraph: ParagraphNode): string {
-  return (paragraph.content ?? []).map((node) => (node.type === 'text' ? node.text : '\n')).join('');
-}
-
-/** Plain text of the body: paragraphs joined by blank lines, empty paragraphs dropped. */
-export function getBodyText(doc: { content: ParagraphNode[] }): string {
-  return doc.content
-    .map(getParagraphText)
-    .filter((text) => text.trim() !== '')
-    .join('\n\n');
-}
-
-/** Plain paragraphs (no empty ones), for counts, line estimates and diffs. */
-export function getBodyParagraphs(doc: { content: ParagraphNode[] }): string[] {
-  return doc.content.map(getParagraphText).filter((text) => text.trim() !== '');
-}
+// The text helpers live in a module without zod, so the editor's bundle does not carry it.
+export { getBodyParagraphs, getBodyText, getParagraphText } from '@/lib/item-body-text';

@@ -3,20 +3,7 @@ import { normalizeTitle, TITLE_BREAK } from '@/lib/layout/title';
 import { INVISIBLE_CHARACTER_HINT, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';
 
-export const ITEM_STATUS_LABELS = { DRAFT: '草稿', READY: '待编' } as const;
-export type ItemStatus = keyof typeof ITEM_STATUS_LABELS;
-
-/**
- * Where an item is in its life, as the lists show it: 草稿 and 待编 (its own status), 已编入 (placed
- * in an issue not yet published) and 已刊发 (its issue is published; the item is then locked).
- */
-export const ITEM_STAGE_LABELS = { DRAFT: '草稿', READY: '待编', PLACED: '已编入', PUBLISHED: '已刊发' } as const;
-export type ItemStage = keyof typeof ITEM_STAGE_LABELS;
-
-export function getItemStage(item: { status: ItemStatus; issue: { status: string } | null }): ItemStage {
-  if (item.issue) return item.issue.status === 'PUBLISHED' ? 'PUBLISHED' : 'PLACED';
-  return item.status;
-}
+export { getItemStage, ITEM_STAGE_LABELS, ITEM_STATUS_LABELS, type ItemStage, type ItemStatus } from '@/lib/item-status';
 
 /** The list's stage filter: absent means everything not yet published (the working set). */
 export const ITEM_STAGE_FILTERS = ['DRAFT', 'READY', 'PLACED', 'PUBLISHED', 'ALL'] as const;
@@ -93,7 +80,11 @@ export const ZItemFilters = z.object({
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   q: ZSearchQuery.optional().transform((q) => q || undefined),
+  page: z.string().regex(/^[1-9]\d{0,4}$/).transform(Number).optional().catch(undefined),
 });
+
+/** Items shown per page of the list. */
+export const ITEMS_PAGE_SIZE = 50;
 
 export type ItemFields = z.output<typeof ZItemFields>;
 export type SaveItemInput = z.output<typeof ZSaveItem>;

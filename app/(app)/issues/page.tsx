@@ -15,7 +15,10 @@ export default async function IssuesPage() {
   const creators = new Map(issues.map((issue) => [issue.id, issue.createdBy.displayName]));
   return (
     <>
-      <PageHeader title="编排" description="期号由系统按出刊日期自动编排；未发布的期次在删除或改期后自动重新编号。" />
+      <PageHeader
+        title="编排"
+        description="期号由系统按出刊日期自动编排；未发布的期次在删除或改期后自动重新编号。已发布的期次这里只列最近几期，全部见“已发布”。"
+      />
       {user.roles.includes('EDITOR') && (
         <Card className="mb-6">
           <CardContent>

@@ -31,7 +31,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   const user = await requirePageAccess('items');
   const raw = await searchParams;
   const filters = ZItemFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v) || undefined])));
-  const [items, counts, sections, authors] = await Promise.all([
+  const [list, counts, sections, authors] = await Promise.all([
     listItems(filters),
     countItemsBySection(filters),
     listSections({ includeRetired: true }),
@@ -39,13 +39,15 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
   ]);
   const hrefWith = (patch: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, ...patch })) {
+    // Any other filter starts again at the first page.
+    for (const [key, value] of Object.entries({ ...filters, page: undefined, ...patch })) {
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const query = params.toString();
     return query ? `/items?${query}` : '/items';
   };
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const { items } = list;
 
   return (
     <>
@@ -177,6 +179,23 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                 ))}
               </tbody>
             </table>
+          )}
+          {list.pageCount > 1 && (
+            <nav aria-label="分页" className="mt-3 flex items-center gap-3 text-sm" data-testid="item-pages">
+              <span className="text-muted-foreground">
+                共 {list.total} 篇，第 {list.page}/{list.pageCount} 页
+              </span>
+              {list.page > 1 && (
+                <Link href={hrefWith({ page: list.page - 1 })} className="text-brand hover:underline">
+                  上一页
+                </Link>
+              )}
+              {list.page < list.pageCount && (
+                <Link href={hrefWith({ page: list.page + 1 })} className="text-brand hover:underline">
+                  下一页
+                </Link>
+              )}
+            </nav>
           )}
         </div>
       </div>

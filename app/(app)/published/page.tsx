@@ -1,70 +1,60 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatIssueNumber } from '@/components/issues/issue-labels';
-import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { DownloadButtons } from '@/components/issues/download-buttons';
 import { IssueTable } from '@/components/issues/issue-table';
+import { ArchiveSearchForm } from '@/components/archive/archive-search-form';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
-import { listPublishedIssues, searchPublishedItems } from '@/lib/data/issues';
-import { ZSearchQuery } from '@/lib/validations/common';
+import { listPublishedIssuesOfYear, listPublishedYears } from '@/lib/data/archive';
+import { cn } from '@/lib/utils';
+import { ZArchiveYear } from '@/lib/validations/archive';
 
 export const metadata: Metadata = { title: '已发布' };
 
-export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function PublishedPage({ searchParams }: { searchParams: Promise<{ year?: string | string[] }> }) {
   await requirePageAccess('published');
-  const query = ZSearchQuery.parse((await searchParams).q);
-  const [issues, hits] = await Promise.all([listPublishedIssues(), query ? searchPublishedItems(query) : Promise.resolve([])]);
-  const years = [...new Set(issues.map((i) => i.year))];
+  const raw = (await searchParams).year;
+  const asked = ZArchiveYear.parse(Array.isArray(raw) ? raw[0] : raw);
+  const years = await listPublishedYears();
+  // One year at a time: ten years of weekly issues are five hundred rows.
+  const year = years.find((y) => y.year === asked)?.year ?? years[0]?.year;
+  const issues = year === undefined ? [] : await listPublishedIssuesOfYear(year);
   return (
     <>
-      <PageHeader title="已发布" description="按年份查阅已发布的各期简报；可搜索历期稿件的标题和正文。" />
-      <form role="search" className="mb-6 flex gap-2">
-        <Input type="search" name="q" defaultValue={query} placeholder="搜索历期稿件" aria-label="搜索历期稿件" className="max-w-sm" />
-        <Button type="submit" variant="outline">
-          搜索
-        </Button>
-      </form>
-      {query && (
-        <section aria-label="搜索结果" className="mb-8" data-testid="search-results">
-          <h2 className="mb-2 text-sm font-semibold">
-            “{query}”的搜索结果（{hits.length}）
-          </h2>
-          {hits.length === 0 ? (
-            <EmptyState>没有找到相关稿件。</EmptyState>
-          ) : (
-            <ul className="divide-y divide-border rounded-lg border border-border bg-white">
-              {hits.map((hit) => (
-                <li key={hit.id} className="px-4 py-3">
-                  <Link href={`/published/${hit.issue.id}`} className="font-medium hover:text-brand">
-                    {hit.title}
-                  </Link>
-                  <span className="ml-2 text-xs text-muted-foreground">{formatIssueNumber(hit.issue)}</span>
-                  <p className="mt-1 text-sm text-muted-foreground">{hit.excerpt}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-      {years.length === 0 && <EmptyState>还没有已发布的期次。</EmptyState>}
-      <div className="space-y-8">
-        {years.map((year) => (
-          <section key={year} aria-labelledby={`year-${year}`}>
+      <PageHeader title="已发布" description="按年份查阅已发布和导入的各期简报；检索历期稿件的标题、正文和来源。" />
+      <div className="mb-6">
+        <ArchiveSearchForm />
+      </div>
+      {years.length === 0 ? (
+        <EmptyState>还没有已发布的期次。</EmptyState>
+      ) : (
+        <>
+          <nav aria-label="年份" className="mb-4 flex flex-wrap gap-1 text-sm">
+            {years.map((y) => (
+              <Link
+                key={y.year}
+                href={`/published?year=${y.year}`}
+                aria-current={y.year === year ? 'page' : undefined}
+                className={cn('rounded-md px-2.5 py-1 hover:bg-muted', y.year === year && 'bg-brand/10 font-medium text-brand')}
+              >
+                {y.year}年<span className="ml-1 text-xs text-muted-foreground">{y.count}</span>
+              </Link>
+            ))}
+          </nav>
+          <section aria-labelledby={`year-${year}`}>
             <h2 id={`year-${year}`} className="mb-2 text-lg font-semibold">
               {year}年
             </h2>
             <IssueTable
-              issues={issues.filter((i) => i.year === year)}
+              issues={issues.map((issue) => ({ ...issue, _count: { items: issue._count.archiveItems } }))}
               hrefOf={(id) => `/published/${id}`}
               testId={`published-${year}`}
               extra={{ heading: '下载', render: (id) => <DownloadButtons issueId={id} isPublished /> }}
             />
           </section>
-        ))}
-      </div>
+        </>
+      )}
     </>
   );
 }

@@ -14,7 +14,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { estimateIssuePages, findStandingReturn, getIssueDetail, getPrintIssueWithStatus, listAvailableItems } from '@/lib/data/issues';
+import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
@@ -26,7 +26,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const id = parseId((await params).id);
   const issue = id === null ? null : await getIssueDetail(id);
   if (id === null || !issue) notFound();
-  const { print } = (await getPrintIssueWithStatus(id))!;
+  const { print } = issue;
   const estimate = estimateIssuePages(print);
   const canEdit = user.roles.includes('EDITOR');
   const canReview = user.roles.includes('REVIEWER');

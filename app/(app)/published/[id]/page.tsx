@@ -5,7 +5,7 @@ import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
-import { getPublishedIssue } from '@/lib/data/issues';
+import { getPublishedIssueView } from '@/lib/data/issues';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '已发布' };
@@ -14,11 +14,17 @@ export default async function PublishedIssuePage({ params }: { params: Promise<{
   await requirePageAccess('published');
   const id = parseId((await params).id);
   // Only published issues exist here, for every role: an unpublished one is a 404.
-  const issue = id === null ? null : await getPublishedIssue(id);
-  if (id === null || !issue) notFound();
+  const view = id === null ? null : await getPublishedIssueView(id);
+  if (id === null || !view) notFound();
+  const issue = view.print;
   return (
     <>
       <PageHeader title={formatIssueNumber(issue)} actions={<DownloadButtons issueId={id} isPublished />} />
+      {view.origin === 'IMPORTED' && (
+        <p className="mx-auto mb-4 max-w-2xl rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="imported-note">
+          本期从历史文件{view.importFileName ? `“${view.importFileName}”` : ''}导入，内容为识别所得；PDF 和 DOCX 按本系统的版式重新排印。
+        </p>
+      )}
       <IssueWebView issue={issue} />
     </>
   );

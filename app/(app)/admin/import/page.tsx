@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { AdminTabs } from '@/components/admin/admin-tabs';
+import { ImportForm } from '@/components/admin/import-form';
+import { PageHeader } from '@/components/shell/page-header';
+import { Card, CardContent } from '@/components/ui/card';
+import { importIssuesAction, previewImportAction } from '@/lib/actions/imports';
+import { requirePageAccess } from '@/lib/auth';
+
+export const metadata: Metadata = { title: '导入历史期次' };
+
+export default async function ImportPage() {
+  await requirePageAccess('admin');
+  return (
+    <>
+      <AdminTabs current="import" />
+      <PageHeader
+        title="导入历史期次"
+        description="把过去用 Word 编辑、已经印发的各期导入档案：保留原来的期号，导入后可检索、可统计，新的一期接着最后一期编号。"
+      />
+      <Card>
+        <CardContent className="py-5">
+          <ImportForm preview={previewImportAction} importIssues={importIssuesAction} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

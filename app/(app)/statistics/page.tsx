@@ -1,0 +1,210 @@
+import type { Metadata } from 'next';
+import { AdoptionChart } from '@/components/statistics/adoption-chart';
+import { EmptyState } from '@/components/shell/empty-state';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageAccess } from '@/lib/auth';
+import { getAdoptionStatistics } from '@/lib/data/statistics';
+import { firstValues, GRANULARITY_LABELS, ZStatisticsQuery } from '@/lib/validations/statistics';
+
+export const metadata: Metadata = { title: '信息采用统计' };
+
+const selectClass = 'h-9 rounded-md border border-border bg-white px-2 text-sm';
+/** The tables list this many units; the files hold all of them. */
+const TABLE_UNITS = 100;
+const CHART_UNITS = 15;
+
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageAccess('statistics');
+  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(firstValues(await searchParams)));
+  const { query } = stats;
+  const exportQuery = new URLSearchParams({
+    fromYear: String(query.fromYear),
+    toYear: String(query.toYear),
+    granularity: query.granularity,
+    ...(query.section ? { section: query.section } : {}),
+  });
+  const years = stats.years.length ? stats.years : [query.toYear];
+  const top = stats.units.slice(0, CHART_UNITS);
+  const chart = {
+    units: top.map((u) => u.unit),
+    series: stats.sections.map((section, i) => ({ label: section, values: top.map((u) => u.bySection[i] ?? 0) })),
+  };
+  const shown = stats.units.slice(0, TABLE_UNITS);
+
+  return (
+    <>
+      <PageHeader
+        title="信息采用统计"
+        description="各来源单位（区科协、学会等）被本刊采用的稿件数，含已发布和导入的全部期次。一篇稿件署有几个来源单位，就为每个单位各计一次。"
+      />
+      <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="统计条件">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted-foreground">起始年份</span>
+          <select name="fromYear" defaultValue={query.fromYear} className={selectClass}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted-foreground">截止年份</span>
+          <select name="toYear" defaultValue={query.toYear} className={selectClass}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted-foreground">统计周期</span>
+          <select name="granularity" defaultValue={query.granularity} className={selectClass}>
+            {Object.entries(GRANULARITY_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-muted-foreground">栏目</span>
+          <select name="section" defaultValue={query.section ?? ''} className={selectClass}>
+            <option value="">全部栏目</option>
+            {stats.allSections.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="outline">
+          统计
+        </Button>
+        <span className="ml-auto flex gap-2">
+          <Button asChild size="sm" variant="outline">
+            <a href={`/api/statistics/export?format=xlsx&${exportQuery}`} download>
+              导出 XLSX
+            </a>
+          </Button>
+          <Button asChild size="sm" variant="outline">
+            <a href={`/api/statistics/export?format=csv&${exportQuery}`} download>
+              导出 CSV
+            </a>
+          </Button>
+        </span>
+      </form>
+
+      <p className="mb-4 text-sm" data-testid="statistics-summary">
+        {query.fromYear === query.toYear ? `${query.fromYear}年` : `${query.fromYear}—${query.toYear}年`}
+        {query.section ? `“${query.section}”栏目` : ''}共采用稿件 <strong>{stats.itemTotals.total}</strong> 篇
+        {stats.itemTotals.withoutSource > 0 && `（其中 ${stats.itemTotals.withoutSource} 篇未署来源单位，多为市科协要闻）`}，来源单位{' '}
+        <strong>{stats.units.length}</strong> 个。
+      </p>
+
+      {stats.units.length === 0 ? (
+        <EmptyState>所选范围内没有署来源单位的稿件。</EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>采用最多的来源单位（前 {top.length} 个，按栏目）</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <AdoptionChart data={chart} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>
+                {GRANULARITY_LABELS[query.granularity]}统计
+                {stats.units.length > TABLE_UNITS && `（前 ${TABLE_UNITS} 个单位；全部单位请导出）`}
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="statistics-by-period">
+                <thead className="bg-muted text-xs text-muted-foreground">
+                  <tr>
+                    <th className="sticky left-0 bg-muted px-2 py-1.5 text-left">来源单位</th>
+                    {stats.periods.map((p) => (
+                      <th key={p.key} className="whitespace-nowrap px-2 py-1.5 text-right">
+                        {p.label}
+                      </th>
+                    ))}
+                    <th className="px-2 py-1.5 text-right">合计</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-border">
+                  {shown.map((unit) => (
+                    <tr key={unit.unit}>
+                      <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left font-normal">
+                        {unit.unit}
+                      </th>
+                      {unit.byPeriod.map((n, i) => (
+                        <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+                          {n || ''}
+                        </td>
+                      ))}
+                      <td className="px-2 py-1.5 text-right font-medium tabular-nums">{unit.total}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot className="border-t-2 border-border text-xs text-muted-foreground">
+                  <tr>
+                    <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left font-normal">
+                      采用稿件数（每篇计一次）
+                    </th>
+                    {stats.itemTotals.byPeriod.map((n, i) => (
+                      <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+                        {n || ''}
+                      </td>
+                    ))}
+                    <td className="px-2 py-1.5 text-right tabular-nums">{stats.itemTotals.total}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>按栏目统计</CardTitle>
+            </CardHeader>
+            <CardContent className="overflow-x-auto">
+              <table className="w-full text-sm" data-testid="statistics-by-section">
+                <thead className="bg-muted text-xs text-muted-foreground">
+                  <tr>
+                    <th className="px-2 py-1.5 text-left">来源单位</th>
+                    {stats.sections.map((name) => (
+                      <th key={name} className="whitespace-nowrap px-2 py-1.5 text-right">
+                        {name}
+                      </th>
+                    ))}
+                    <th className="px-2 py-1.5 text-right">合计</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-border">
+                  {shown.map((unit) => (
+                    <tr key={unit.unit}>
+                      <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                        {unit.unit}
+                      </th>
+                      {unit.bySection.map((n, i) => (
+                        <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+                          {n || ''}
+                        </td>
+                      ))}
+                      <td className="px-2 py-1.5 text-right font-medium tabular-nums">{unit.total}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </CardContent>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

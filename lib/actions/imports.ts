@@ -1,0 +1,20 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { action } from '@/lib/action';
+import { AppError } from '@/lib/errors';
+import { importIssues, previewImport } from '@/lib/data/imports';
+import { ZImportFiles } from '@/lib/validations/imports';
+
+const ADMIN = ['ADMIN'] as const;
+
+/** What importing these files would do; writes nothing. */
+export const previewImportAction = action({ roles: ADMIN, schema: ZImportFiles }, async (input) => previewImport(input.files));
+
+/** Imports the files (one transaction), if they still are what the preview showed. */
+export const importIssuesAction = action({ roles: ADMIN, schema: ZImportFiles }, async (input, user) => {
+  if (!input.fingerprints) throw new AppError('INVALID_INPUT', '请先预览，确认无误后再导入。');
+  const result = await importIssues(input.files, user, { expectedFingerprints: input.fingerprints });
+  revalidatePath('/published');
+  revalidatePath('/issues');
+  return result;
+});

@@ -1,0 +1,31 @@
+// `npm run backup -- FILE`: a backup of the whole database (every table, the stored PDF and DOCX
+// of every published issue byte for byte) as one gzip file. The app may keep running.
+// Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
+import path from 'node:path';
+import { writeBackup } from '@/lib/backup/backup';
+import { readLauncherEnv } from '@/lib/env';
+import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+
+const file = process.argv[2];
+if (!file || file.startsWith('-')) {
+  console.error('usage: npm run backup -- FILE        (e.g. npm run backup -- 备份/kexie-2024-06-30.backup.gz)');
+  process.exit(2);
+}
+
+const env = readLauncherEnv();
+const database: EmbeddedDatabase = env.DATABASE_URL
+  ? { url: env.DATABASE_URL, stop: async () => {} }
+  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+let exitCode = 0;
+try {
+  const summary = await writeBackup(database.url, path.resolve(file));
+  const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
+  console.log(`已备份到 ${summary.file}（${(summary.bytes / 1024 / 1024).toFixed(1)} MB）：${Object.keys(summary.tables).length} 张表，${rows} 行。`);
+  for (const [table, count] of Object.entries(summary.tables)) console.log(`  ${table.padEnd(16)} ${count}`);
+} catch (error) {
+  console.error(`backup: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await database.stop();
+}
+process.exit(exitCode);

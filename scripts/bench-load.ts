@@ -1,0 +1,230 @@
+// `npm run bench:load [-- --seconds 60 --think-ms 1000 --sizes 6000,60000]`: the system under
+// load with ten years of archive. For each data size it generates the archive into a fresh
+// embedded database (weekly issues of 12 items; 6,000 items = 500 issues over ten years, all
+// published in the system; 60,000 = the same plus 4,500 imported older issues), starts the
+// production build on it, signs in 20 users and lets them work for a fixed time over the
+// dashboard (稿件), the item editor, the assembly page of the issue being prepared, the archive
+// (one year, and a published issue) and the search, each user pausing about --think-ms between
+// pages. Prints p50/p95/max per page and the errors (any answer but 200), the search query's
+// own time in the database, and the editor route's first-load JavaScript (gzip). Figures, not
+// pass/fail. Targets (issue 10, on 2 cores): pages p95 ≤ 150 ms, search p95 ≤ 50 ms at 6,000
+// items and ≤ 100 ms at 60,000, 0 errors, editor first-load JS ≤ 300 KB gzip.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { applyMigrations } from '@/lib/db/schema-engine';
+import { ensureBuilt } from '@/lib/runtime/build';
+import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { createRandom, SEARCH_QUERIES } from './bench/corpus';
+import { generateArchive } from './bench/generate';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    'think-ms': { type: 'string', default: '1000' },
+    sizes: { type: 'string', default: '6000,60000' },
+    users: { type: 'string', default: '20' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const THINK_MS = Number(values['think-ms']);
+const USERS = Number(values.users);
+const SIZES = values.sizes!.split(',').map(Number);
+const PASSWORD = 'bench-password-load';
+const root = process.cwd();
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+async function login(baseUrl: string, username: string): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: 'true' }),
+  });
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
+  if (!cookies.some((c) => c?.includes('session-token'))) throw new Error(`login of ${username} failed (${response.status})`);
+  return [csrfCookie, ...cookies].join('; ');
+}
+
+/** The JavaScript a first visit of the page loads: every script the HTML names, gzip-compressed. */
+async function firstLoadJsGzip(baseUrl: string, pagePath: string, cookie: string): Promise<{ kb: number; files: number }> {
+  const html = await (await fetch(`${baseUrl}${pagePath}`, { headers: { cookie } })).text();
+  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')));
+  let bytes = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return { kb: bytes / 1024, files: sources.size };
+}
+
+interface PageSpec {
+  name: string;
+  weight: number;
+  url: () => string;
+}
+
+async function runLoad(baseUrl: string, cookies: string[], pages: PageSpec[]) {
+  const timings = new Map(pages.map((p) => [p.name, [] as number[]]));
+  const errors = new Map(pages.map((p) => [p.name, [] as string[]]));
+  const schedule = pages.flatMap((p) => Array.from({ length: p.weight }, () => p));
+  const random = createRandom(7);
+  const end = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    cookies.map(async (cookie, user) => {
+      // Users start spread over the first think time, not all in the same millisecond.
+      await new Promise((resolve) => setTimeout(resolve, (user / cookies.length) * THINK_MS));
+      for (let k = user; performance.now() < end; k++) {
+        const page = schedule[k % schedule.length]!;
+        const url = page.url();
+        const started = performance.now();
+        try {
+          const response = await fetch(`${baseUrl}${url}`, { headers: { cookie }, redirect: 'manual' });
+          await response.arrayBuffer();
+          timings.get(page.name)!.push(performance.now() - started);
+          if (response.status !== 200) errors.get(page.name)!.push(`${response.status} ${url}`);
+        } catch (error) {
+          errors.get(page.name)!.push(`${error instanceof Error ? error.message : String(error)} ${url}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + random.next())));
+      }
+    }),
+  );
+  return { timings, errors };
+}
+
+async function benchSize(totalItems: number) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kexie-bench-load-'));
+  const pgPort = await freePort();
+  const port = await freePort();
+  let server: ChildProcess | undefined;
+  const database = await startEmbeddedPostgres({ dir: dataDir, port: pgPort, database: 'kexie' });
+  try {
+    await applyMigrations(database.url);
+    console.log(`\n== ${totalItems.toLocaleString('en')} items: generating (load ${load()}) …`);
+    const data = await generateArchive(database.url, totalItems, { users: USERS, password: PASSWORD });
+    console.log(
+      `generated ${data.publishedIds.length} published issues, ${data.archiveItems} archive items, ${data.draftIds.length} drafts in ${data.seconds.toFixed(0)} s`,
+    );
+
+    server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(24).toString('hex') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      server!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('已启动') && resolve());
+      server!.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    });
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const cookies = await Promise.all(Array.from({ length: USERS }, (_, i) => login(baseUrl, `bench${i}`)));
+
+    const random = createRandom(42);
+    const pages: PageSpec[] = [
+      { name: 'dashboard /items', weight: 2, url: () => '/items' },
+      { name: 'item editor', weight: 2, url: () => `/items/${random.pick(data.draftIds)}` },
+      { name: 'assembly /issues/N', weight: 2, url: () => `/issues/${data.assemblingId}` },
+      { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
+      { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
+      {
+        name: 'search page',
+        weight: 3,
+        url: () => `/published/search?q=${encodeURIComponent(random.pick(SEARCH_QUERIES))}${random.next() < 0.2 ? `&year=${random.pick(data.years)}` : ''}`,
+      },
+    ];
+    // Warm up every page once per user (compiled routes, caches, connections).
+    for (const page of pages) await Promise.all(cookies.slice(0, 4).map((cookie) => fetch(`${baseUrl}${page.url()}`, { headers: { cookie } }).then((r) => r.arrayBuffer())));
+
+    const loadBefore = load();
+    const { timings, errors } = await runLoad(baseUrl, cookies, pages);
+    const total = [...timings.values()].reduce((n, t) => n + t.length, 0);
+    console.log(`${USERS} users, ${SECONDS} s, think time ~${THINK_MS} ms: ${total} requests (${(total / SECONDS).toFixed(1)}/s); load average before ${loadBefore}, after ${load()}`);
+    console.log(`${'page'.padEnd(22)} ${'n'.padStart(6)} ${'p50_ms'.padStart(8)} ${'p95_ms'.padStart(8)} ${'max_ms'.padStart(8)} ${'errors'.padStart(7)}`);
+    let worstPageP95 = 0;
+    for (const page of pages) {
+      const sorted = [...timings.get(page.name)!].sort((a, b) => a - b);
+      const p95 = percentile(sorted, 95);
+      if (page.name !== 'search page') worstPageP95 = Math.max(worstPageP95, p95);
+      console.log(
+        `${page.name.padEnd(22)} ${String(sorted.length).padStart(6)} ${percentile(sorted, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(8)} ${String(errors.get(page.name)!.length).padStart(7)}`,
+      );
+      for (const message of errors.get(page.name)!.slice(0, 3)) console.log(`    error: ${message}`);
+    }
+    const search = [...timings.get('search page')!].sort((a, b) => a - b);
+    const errorCount = [...errors.values()].reduce((n, e) => n + e.length, 0);
+
+    // The search query alone, in the database, one at a time (no other load).
+    const { searchArchive } = await import('@/lib/data/archive');
+    const queryTimes: number[] = [];
+    const perQuery = new Map<string, number[]>();
+    for (let round = 0; round < 5; round++) {
+      for (const query of SEARCH_QUERIES) {
+        const started = performance.now();
+        await searchArchive({ query });
+        const elapsed = performance.now() - started;
+        queryTimes.push(elapsed);
+        perQuery.set(query, [...(perQuery.get(query) ?? []), elapsed]);
+      }
+    }
+    queryTimes.sort((a, b) => a - b);
+    const medians = [...perQuery].map(([query, times]) => `${query}:${percentile([...times].sort((a, b) => a - b), 50).toFixed(0)}`);
+    console.log(`search_query_median_ms_by_query ${medians.join(' ')}`);
+    const size = `${totalItems}`;
+    console.log(`pages_worst_p95_ms_${size}=${worstPageP95.toFixed(1)}   (target ≤ 150)`);
+    console.log(`search_page_p95_ms_${size}=${percentile(search, 95).toFixed(1)}   (target ≤ ${totalItems <= 6000 ? 50 : 100}; under the page mix)`);
+    console.log(`search_query_p50_ms_${size}=${percentile(queryTimes, 50).toFixed(1)} search_query_p95_ms_${size}=${percentile(queryTimes, 95).toFixed(1)} search_query_max_ms_${size}=${queryTimes.at(-1)!.toFixed(1)}   (database only, sequential)`);
+    console.log(`errors_${size}=${errorCount}   (target 0)`);
+
+    const editor = await firstLoadJsGzip(baseUrl, `/items/${data.draftIds[0]}`, cookies[0]!);
+    const statistics = await firstLoadJsGzip(baseUrl, '/statistics', cookies[0]!);
+    console.log(`editor_first_load_js_gzip_kb=${editor.kb.toFixed(1)} (${editor.files} files; target ≤ 300)   statistics_first_load_js_gzip_kb=${statistics.kb.toFixed(1)}`);
+    await data.db.$disconnect();
+  } finally {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (SIZES.length === 1) {
+  await ensureBuilt(root);
+  await benchSize(SIZES[0]!);
+} else {
+  // One process per data size: the data layer binds to one database per process.
+  await ensureBuilt(root);
+  console.log(`bench:load — ${SIZES.join(', ')} items; machine load average ${load()} (1, 5, 15 min)`);
+  for (const size of SIZES) {
+    const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/bench-load.ts', '--sizes', String(size), '--seconds', String(SECONDS), '--think-ms', String(THINK_MS), '--users', String(USERS)];
+    const code = await new Promise<number | null>((resolve) => spawn(process.execPath, args, { cwd: root, stdio: 'inherit' }).once('exit', resolve));
+    if (code !== 0) process.exit(code ?? 1);
+  }
+}
+process.exit(0);

@@ -1,0 +1,72 @@
+// `npm run import -- [--dry-run] [--user NAME] FILE_OR_FOLDER...`: legacy import from the
+// command line, for a whole archive at once. Prints what was recognised in every file (as the
+// admin page's preview does), then imports everything in one transaction — or nothing, when a
+// file cannot be read or a number is taken. `--dry-run` only prints. Folders are read for
+// .docx, .txt and .md files. Uses DATABASE_URL, or the embedded database.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readLauncherEnv } from '@/lib/env';
+import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'dry-run': { type: 'boolean', default: false }, user: { type: 'string' } },
+});
+if (!positionals.length) {
+  console.error('usage: npm run import -- [--dry-run] [--user USERNAME] FILE_OR_FOLDER...');
+  process.exit(2);
+}
+
+async function collect(target: string): Promise<string[]> {
+  const info = await stat(target);
+  if (!info.isDirectory()) return [target];
+  const entries = (await readdir(target)).filter((name) => /\.(docx|txt|md)$/i.test(name)).sort();
+  return entries.map((name) => path.join(target, name));
+}
+
+const env = readLauncherEnv();
+const database: EmbeddedDatabase = env.DATABASE_URL
+  ? { url: env.DATABASE_URL, stop: async () => {} }
+  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+process.env.DATABASE_URL = database.url;
+const { db } = await import('@/lib/db');
+const { importIssues, previewImport } = await import('@/lib/data/imports');
+
+const STATUS = { ready: '可导入', duplicate: '已导入，跳过', conflict: '不能导入', invalid: '无法识别' } as const;
+let exitCode = 0;
+try {
+  const paths = (await Promise.all(positionals.map(collect))).flat();
+  const files = await Promise.all(paths.map(async (file) => ({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) })));
+  const preview = await previewImport(files);
+  for (const file of preview.files) {
+    const issue = file.issue;
+    const what = issue ? `${issue.year}年第${issue.yearNumber}期（总第${issue.totalNumber}期） ${issue.issueDate} ${issue.itemCount}篇` : '';
+    console.log(`[${STATUS[file.status]}] ${file.fileName} ${what}`);
+    for (const message of file.messages) console.log(`    ${message}`);
+    for (const warning of file.warnings) console.log(`    注意：${warning}`);
+  }
+  for (const note of preview.notes) console.log(note);
+  if (!preview.canImport) {
+    console.log(preview.files.some((f) => f.status === 'conflict' || f.status === 'invalid') ? '未导入：请先处理上面不能导入的文件。' : '没有需要导入的新期次。');
+    exitCode = preview.files.some((f) => f.status === 'conflict' || f.status === 'invalid') ? 1 : 0;
+  } else if (values['dry-run']) {
+    console.log('（--dry-run：未写入）');
+  } else {
+    const user = await db.user.findFirst({
+      where: values.user ? { username: values.user } : { roles: { has: 'ADMIN' }, isDisabled: false },
+      orderBy: { id: 'asc' },
+      select: { id: true, username: true },
+    });
+    if (!user) throw new Error(values.user ? `没有用户 ${values.user}` : '没有可用的管理员账号（--user 指定导入人）');
+    const result = await importIssues(files, user);
+    console.log(`已导入 ${result.imported.length} 期（导入人 ${user.username}），跳过 ${result.skipped.length} 个。`);
+  }
+} catch (error) {
+  console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await db.$disconnect();
+  await database.stop();
+}
+process.exit(exitCode);
