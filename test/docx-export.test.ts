@@ -98,13 +98,14 @@ describe('renderIssueDocx', async () => {
     const lead = issue.sections[0]!;
     const item = { ...lead.columns[0]!.items[0]!, title: '市科协召开4月工作\n交流学习会' };
     const xml = unzipDocx(await renderIssueDocx({ ...issue, sections: [{ ...lead, columns: [{ name: null, items: [item] }] }] }))['word/document.xml']!;
-    const title = xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*>市科协召开4月工作<\/w:t>[\s\S]*?<\/w:p>/)![0];
+    const title = xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*>市科协召开4月工作 <\/w:t>[\s\S]*?<\/w:p>/)![0];
     const parts = [...title.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '↵');
-    expect(parts).toEqual(['市科协召开4月工作', '↵', '交流学习会']);
+    // A chosen break stands for a space: it stays at the line's end, unprinted, for readers of the file.
+    expect(parts).toEqual(['市科协召开4月工作 ', '↵', '交流学习会']);
     expect(title).toContain('<w:jc w:val="center"/>');
     // The fixture's long title is broken at its space, as in the PDF.
-    const auto = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*>丰台区航天科普嘉年华暨<\/w:t>[\s\S]*?<\/w:p>/)![0];
-    expect([...auto.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '↵')).toEqual(['丰台区航天科普嘉年华暨', '↵', '云岗地区科普联盟成立仪式举行']);
+    const auto = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*>丰台区航天科普嘉年华暨 <\/w:t>[\s\S]*?<\/w:p>/)![0];
+    expect([...auto.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? '↵')).toEqual(['丰台区航天科普嘉年华暨 ', '↵', '云岗地区科普联盟成立仪式举行']);
   });
 
   it('prints the masthead numbers and the closing block as given', () => {

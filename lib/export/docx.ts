@@ -26,7 +26,7 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ParagraphNode } from '@/lib/validations/item-body';
-import { layoutTitle } from '@/lib/layout/title';
+import { layoutTitleLines } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
 import {
   formatIssueDate,
@@ -241,7 +241,10 @@ class BodyWriter {
     const placement = this.placeBlock(false);
     // The print's lines (lib/layout/title.ts), joined by line breaks in one centred paragraph.
     const titleStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 18, bold: true };
-    const titleRuns = layoutTitle(item.title).flatMap((line, index) =>
+    // A break that stands for a space keeps it at the line's end (not printed, but a reader of
+    // the file, the legacy import among them, gets the title back as written).
+    const titleLines = layoutTitleLines(item.title).map((line) => (line.isSpaced ? `${line.text} ` : line.text));
+    const titleRuns = titleLines.flatMap((line, index) =>
       index === 0 ? [textRun(line, titleStyle)] : [new TextRun({ break: 1, ...runFormat(titleStyle) }), textRun(line, titleStyle)],
     );
     this.paragraphs.push(

@@ -90,6 +90,8 @@ const TRAILING_SOURCE = /[（(]([^（）()。！？]{2,120})[）)]$/u;
 
 interface Line {
   text: string;
+  /** The line ended in white space before its break (a title's break that stands for a space). */
+  endsWithSpace?: boolean;
   headingLevel?: number;
   isBold?: boolean;
   isCentered?: boolean;
@@ -118,7 +120,14 @@ function toLines(blocks: readonly SourceBlock[]): Line[] {
       if (!text || RULE.test(text) || PAGE_NUMBER.test(text)) continue;
       const bullet = BULLET.exec(text);
       const isBullet = !!bullet && !YEAR_NUMBER.test(text) && text.length > bullet[0].length;
-      lines.push({ text: isBullet ? text.slice(bullet![0].length).trim() : text, headingLevel, isBold, isCentered: block.isCentered, isBullet });
+      lines.push({
+        text: isBullet ? text.slice(bullet![0].length).trim() : text,
+        endsWithSpace: /[\t\u00a0\u3000 ]$/u.test(raw),
+        headingLevel,
+        isBold,
+        isCentered: block.isCentered,
+        isBullet,
+      });
     }
   }
   return lines;
@@ -373,8 +382,9 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
       continue;
     }
     if (current && current.paragraphs.length === 0 && isTitleLike(line)) {
-      // A second title line right under the first: a title printed on two lines.
-      current.title = joinBroken(current.title, text);
+      // A second title line right under the first: a title printed on two lines. The space
+      // the break stands for, if the file kept it (our DOCX does), comes back.
+      current.title = lines[i - 1]?.endsWithSpace ? `${current.title} ${text}` : joinBroken(current.title, text);
       continue;
     }
     if (!current) {
