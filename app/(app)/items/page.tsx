@@ -135,7 +135,18 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
             </Button>
           </form>
           {items.length === 0 ? (
-            <EmptyState>没有符合条件的稿件。</EmptyState>
+            <EmptyState>
+              没有符合条件的稿件。
+              {!filters.status && (
+                // The default list leaves out published items: say where they are.
+                <>
+                  {' '}
+                  <Link href={hrefWith({ status: 'PUBLISHED' })} className="text-brand hover:underline">
+                    查看已刊发的稿件
+                  </Link>
+                </>
+              )}
+            </EmptyState>
           ) : (
             <table className="w-full overflow-hidden rounded-lg border border-border bg-white text-sm" data-testid="item-list">
               <thead className="bg-muted text-left text-xs text-muted-foreground">
