@@ -1,6 +1,9 @@
 // Plain text of an item body (Tiptap JSON). No zod here: the editor imports these in the
 // browser, and the schema that validates a body (lib/validations/item-body.ts) stays on the server.
-import type { ParagraphNode } from '@/lib/validations/item-body';
+import type { ItemBody, ParagraphNode } from '@/lib/validations/item-body';
+
+/** A body with one empty paragraph: a new item's. */
+export const EMPTY_BODY: ItemBody = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** The text of one paragraph; a line break becomes "\n". */
 export function getParagraphText(paragraph: ParagraphNode): string {

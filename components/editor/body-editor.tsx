@@ -5,7 +5,8 @@ import { itemBodyExtensions } from '@/components/editor/extensions';
 import { Button } from '@/components/ui/button';
 import { cleanPastedHtml } from '@/lib/editor/html-paste';
 import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
-import { removeInvisibleCharacters } from '@/lib/validations/common';
+import { getBodyText } from '@/lib/item-body-text';
+import { removeInvisibleCharacters } from '@/lib/text';
 import type { ItemBody } from '@/lib/validations/item-body';
 
 interface BodyEditorProps {
@@ -19,6 +20,8 @@ interface BodyEditorProps {
 }
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+const BODY_PLACEHOLDER = '在此输入正文。可直接粘贴 Word、WPS 或网页中的文字，格式会自动清理。';
 
 export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy }: BodyEditorProps) {
   const callbacks = useRef({ onChange, onSourcesDetected });
@@ -75,6 +78,7 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
     editor,
     selector: ({ editor: current }) => ({
       isBold: current?.isActive('bold') ?? false,
+      isEmpty: current?.isEmpty ?? true,
       canUndo: current?.can().undo() ?? false,
       canRedo: current?.can().redo() ?? false,
     }),
@@ -104,7 +108,14 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
           重做
         </Button>
       </div>
-      <EditorContent editor={editor} />
+      <div className="relative">
+        {(state?.isEmpty ?? getBodyText(initialBody) === '') && (
+          <p aria-hidden className="pointer-events-none absolute left-4 top-3 mt-[0.3em] leading-[1.9] text-muted-foreground">
+            {BODY_PLACEHOLDER}
+          </p>
+        )}
+        <EditorContent editor={editor} />
+      </div>
     </div>
   );
 }

@@ -5,7 +5,9 @@ import Document from '@tiptap/extension-document';
 import HardBreak from '@tiptap/extension-hard-break';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
-import { Placeholder, UndoRedo } from '@tiptap/extensions';
+// A subpath import: the package index (no sideEffects flag) would bring every extension along.
+// The placeholder is drawn by the editor component (body-editor.tsx), not by an extension.
+import { UndoRedo } from '@tiptap/extensions/undo-redo';
 
 export const itemBodyExtensions = [
   Document,
@@ -14,5 +16,4 @@ export const itemBodyExtensions = [
   Bold,
   HardBreak,
   UndoRedo,
-  Placeholder.configure({ placeholder: '在此输入正文。可直接粘贴 Word、WPS 或网页中的文字，格式会自动清理。' }),
 ];

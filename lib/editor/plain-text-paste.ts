@@ -7,7 +7,8 @@
 // `npm run bench:paste`, see test/support/paste-corpus.ts).
 import { displayWidth, PARAGRAPH_INDENT } from '@/lib/layout/estimate';
 import { TITLE_CHARS_PER_LINE } from '@/lib/layout/title';
-import { EMPTY_BODY, getParagraphText, type ItemBody, type ParagraphNode } from '@/lib/validations/item-body';
+import { EMPTY_BODY, getParagraphText } from '@/lib/item-body-text';
+import type { ItemBody, ParagraphNode } from '@/lib/validations/item-body';
 
 export interface PlainTextPaste {
   paragraphs: string[];

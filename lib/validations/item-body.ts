@@ -54,7 +54,7 @@ export const ZItemBodyInput = ZItemBody.superRefine((doc, ctx) => {
 export type ItemBody = z.output<typeof ZItemBody>;
 export type ParagraphNode = z.output<typeof ZParagraphNode>;
 
-export const EMPTY_BODY: ItemBody = { type: 'doc', content: [{ type: 'paragraph' }] };
+export { EMPTY_BODY } from '@/lib/item-body-text';
 
 // The text helpers live in a module without zod, so the editor's bundle does not carry it.
 export { getBodyParagraphs, getBodyText, getParagraphText } from '@/lib/item-body-text';
