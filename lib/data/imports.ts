@@ -40,19 +40,10 @@ export interface ImportItemSummary {
   characterCount: number;
 }
 
-export interface ImportIssueSummary {
-  publicationName: string;
-  publisher: string;
-  year: number;
-  yearNumber: number;
-  totalNumber: number;
-  issueDate: string;
-  contentsLines: string[];
+/** The masthead and contents as they will be printed, and the items in short. */
+export interface ImportIssueSummary extends Omit<PrintIssue, 'contentsOnOwnPage' | 'sections'> {
   sections: { name: string; isLead: boolean; columns: { name: string | null; items: ImportItemSummary[] }[] }[];
   itemCount: number;
-  editorName: string;
-  reviewerName: string;
-  distribution: string[];
 }
 
 export interface ImportFilePreview {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AdoptionChart } from '@/components/statistics/adoption-chart';
+import { CountTable } from '@/components/statistics/count-table';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -125,47 +126,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               </CardTitle>
             </CardHeader>
             <CardContent className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="statistics-by-period">
-                <thead className="bg-muted text-xs text-muted-foreground">
-                  <tr>
-                    <th className="sticky left-0 bg-muted px-2 py-1.5 text-left">来源单位</th>
-                    {stats.periods.map((p) => (
-                      <th key={p.key} className="whitespace-nowrap px-2 py-1.5 text-right">
-                        {p.label}
-                      </th>
-                    ))}
-                    <th className="px-2 py-1.5 text-right">合计</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-border">
-                  {shown.map((unit) => (
-                    <tr key={unit.unit}>
-                      <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left font-normal">
-                        {unit.unit}
-                      </th>
-                      {unit.byPeriod.map((n, i) => (
-                        <td key={i} className="px-2 py-1.5 text-right tabular-nums">
-                          {n || ''}
-                        </td>
-                      ))}
-                      <td className="px-2 py-1.5 text-right font-medium tabular-nums">{unit.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot className="border-t-2 border-border text-xs text-muted-foreground">
-                  <tr>
-                    <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left font-normal">
-                      采用稿件数（每篇计一次）
-                    </th>
-                    {stats.itemTotals.byPeriod.map((n, i) => (
-                      <td key={i} className="px-2 py-1.5 text-right tabular-nums">
-                        {n || ''}
-                      </td>
-                    ))}
-                    <td className="px-2 py-1.5 text-right tabular-nums">{stats.itemTotals.total}</td>
-                  </tr>
-                </tfoot>
-              </table>
+              <CountTable
+                testId="statistics-by-period"
+                hasStickyFirstColumn
+                columns={stats.periods.map((p) => ({ key: p.key, label: p.label }))}
+                rows={shown.map((unit) => ({ label: unit.unit, counts: unit.byPeriod, total: unit.total }))}
+                footer={{ label: '采用稿件数（每篇计一次）', counts: stats.itemTotals.byPeriod, total: stats.itemTotals.total }}
+              />
             </CardContent>
           </Card>
           <Card>
@@ -173,34 +140,11 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               <CardTitle>按栏目统计</CardTitle>
             </CardHeader>
             <CardContent className="overflow-x-auto">
-              <table className="w-full text-sm" data-testid="statistics-by-section">
-                <thead className="bg-muted text-xs text-muted-foreground">
-                  <tr>
-                    <th className="px-2 py-1.5 text-left">来源单位</th>
-                    {stats.sections.map((name) => (
-                      <th key={name} className="whitespace-nowrap px-2 py-1.5 text-right">
-                        {name}
-                      </th>
-                    ))}
-                    <th className="px-2 py-1.5 text-right">合计</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-border">
-                  {shown.map((unit) => (
-                    <tr key={unit.unit}>
-                      <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                        {unit.unit}
-                      </th>
-                      {unit.bySection.map((n, i) => (
-                        <td key={i} className="px-2 py-1.5 text-right tabular-nums">
-                          {n || ''}
-                        </td>
-                      ))}
-                      <td className="px-2 py-1.5 text-right font-medium tabular-nums">{unit.total}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                testId="statistics-by-section"
+                columns={stats.sections.map((name) => ({ key: name, label: name }))}
+                rows={shown.map((unit) => ({ label: unit.unit, counts: unit.bySection, total: unit.total }))}
+              />
             </CardContent>
           </Card>
         </div>

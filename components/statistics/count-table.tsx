@@ -1,0 +1,66 @@
+import { cn } from '@/lib/utils';
+
+export interface CountRow {
+  label: string;
+  counts: number[];
+  total: number;
+}
+
+/**
+ * A table of counts: one row per source unit, one column per period or section, and a total;
+ * empty cells for zero, so that what was used stands out. With many columns the first one
+ * stays in view while the table scrolls sideways.
+ */
+export function CountTable({
+  testId,
+  columns,
+  rows,
+  footer,
+  hasStickyFirstColumn = false,
+}: {
+  testId: string;
+  columns: { key: string; label: string }[];
+  rows: CountRow[];
+  footer?: CountRow;
+  hasStickyFirstColumn?: boolean;
+}) {
+  const sticky = hasStickyFirstColumn && 'sticky left-0';
+  const cells = (row: CountRow, isStrongTotal: boolean) => (
+    <>
+      <th scope="row" className={cn(sticky, 'bg-white px-2 py-1.5 text-left font-normal')}>
+        {row.label}
+      </th>
+      {row.counts.map((n, i) => (
+        <td key={i} className="px-2 py-1.5 text-right tabular-nums">
+          {n || ''}
+        </td>
+      ))}
+      <td className={cn('px-2 py-1.5 text-right tabular-nums', isStrongTotal && 'font-medium')}>{row.total}</td>
+    </>
+  );
+  return (
+    <table className="w-full text-sm" data-testid={testId}>
+      <thead className="bg-muted text-xs text-muted-foreground">
+        <tr>
+          <th className={cn(sticky, 'bg-muted px-2 py-1.5 text-left')}>来源单位</th>
+          {columns.map((column) => (
+            <th key={column.key} className="whitespace-nowrap px-2 py-1.5 text-right">
+              {column.label}
+            </th>
+          ))}
+          <th className="px-2 py-1.5 text-right">合计</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-border">
+        {rows.map((row) => (
+          <tr key={row.label}>{cells(row, true)}</tr>
+        ))}
+      </tbody>
+      {footer && (
+        <tfoot className="border-t-2 border-border text-xs text-muted-foreground">
+          <tr>{cells(footer, false)}</tr>
+        </tfoot>
+      )}
+    </table>
+  );
+}
