@@ -1,9 +1,9 @@
 import { Button } from '@/components/ui/button';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Input } from '@/components/ui/input';
 import type { SearchFilterOptions } from '@/lib/data/archive';
 import type { ArchiveSearchParams } from '@/lib/validations/archive';
 
-const selectClass = 'h-9 rounded-md border border-border bg-white px-2 text-sm';
 
 /**
  * The archive's search box (a plain GET form, so results have a URL to share); with the
@@ -23,28 +23,20 @@ export function ArchiveSearchForm({ values = {}, options }: { values?: Partial<A
       />
       {options && (
         <>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-muted-foreground">年份</span>
-            <select name="year" defaultValue={values.year ?? ''} className={selectClass}>
-              <option value="">全部年份</option>
-              {options.years.map((year) => (
-                <option key={year} value={year}>
-                  {year}年
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-muted-foreground">栏目</span>
-            <select name="section" defaultValue={values.section ?? ''} className={selectClass}>
-              <option value="">全部栏目</option>
-              {options.sections.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="年份"
+            name="year"
+            defaultValue={values.year}
+            allLabel="全部年份"
+            options={options.years.map((year) => ({ value: year, label: `${year}年` }))}
+          />
+          <FilterSelect
+            label="栏目"
+            name="section"
+            defaultValue={values.section}
+            allLabel="全部栏目"
+            options={options.sections.map((name) => ({ value: name, label: name }))}
+          />
           <label className="flex flex-col gap-1">
             <span className="text-xs text-muted-foreground">来源单位</span>
             <Input name="source" defaultValue={values.source} list="archive-sources" placeholder="全部来源" className="w-52" maxLength={60} />

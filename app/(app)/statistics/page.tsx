@@ -5,13 +5,13 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { requirePageAccess } from '@/lib/auth';
 import { getAdoptionStatistics } from '@/lib/data/statistics';
 import { firstValues, GRANULARITY_LABELS, ZStatisticsQuery } from '@/lib/validations/statistics';
 
 export const metadata: Metadata = { title: '信息采用统计' };
 
-const selectClass = 'h-9 rounded-md border border-border bg-white px-2 text-sm';
 /** The tables list this many units; the files hold all of them. */
 const TABLE_UNITS = 100;
 const CHART_UNITS = 15;
@@ -27,6 +27,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
     ...(query.section ? { section: query.section } : {}),
   });
   const years = stats.years.length ? stats.years : [query.toYear];
+  const yearOptions = years.map((year) => ({ value: year, label: `${year}年` }));
   const top = stats.units.slice(0, CHART_UNITS);
   const chart = {
     units: top.map((u) => u.unit),
@@ -41,47 +42,21 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         description="各来源单位（区科协、学会等）被本刊采用的稿件数，含已发布和导入的全部期次。一篇稿件署有几个来源单位，就为每个单位各计一次。"
       />
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="统计条件">
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">起始年份</span>
-          <select name="fromYear" defaultValue={query.fromYear} className={selectClass}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">截止年份</span>
-          <select name="toYear" defaultValue={query.toYear} className={selectClass}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">统计周期</span>
-          <select name="granularity" defaultValue={query.granularity} className={selectClass}>
-            {Object.entries(GRANULARITY_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">栏目</span>
-          <select name="section" defaultValue={query.section ?? ''} className={selectClass}>
-            <option value="">全部栏目</option>
-            {stats.allSections.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="起始年份" name="fromYear" defaultValue={query.fromYear} options={yearOptions} />
+        <FilterSelect label="截止年份" name="toYear" defaultValue={query.toYear} options={yearOptions} />
+        <FilterSelect
+          label="统计周期"
+          name="granularity"
+          defaultValue={query.granularity}
+          options={Object.entries(GRANULARITY_LABELS).map(([value, label]) => ({ value, label }))}
+        />
+        <FilterSelect
+          label="栏目"
+          name="section"
+          defaultValue={query.section}
+          allLabel="全部栏目"
+          options={stats.allSections.map((name) => ({ value: name, label: name }))}
+        />
         <Button type="submit" variant="outline">
           统计
         </Button>
