@@ -14,16 +14,13 @@ import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
 import { ensureBuilt } from '@/lib/runtime/build';
 import { getToolEnv } from '@/lib/env';
+import { percentile, signIn } from './bench/http';
 
 const SAVES = 200;
 const root = process.cwd();
 const port = 3300 + Math.floor(Math.random() * 500);
 const pgPort = 56_000 + Math.floor(Math.random() * 500);
 const dataDir = await mkdtemp(path.join(tmpdir(), 'kexie-bench-'));
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 function paragraphOf(length: number, seed: number) {
   const text = '北京市科协组织召开工作交流学习会，推进学习年建设，深化科协系统改革和高端智库工作。';
@@ -58,17 +55,7 @@ try {
     data: { itemId: item.id, version: 1, title: item.title, sectionId: section.id, sources: item.sources, body: item.body ?? {}, bodyText: item.bodyText, status: 'DRAFT', editorId: user.id },
   });
 
-  // Log in through next-auth's credentials endpoint, as the login form does.
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const login = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username: 'bench', password: 'bench-password', json: 'true' }),
-  });
-  const cookie = [csrfCookie, ...login.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
+  const cookie = await signIn(baseUrl, 'bench', 'bench-password');
 
   const timings: number[] = [];
   for (let version = 1; version <= SAVES; version++) {

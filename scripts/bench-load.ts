@@ -12,7 +12,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,9 +19,11 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { ensureBuilt } from '@/lib/runtime/build';
+import { freePort } from '@/lib/runtime/free-port';
 import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { createRandom, SEARCH_QUERIES } from './bench/corpus';
 import { generateArchive } from './bench/generate';
+import { percentile, signIn } from './bench/http';
 
 const { values } = parseArgs({
   options: {
@@ -39,37 +40,7 @@ const SIZES = values.sizes!.split(',').map(Number);
 const PASSWORD = 'bench-password-load';
 const root = process.cwd();
 
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
-async function login(baseUrl: string, username: string): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: 'true' }),
-  });
-  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-  if (!cookies.some((c) => c?.includes('session-token'))) throw new Error(`login of ${username} failed (${response.status})`);
-  return [csrfCookie, ...cookies].join('; ');
-}
-
 /** The JavaScript a first visit of the page loads: every script the HTML names, gzip-compressed. */
 async function firstLoadJsGzip(baseUrl: string, pagePath: string, cookie: string): Promise<{ kb: number; files: number }> {
   const html = await (await fetch(`${baseUrl}${pagePath}`, { headers: { cookie } })).text();
@@ -141,7 +112,7 @@ async function benchSize(totalItems: number) {
       server!.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
     const baseUrl = `http://127.0.0.1:${port}`;
-    const cookies = await Promise.all(Array.from({ length: USERS }, (_, i) => login(baseUrl, `bench${i}`)));
+    const cookies = await Promise.all(Array.from({ length: USERS }, (_, i) => signIn(baseUrl, `bench${i}`, PASSWORD)));
 
     const random = createRandom(42);
     const pages: PageSpec[] = [

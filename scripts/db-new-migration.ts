@@ -7,7 +7,6 @@
 // folder (SHADOW_PG_PORT picks its port, else a free one), removed afterwards.
 import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -18,6 +17,7 @@ import {
   MIGRATION_LOCK_FILE,
 } from '@/lib/db/schema-engine';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { freePort } from '@/lib/runtime/free-port';
 import { getToolEnv } from '@/lib/env';
 
 const migrationsDir = path.resolve(DEFAULT_MIGRATIONS_DIR);
@@ -66,18 +66,6 @@ async function nextTimestamp(): Promise<string> {
     if (afterNewest > next) next = afterNewest;
   }
   return formatTimestamp(next);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startShadow(): Promise<{ url: string; stop: () => Promise<void> }> {
