@@ -20,6 +20,11 @@ export function ZId(message = '编号无效') {
     .pipe(z.number().int(message).min(1, message).max(INT4_MAX, message));
 }
 
+/** A yes/no: a JSON boolean, or "true"/"false" from a form field. */
+export function ZBoolean(message: string) {
+  return z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], { error: message });
+}
+
 /** Like ZId, but an empty form field or null means "none". */
 export function ZOptionalId(message = '编号无效') {
   return z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZOptionalId, ZText } from '@/lib/validations/common';
+import { ZBoolean, ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 export const SECTION_NAME_MAX_LENGTH = 20;
 
@@ -19,9 +19,7 @@ export const ZCatalogueName = ZText('名称', {
 
 const ZDirection = z.enum(['up', 'down'], { error: '移动方向无效' });
 
-const ZIsRetired = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], {
-  error: '停用状态无效',
-});
+const ZIsRetired = ZBoolean('停用状态无效');
 
 export const ZCreateSection = z.object({
   name: ZCatalogueName,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
-import { ZId, ZText } from '@/lib/validations/common';
+import { ZBoolean, ZId, ZText } from '@/lib/validations/common';
 
 const ZUserId = ZId('用户编号无效');
 
@@ -44,7 +44,7 @@ export const ZResetPassword = z.object({
 
 export const ZSetUserDisabled = z.object({
   id: ZUserId,
-  isDisabled: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')], { error: '停用状态无效' }),
+  isDisabled: ZBoolean('停用状态无效'),
 });
 
 export type CreateUserInput = z.output<typeof ZCreateUser>;
