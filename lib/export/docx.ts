@@ -64,14 +64,15 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 //   CloseSectionGroup): the grid's base width (SwTextGridItem, GridBaseWidth) is the
 //   CharHeightAsian of the paragraph style "Standard" (Word's Normal) as the file states it,
 //   12 pt when Normal names no size (ours did: the size was in docDefaults only), plus charSpace
-//   decoded as a 20.12 fixed-point number of points (−842 → −1 pt + 15/20 pt = −0.25 pt). The
-//   layout (sw/source/core/txtnode/fntcache.cxx, GetModelPositionForViewPoint/DrawText with
-//   GRID_LINES_CHARS) then gives each CJK character a whole number of cells, rounded up from its
-//   advance: a 16 pt character never fits an 11.75 pt cell, nor a 15.75 pt one, so it takes two.
-//   Measured here (LibreOffice 7.4, `docx-export.test.ts`): 18–19 characters a line with the
-//   old file, 14 once Normal says 16 pt, 27 with charSpace 0; letter-spacing does not help,
-//   since the rounding uses the glyph advance. LibreOffice keeps 28 on that grid only with body
-//   type under 15.75 pt, which the bulletin is not.
+//   decoded as a 20.12 fixed-point number of points (−842 → −1 pt + 15/20 pt = −0.25 pt). Its
+//   layout (sw/source/core/txtnode/fntcache.cxx, the GRID_LINES_CHARS branches) snaps CJK text
+//   to whole cells, rounding each character's advance up: a 16 pt character fits neither an
+//   11.75 pt cell nor a 15.75 pt one, so it takes two. Measured with LibreOffice 7.4 (the ODT it
+//   makes of our file says layout-grid-base-width 0.1634 in = 11.76 pt): 18–19 characters a line
+//   with the old file (12 pages for 2023 第14期 instead of 9), 14 once Normal says 16 pt, 27 with
+//   charSpace 0; letter-spacing does not help, the rounding uses the glyph's own advance.
+//   LibreOffice keeps 28 on that grid only with body type under 15.75 pt, which the bulletin
+//   is not.
 // - So the grid is `w:type="lines"` (the 579-twip line pitch, which every suite reads alike, and
 //   exact line spacing on every paragraph), and the 28 characters are carried by the runs: 16 pt
 //   with w:spacing −5 (−0.25 pt; w:spacing counts whole twentieths of a point, and −4 would make
@@ -86,9 +87,17 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 // character before it down). ECMA-376 17.3.1.21 overflowPunct: omitted means on (Word's default,
 // punctuation may overflow by one); LibreOffice's writerfilter (DomainMapper.cxx,
 // LN_CT_PPrBase_overflowPunct) sets ParaIsHangingPunctuation = (value == 0), so an explicit
-// <w:overflowPunct/> — Word's own default — is what turns LibreOffice's hanging off.
+// <w:overflowPunct/> — Word's own default — is what turns LibreOffice's hanging off. Word keeps
+// its default: a closing mark may still overflow by one there where the PDF breaks earlier.
 // LibreOffice ignores autoSpaceDE/autoSpaceDN and puts a little space between Han characters and
 // digits (as Word does by default); a line with digits may break one character earlier there.
+//
+// Checked by test/docx-export.test.ts, which prints this file with LibreOffice (the office's
+// Chinese faces stood in by LXGW WenKai: a full em per Han character, as every GB 2312 face) and
+// compares it with our PDF: pages, lines a page, characters a line, title lines, masthead, 版记.
+// Sources read: ECMA-376 Part 1 §17.6.5 (docGrid), §17.3.1.21 (overflowPunct); LibreOffice core
+// writerfilter/source/dmapper/PropertyMap.cxx and DomainMapper.cxx (docGrid, overflowPunct,
+// autoSpaceDE/DN), sw/source/core/txtnode/fntcache.cxx (grid width, EvalGridWidthAdd).
 const LINE_PITCH = 579;
 const CHARS_PER_LINE = 28;
 const BODY_SIZE_PT = 16;
