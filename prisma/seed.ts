@@ -18,14 +18,14 @@ const DEMO_USERS: Omit<DemoAccount, 'password'>[] = [
   { username: 'staff', displayName: '赵丽', roles: ['STAFF'] },
 ];
 
-const DEMO_SECTIONS: { name: string; kind: 'LEAD' | 'REGULAR'; columns?: string[] }[] = [
+export const DEMO_SECTIONS: { name: string; kind: 'LEAD' | 'REGULAR'; columns?: string[] }[] = [
   { name: '市科协要闻', kind: 'LEAD' },
   { name: '学会动态', kind: 'REGULAR' },
   { name: '区科协动态', kind: 'REGULAR' },
   { name: '基层组织动态', kind: 'REGULAR', columns: ['首都科技工作者沙龙'] },
 ];
 
-const DEMO_DISTRIBUTION = [
+export const DEMO_DISTRIBUTION = [
   '市科协第十届委员会主席、副主席、常委、委员',
   '市科协驻会领导',
   '市学会、基金会，区科协，基层组织',

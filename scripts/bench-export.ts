@@ -7,6 +7,9 @@
 //   pdf_warm_ms   median of later exports through renderIssuePdf (the app's path)
 //   floor_ms      median of Chromium printing the same finished, loaded document (page.pdf only)
 //   docx_ms       median DOCX render
+//   libreoffice_docx_to_pdf_ms  median of 3 conversions of that DOCX to PDF by LibreOffice Writer
+//                 (soffice --headless --convert-to pdf, a fresh profile each time): the office's
+//                 old path to a PDF, the anchor for pdf_warm_ms; n/a without soffice
 //   node_rss_max_mb / node_and_chromium_pss_max_mb   peak memory while exporting 10 issues in a row
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +22,7 @@ import type { PrintIssue } from '@/lib/export/print-issue';
 import { renderIssueHtml } from '@/lib/export/print-template';
 import { buildFixturePrintIssue } from '@/test/support/print-issue-fixture';
 import { FIXTURE_ISSUES_DIR } from '@/test/support/issue-fixture';
+import { convertDocxWithLibreOffice, findSoffice, officeFontEnv } from '@/test/support/office-pdf';
 import { getToolEnv } from '@/lib/env';
 import { DEMO_ITEMS } from '@/prisma/seed';
 
@@ -131,6 +135,21 @@ for (let i = 0; i < RUNS + 3; i++) {
   if (i >= 3) docx.push(performance.now() - started);
 }
 
+// The office's old path: the DOCX printed to PDF by LibreOffice Writer, with the Chinese faces
+// the office has (a stand-in, see officeFontEnv). One conversion first builds the font cache.
+const soffice = findSoffice();
+const libreOffice: number[] = [];
+if (soffice) {
+  const fonts = await officeFontEnv();
+  try {
+    const docxFile = await renderIssueDocx(issue);
+    convertDocxWithLibreOffice(soffice, docxFile, fonts.env);
+    for (let i = 0; i < 3; i++) libreOffice.push(convertDocxWithLibreOffice(soffice, docxFile, fonts.env).ms);
+  } finally {
+    fonts.dispose();
+  }
+}
+
 // The floor: the same document already loaded in a page, timing only Chromium's print.
 const browser = await chromium.launch({
   executablePath: chromiumPath,
@@ -170,6 +189,8 @@ console.log(`pdf_cold_ms=${coldMs.toFixed(0)}`);
 console.log(`pdf_warm_ms=${median(warm).toFixed(0)}`);
 console.log(`floor_ms=${median(floor).toFixed(0)}`);
 console.log(`docx_ms=${median(docx).toFixed(1)}`);
+console.log(`libreoffice_docx_to_pdf_ms=${libreOffice.length ? median(libreOffice).toFixed(0) : 'n/a (soffice not installed)'}`);
+if (libreOffice.length) console.log(`libreoffice_vs_pdf_warm_ratio=${(median(libreOffice) / median(warm)).toFixed(1)}`);
 console.log(`node_rss_max_mb=${nodeMax.toFixed(0)}`);
 console.log(`node_and_chromium_pss_max_mb=${rssMax.toFixed(0)}`);
 console.log(`pdf_vs_floor_ratio=${(median(warm) / median(floor)).toFixed(2)}`);

@@ -1,15 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderIssueDocx } from '@/lib/export/docx';
 import type { PrintIssue, PrintItem } from '@/lib/export/print-issue';
+import { renderIssuePdf, closePdfBrowser } from '@/lib/export/pdf';
+import { layoutTitle } from '@/lib/layout/title';
+import { charWidth } from '@/lib/layout/width';
 import { formatSources } from '@/lib/render-body';
+import { buildDemoPrintIssue } from './support/demo-print-issue';
 import { readFixtureIssue } from './support/issue-fixture';
-import { buildFixturePrintIssue } from './support/print-issue-fixture';
+import { convertDocxWithLibreOffice, findSoffice, officeFontEnv, readBlockLines, TEXT_BLOCK, type PrintedLine } from './support/office-pdf';
+import { buildFixturePrintIssue, CHROMIUM_PATH, hasChromium } from './support/print-issue-fixture';
 
 const EVIL = `<script>alert(1)</script><img src=x onerror="alert(2)">`;
 const mmToTwips = (mm: number) => Math.round(mm * 56.6929);
@@ -41,6 +42,17 @@ function paragraphTexts(xml: string): string[] {
 const runsOf = (xml: string) => [...xml.matchAll(/<w:r(?: [^>]*)?>[\s\S]*?<\/w:r>/g)].map(([run]) => run);
 
 const squash = (text: string) => text.replace(/\s+/g, '');
+
+// LibreOffice Writer prints the DOCX as an office would; CI installs it (.ci/run) and must not
+// skip what follows for want of it.
+const soffice = findSoffice();
+const canRoundTrip = Boolean(soffice) && hasChromium();
+if (!canRoundTrip) {
+  const missing = [soffice ? '' : 'LibreOffice (soffice)', hasChromium() ? '' : `Chromium at ${CHROMIUM_PATH}`].filter(Boolean).join(' and ');
+  const inCI = Boolean(process.env.CI) && !/^(0|false)$/i.test(process.env.CI ?? '');
+  if (inCI) throw new Error(`docx-export: ${missing} missing in CI — .ci/run installs libreoffice-writer-nogui and chromium`);
+  console.warn(`docx-export: LibreOffice round trip skipped: ${missing} not installed`);
+}
 
 /** Every fixture paragraph, in print order, as printed (the source ends the last one). */
 function expectedParagraphs(issue: PrintIssue): string[] {
@@ -181,15 +193,44 @@ describe('renderIssueDocx', async () => {
     expect(margins).toContain(`w:bottom="${mmToTwips(35)}"`);
     expect(margins).toContain(`w:left="${mmToTwips(28)}"`);
     expect(margins).toContain(`w:right="${mmToTwips(26)}"`);
+    // A line grid only (see lib/export/docx.ts on LibreOffice and linesAndChars): 22 lines of
+    // 579 twips, and 28 characters of 16 pt tracked on every body run (and in the defaults).
     const grid = documentXml.match(/<w:docGrid [^>]*\/>/)![0];
     expect(grid).toContain('w:linePitch="579"');
-    expect(grid).toContain('w:type="linesAndChars"');
-    // Word's character pitch is 16 pt + charSpace/4096 pt: 28 characters fit the line, 29 do not.
-    const charSpace = Number(/w:charSpace="(-?\d+)"/.exec(grid)![1]);
-    const pitchTwips = (16 + charSpace / 4096) * 20;
+    expect(grid).toContain('w:type="lines"');
+    expect(grid).not.toContain('w:charSpace');
+    const body = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*根据市科协深入开展[\s\S]*?<\/w:p>/)![0];
+    const tracking = Number(/<w:spacing w:val="(-?\d+)"\/>/.exec(body)![1]);
+    expect(parts['word/styles.xml']!.match(/<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/)![0]).toContain(`<w:spacing w:val="${tracking}"/>`);
+    const pitchTwips = 16 * 20 + tracking;
     const lineWidth = 11906 - mmToTwips(28) - mmToTwips(26);
     expect(28 * pitchTwips).toBeLessThanOrEqual(lineWidth);
     expect(29 * pitchTwips).toBeGreaterThan(lineWidth);
+    // Titles are not tracked: 22 characters of 18 pt fit between their 1-character indents.
+    const title = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*2023 数字乡村发展与合作大会在京召开[\s\S]*?<\/w:p>/)![0];
+    expect(title).not.toMatch(/<w:spacing w:val=/);
+    expect(22 * 18 * 20).toBeLessThanOrEqual(lineWidth - 2 * pitchTwips);
+  });
+
+  it('keeps the grid where rules are drawn, and punctuation inside the line', () => {
+    // Rules add their width and space to a paragraph; the blank line next to them gives it back.
+    const contents = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*>目录提要<[\s\S]*?<\/w:p>/)![0];
+    expect(contents).toContain(`w:before="${579 - Math.round((17 / 8 + 1) * 20)}"`);
+    const names = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*编辑：张红波[\s\S]*?<\/w:p>/)![0];
+    expect(names).toContain(`w:before="${579 - Math.round((1 + 1 + 6 / 8 + 1 + 1 + 1) * 20)}"`);
+    // An explicit overflowPunct (Word's default) is what stops LibreOffice from hanging ，。 past the margin.
+    const body = documentXml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*根据市科协深入开展[\s\S]*?<\/w:p>/)![0];
+    expect(body).toMatch(/<w:overflowPunct\/><w:spacing /);
+  });
+
+  it('prints no empty 版记 lines: none without distribution, no 版记 without names or distribution', async () => {
+    const noDistribution = unzipDocx(await renderIssueDocx({ ...issue, distribution: [' '] }))['word/document.xml']!;
+    expect(noDistribution).not.toContain('分送');
+    const names = noDistribution.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*编辑：张红波[\s\S]*?<\/w:p>/)![0];
+    expect(names).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/);
+    const none = unzipDocx(await renderIssueDocx({ ...issue, editorName: '', reviewerName: '', distribution: [] }))['word/document.xml']!;
+    expect(none).not.toMatch(/编辑：|审核：|分送/);
+    expect(paragraphTexts(none).at(-1)).toBe(paragraphTexts(documentXml).at(-(issue.distribution.length + 2)));
   });
 
   it('numbers the pages in the footer as - PAGE -, 14 pt', () => {
@@ -302,31 +343,83 @@ describe('renderIssueDocx', async () => {
     expect(sectPr).toMatch(/<w:headerReference w:type="even"/);
     expect(draft['word/document.xml']).not.toContain('<w:titlePg');
   });
+});
 
-  const soffice = (() => {
-    try {
-      return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim();
-    } catch {
-      return '';
+/**
+ * Full-width characters in a line (Han characters and full-width punctuation; curly quotes,
+ * which the fonts here set half-width, and Latin text are not). A line with Latin text or
+ * digits holds 28 characters when it fits the text block, which the test checks by position.
+ */
+const fullWidthCount = (text: string) => [...text].filter((char) => !/[‘’“”]/.test(char) && charWidth(char.codePointAt(0)!) === 1).length;
+
+/** The lines of `title` as printed: the run of whole lines, from the title's first, that spell it. */
+function titleLines(lines: string[], title: string): string[] | null {
+  const wanted = squash(title);
+  for (let start = 0; start < lines.length; start++) {
+    let joined = '';
+    for (let end = start; end < lines.length && wanted.startsWith(joined + lines[end]); end++) {
+      joined += lines[end];
+      if (joined === wanted) return lines.slice(start, end + 1);
     }
-  })();
-  it.skipIf(!soffice)(`converts to PDF with LibreOffice without losing text${soffice ? '' : ' (skipped: soffice is not installed)'}`, () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'docx-export-'));
-    try {
-      const input = path.join(dir, 'issue.docx');
-      writeFileSync(input, docx);
-      execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 120_000 });
-      execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'issue.pdf'), path.join(dir, 'issue.txt')]);
-      // Page numbers (- N -) can fall inside a paragraph that runs over a page.
-      const text = squash(readFileSync(path.join(dir, 'issue.txt'), 'utf8')).replace(/-\d+-/g, '');
-      let position = 0;
-      for (const paragraph of expectedParagraphs(issue)) {
-        const found = text.indexOf(paragraph, position);
-        expect(found, `missing from the PDF: ${paragraph.slice(0, 30)}…`).toBeGreaterThanOrEqual(position);
-        position = found + paragraph.length;
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  }
+  return null;
+}
+
+// The DOCX as LibreOffice Writer prints it against our PDF: the 28 × 22 grid holds
+// (lib/export/docx.ts explains how). For the demo issue and both fixture issues.
+describe.skipIf(!canRoundTrip)('the DOCX printed by LibreOffice', () => {
+  let fonts: Awaited<ReturnType<typeof officeFontEnv>>;
+  beforeAll(async () => {
+    fonts = await officeFontEnv();
+  }, 60_000);
+  afterAll(async () => {
+    fonts?.dispose();
+    await closePdfBrowser();
   });
+
+  const issues: [string, () => PrintIssue][] = [
+    ['the demo issue', buildDemoPrintIssue],
+    ['2023 第14期', () => buildFixturePrintIssue('2023-14.txt')],
+    ['2023 第7期', () => buildFixturePrintIssue('2023-07.md')],
+  ];
+  it.each(issues)('%s: same pages, at most 28 characters a line and 22 lines a page, the titles in the PDF\'s lines', async (name, build) => {
+    const printIssue = build();
+    const docxFile = await renderIssueDocx(printIssue);
+    const ours = readBlockLines(await renderIssuePdf(printIssue));
+    const office = readBlockLines(convertDocxWithLibreOffice(soffice, docxFile, fonts.env).pdf);
+
+    expect(office.length, 'pages').toBe(ours.length);
+    office.forEach((page, index) => {
+      expect(page.length, `lines on page ${index + 1}`).toBeLessThanOrEqual(22);
+      for (const line of page) {
+        expect(fullWidthCount(line.text), `page ${index + 1}: ${line.text}`).toBeLessThanOrEqual(28);
+        expect(line.left, `page ${index + 1} starts before the margin: ${line.text}`).toBeGreaterThanOrEqual(TEXT_BLOCK.left - 1);
+        expect(line.right, `page ${index + 1} runs past the margin: ${line.text}`).toBeLessThanOrEqual(TEXT_BLOCK.right + 1);
+      }
+    });
+
+    // The masthead opens page 1 and the 版记 closes the last page, line for line as in the PDF.
+    const texts = (lines: PrintedLine[] | undefined) => (lines ?? []).map((line) => squash(line.text));
+    expect(texts(office[0]).slice(0, 4), 'masthead').toEqual(texts(ours[0]).slice(0, 4));
+    const closingLines = 1 + printIssue.distribution.length;
+    expect(texts(office.at(-1)).slice(-closingLines), '版记').toEqual(texts(ours.at(-1)).slice(-closingLines));
+
+    const linesOf = (pages: PrintedLine[][]) => pages.flat().map((line) => squash(line.text));
+    const [ourLines, officeLines] = [linesOf(ours), linesOf(office)];
+    for (const item of printIssue.sections.flatMap((section) => section.columns.flatMap((column) => column.items))) {
+      const printed = titleLines(ourLines, item.title);
+      expect(printed, `${name}: title in our PDF`).toEqual(layoutTitle(item.title).map(squash));
+      expect(titleLines(officeLines, item.title), `${name}: title in LibreOffice`).toEqual(printed);
+    }
+
+    // Nothing lost: every paragraph in order (the page numbers are outside the text block).
+    const text = officeLines.join('');
+    let position = 0;
+    for (const paragraph of printIssue.sections.flatMap((s) => s.columns.flatMap((c) => c.items.flatMap((i) => i.body.content)))) {
+      const expected = squash((paragraph.content ?? []).map((node) => (node.type === 'text' ? node.text : '')).join(''));
+      const found = text.indexOf(expected, position);
+      expect(found, `missing from LibreOffice's PDF: ${expected.slice(0, 30)}…`).toBeGreaterThanOrEqual(position);
+      position = found + expected.length;
+    }
+  }, 240_000);
 });

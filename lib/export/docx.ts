@@ -49,14 +49,62 @@ const PAGE = { width: 11906, height: 16838 } as const;
 const MARGIN = { top: mmToTwips(37), bottom: mmToTwips(35), left: mmToTwips(28), right: mmToTwips(26) } as const;
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
-// The grid: 22 lines of 225 mm / 22 ≈ 28.95 pt (579 twips) and 28 characters a line. Word's
-// character pitch is the default font size (16 pt) plus charSpace/4096 pt; rounded down, so that
-// 28 characters of 15.79 pt fit the 156 mm line: charSpace −842, as in Word's 公文 templates.
+// The grid: 22 lines of 225 mm / 22 ≈ 28.95 pt (579 twips) and 28 characters of 16 pt a line.
+// The 28 come from the characters themselves, tracked by −0.25 pt as the PDF's are by −0.21 pt
+// (`--tracking` in print-template.ts), not from a character grid: see below.
+//
+// Why no character grid (`w:docGrid w:type="linesAndChars" w:charSpace`)
+//
+// - Word (ECMA-376 Part 1, 17.6.5 docGrid, charSpace): the character pitch is the Normal
+//   style's font size plus charSpace/4096 pt, added "to each character in the section", so that
+//   Normal text has a given number of characters a line. With 16 pt and charSpace −842 Word sets
+//   28 characters of 15.79 pt in the 156 mm line (the value of Word's 公文 templates): Word
+//   squeezes each 16 pt character into its cell.
+// - LibreOffice (writerfilter/source/dmapper/PropertyMap.cxx, SectionPropertyMap::
+//   CloseSectionGroup): the grid's base width (SwTextGridItem, GridBaseWidth) is the
+//   CharHeightAsian of the paragraph style "Standard" (Word's Normal) as the file states it,
+//   12 pt when Normal names no size (ours did: the size was in docDefaults only), plus charSpace
+//   decoded as a 20.12 fixed-point number of points (−842 → −1 pt + 15/20 pt = −0.25 pt). Its
+//   layout (sw/source/core/txtnode/fntcache.cxx, the GRID_LINES_CHARS branches) snaps CJK text
+//   to whole cells, rounding each character's advance up: a 16 pt character fits neither an
+//   11.75 pt cell nor a 15.75 pt one, so it takes two. Measured with LibreOffice 7.4 (the ODT it
+//   makes of our file says layout-grid-base-width 0.1634 in = 11.76 pt): 18–19 characters a line
+//   with the old file (12 pages for 2023 第14期 instead of 9), 14 once Normal says 16 pt, 27 with
+//   charSpace 0; letter-spacing does not help, the rounding uses the glyph's own advance.
+//   LibreOffice keeps 28 on that grid only with body type under 15.75 pt, which the bulletin
+//   is not.
+// - So the grid is `w:type="lines"` (the 579-twip line pitch, which every suite reads alike, and
+//   exact line spacing on every paragraph), and the 28 characters are carried by the runs: 16 pt
+//   with w:spacing −5 (−0.25 pt; w:spacing counts whole twentieths of a point, and −4 would make
+//   28 × 15.8 pt overrun the 442.2 pt line). That reads the same in Word, WPS and LibreOffice, as
+//   the PDF's letter-spacing does in Chromium; the docDefaults carry it too, so text typed into
+//   the file in Word or WPS keeps 28 characters a line.
+// - Titles (18 pt, at most 22 characters, lib/layout/title.ts) and the masthead name are not
+//   tracked, as in the print. Their lines are the PDF's: explicit line breaks, and no character
+//   grid left to widen them.
+//
+// Punctuation at the line's end: the print never lets ，。 hang past the margin (kinsoku moves the
+// character before it down). ECMA-376 17.3.1.21 overflowPunct: omitted means on (Word's default,
+// punctuation may overflow by one); LibreOffice's writerfilter (DomainMapper.cxx,
+// LN_CT_PPrBase_overflowPunct) sets ParaIsHangingPunctuation = (value == 0), so an explicit
+// <w:overflowPunct/> — Word's own default — is what turns LibreOffice's hanging off. Word keeps
+// its default: a closing mark may still overflow by one there where the PDF breaks earlier.
+// LibreOffice ignores autoSpaceDE/autoSpaceDN and puts a little space between Han characters and
+// digits (as Word does by default); a line with digits may break one character earlier there.
+//
+// Checked by test/docx-export.test.ts, which prints this file with LibreOffice (the office's
+// Chinese faces stood in by LXGW WenKai: a full em per Han character, as every GB 2312 face) and
+// compares it with our PDF: pages, lines a page, characters a line, title lines, masthead, 版记.
+// Sources read: ECMA-376 Part 1 §17.6.5 (docGrid), §17.3.1.21 (overflowPunct); LibreOffice core
+// writerfilter/source/dmapper/PropertyMap.cxx and DomainMapper.cxx (docGrid, overflowPunct,
+// autoSpaceDE/DN), sw/source/core/txtnode/fntcache.cxx (grid width, EvalGridWidthAdd).
 const LINE_PITCH = 579;
 const CHARS_PER_LINE = 28;
 const BODY_SIZE_PT = 16;
-const CHAR_WIDTH = Math.round(TEXT_WIDTH / CHARS_PER_LINE);
-const CHAR_SPACE = Math.floor((TEXT_WIDTH / CHARS_PER_LINE / 20 - BODY_SIZE_PT) * 4096);
+/** Twentieths of a point after every character: −5, so 28 × 15.75 pt = 441 pt fit the 442.2 pt line and 29 do not. */
+const TRACKING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - BODY_SIZE_PT * 20;
+/** One character of body text on the line, tracking included (indents and tab stops). */
+const CHAR_WIDTH = BODY_SIZE_PT * 20 + TRACKING;
 
 const CLOSING_SIZE_PT = 14;
 // The page number sits about 7 mm under the text block, on a footer line FOOTER_LINE high.
@@ -81,12 +129,12 @@ interface RunStyle {
   sizePt?: number;
   bold?: boolean;
   color?: string;
-  /** Twentieths of a point added after each character. */
+  /** Twentieths of a point added after each character; the body's TRACKING unless given. */
   characterSpacing?: number;
 }
 
 /** Every run names all four fonts: a run without eastAsia falls back to whatever Word's defaults are. */
-function runFormat({ font = 'fangsong', sizePt = BODY_SIZE_PT, bold, color, characterSpacing }: RunStyle) {
+function runFormat({ font = 'fangsong', sizePt = BODY_SIZE_PT, bold, color, characterSpacing = TRACKING }: RunStyle) {
   const { eastAsia, latin } = FONTS[font];
   return {
     // hint: quotes, ●, — and other characters shared with Latin take the Chinese face.
@@ -117,16 +165,36 @@ function tabRun(style: RunStyle = {}): TextRun {
 interface BlockOptions extends Omit<IParagraphOptions, 'children' | 'text' | 'spacing'> {
   /** A blank grid line above the paragraph. */
   gapBefore?: boolean;
+  /** Twips the blank line gives back to the rules drawn since the last one (see ruleHeight). */
+  gapShortBy?: number;
   /** Exact line height in twips; one grid line by default. */
   lineHeight?: number;
 }
 
-/** A paragraph on the grid: exact line spacing, widows and orphans allowed (the page keeps 22 lines). */
-function block(children: ParagraphChild[], { gapBefore = false, lineHeight = LINE_PITCH, ...options }: BlockOptions = {}): Paragraph {
+/**
+ * Twips that a paragraph's top and bottom rules add to its height: each rule's width (eighths of
+ * a point) and its space (points) come on top of the exact line height, in Word and in
+ * LibreOffice (which also ignores a smaller exact height on a ruled paragraph). The print draws
+ * its rules over the grid, so the blank line that follows (or, for the 版记, precedes) the rules
+ * is shortened by as much, and the page keeps its 22 lines.
+ */
+function ruleHeight(border: IParagraphOptions['border']): number {
+  const sides = [border?.top, border?.bottom].filter((side) => side !== undefined);
+  return Math.round(sides.reduce((sum, side) => sum + ((side.size ?? 0) / 8 + (side.space ?? 0)) * 20, 0));
+}
+
+/**
+ * A paragraph on the grid: exact line spacing, widows and orphans allowed (the page keeps 22
+ * lines). Punctuation never hangs past the line's end (see "Punctuation at the line's end").
+ */
+function block(children: ParagraphChild[], { gapBefore = false, gapShortBy = 0, lineHeight = LINE_PITCH, ...options }: BlockOptions = {}): Paragraph {
   return new Paragraph({
     children,
     widowControl: false,
-    spacing: { before: gapBefore ? LINE_PITCH : 0, after: 0, line: lineHeight, lineRule: LineRuleType.EXACT },
+    // Only without tab stops: the docx library writes overflowPunct before w:tabs, against the
+    // schema's order (ruled lines with tabs are short; nothing reaches their end).
+    ...(options.tabStops ? {} : { overflowPunctuation: true }),
+    spacing: { before: gapBefore ? LINE_PITCH - gapShortBy : 0, after: 0, line: lineHeight, lineRule: LineRuleType.EXACT },
     ...options,
   });
 }
@@ -147,13 +215,16 @@ const spreadTabs = (inset: number) => [
   { type: TabStopType.RIGHT, position: TEXT_WIDTH - inset },
 ];
 
+/** The red rule under the publisher line: 0.75 mm ≈ 2.1 pt (border sizes are in eighths of a point). */
+const MASTHEAD_RULE = { bottom: rule(17, RED) };
+
 function renderMasthead(issue: PrintIssue): Paragraph[] {
   const name = Array.from(cleanText(issue.publicationName));
   const nameStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 48, bold: true, color: RED };
   // Letter-spaced by 0.25 em; the last character gets none, so the name stays centred.
   const nameRuns = [
     textRun(name.slice(0, -1).join(''), { ...nameStyle, characterSpacing: 48 * 20 * 0.25 }),
-    textRun(name.slice(-1).join(''), nameStyle),
+    textRun(name.slice(-1).join(''), { ...nameStyle, characterSpacing: 0 }),
   ];
   return [
     block(nameRuns, { alignment: AlignmentType.CENTER, lineHeight: 2 * LINE_PITCH }),
@@ -161,15 +232,14 @@ function renderMasthead(issue: PrintIssue): Paragraph[] {
     block([textRun(formatTotalNumber(issue))], { alignment: AlignmentType.CENTER }),
     block(spreadLine(issue.publisher, formatIssueDate(issue.issueDate), {}), {
       tabStops: spreadTabs(CHAR_WIDTH),
-      // The red rule under the publisher line: 0.75 mm ≈ 2.1 pt (border sizes are in eighths of a point).
-      border: { bottom: rule(17, RED) },
+      border: MASTHEAD_RULE,
     }),
   ];
 }
 
 function renderContents(lines: string[]): Paragraph[] {
   return [
-    block([textRun('目录提要', { font: 'hei' })], { gapBefore: true, keepNext: true }),
+    block([textRun('目录提要', { font: 'hei' })], { gapBefore: true, gapShortBy: ruleHeight(MASTHEAD_RULE), keepNext: true }),
     ...lines.map((line) =>
       // ● hangs one character out of a 3-character indent, as in the print.
       block([textRun(`●${line}`, { font: 'kai' })], {
@@ -210,15 +280,20 @@ class BodyWriter {
   /** The next block starts a page (the contents had their own page). */
   private isPageStart = false;
 
+  /** @param gapShortBy what the first blank line gives back to the masthead's rule right above it. */
+  constructor(private gapShortBy: number) {}
+
   startNewPage(): void {
     this.isPageStart = true;
   }
 
   /** Where the next block goes: after a blank line, at the top of a new page, or right under a heading. */
-  private placeBlock(isHeading: boolean): Pick<BlockOptions, 'gapBefore' | 'pageBreakBefore'> {
-    const placement = { gapBefore: !this.isAttached && !this.isPageStart, pageBreakBefore: this.isPageStart };
+  private placeBlock(isHeading: boolean): Pick<BlockOptions, 'gapBefore' | 'gapShortBy' | 'pageBreakBefore'> {
+    const gapBefore = !this.isAttached && !this.isPageStart;
+    const placement = { gapBefore, gapShortBy: gapBefore ? this.gapShortBy : 0, pageBreakBefore: this.isPageStart };
     this.isAttached = isHeading;
     this.isPageStart = false;
+    this.gapShortBy = 0;
     return placement;
   }
 
@@ -240,7 +315,8 @@ class BodyWriter {
   private item(item: PrintItem): void {
     const placement = this.placeBlock(false);
     // The print's lines (lib/layout/title.ts), joined by line breaks in one centred paragraph.
-    const titleStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 18, bold: true };
+    // Untracked, as in the print: at most 22 characters of 18 pt (396 pt) between the 1-character indents.
+    const titleStyle: RunStyle = { font: 'xiaobiaosong', sizePt: 18, bold: true, characterSpacing: 0 };
     // A break that stands for a space keeps it at the line's end (not printed, but a reader of
     // the file, the legacy import among them, gets the title back as written).
     const titleLines = layoutTitleLines(item.title).map((line) => (line.isSpaced ? `${line.text} ` : line.text));
@@ -264,22 +340,31 @@ class BodyWriter {
 
 /**
  * 版记: thick rule, 编辑 … 审核, thin rule, 分送 with its lines aligned after the label, thick rule.
- * It follows the last item, kept in one piece; Word has no "bottom of the last page" without
- * laying the document out, so moving it down is left to whoever finishes the file.
+ * Without distribution lines the block ends under the names; an issue with neither names nor
+ * distribution (some imported ones) prints none. It follows the last item, kept in one piece;
+ * Word has no "bottom of the last page" without laying the document out, so moving it down is
+ * left to whoever finishes the file. The blank line above it gives back the height of its rules,
+ * so it takes whole grid lines as in the print.
  */
 function renderClosing(issue: PrintIssue): Paragraph[] {
   const style: RunStyle = { sizePt: CLOSING_SIZE_PT };
   const label = '分送：';
-  const lines = issue.distribution.filter((line) => line.trim());
-  const distribution = lines.length ? lines : [''];
+  const distribution = issue.distribution.filter((line) => line.trim());
+  const [editorName, reviewerName] = [issue.editorName.trim(), issue.reviewerName.trim()];
+  if (!editorName && !reviewerName && distribution.length === 0) return [];
   const lineIndent = CLOSING_EM * (1 + label.length);
+  const thick = rule(8);
+  const namesRules = { top: thick, bottom: distribution.length ? rule(6) : thick };
+  const lastRule = { bottom: thick };
+  const names = [editorName && `编辑：${editorName}`, reviewerName && `审核：${reviewerName}`];
   return [
-    block(spreadLine(`编辑：${issue.editorName}`, `审核：${issue.reviewerName}`, style), {
+    block(spreadLine(names[0]!, names[1]!, style), {
       gapBefore: true,
-      keepNext: true,
+      gapShortBy: ruleHeight(namesRules) + (distribution.length ? ruleHeight(lastRule) : 0),
+      keepNext: distribution.length > 0,
       keepLines: true,
       tabStops: spreadTabs(CLOSING_EM),
-      border: { top: rule(8), bottom: rule(6) },
+      border: namesRules,
     }),
     ...distribution.map((line, index) => {
       const isFirst = index === 0;
@@ -289,7 +374,7 @@ function renderClosing(issue: PrintIssue): Paragraph[] {
         keepNext: !isLast,
         keepLines: true,
         tabStops: [{ type: TabStopType.LEFT, position: isFirst ? CLOSING_EM : lineIndent }],
-        ...(isLast ? { border: { bottom: rule(8) } } : {}),
+        ...(isLast ? { border: lastRule } : {}),
       });
     }),
   ];
@@ -321,8 +406,8 @@ function draftHeader(): Header {
 }
 
 function buildDocument(issue: PrintIssue, isDraft: boolean): Document {
-  const body = new BodyWriter();
   const contentsLines = issue.contentsLines.filter((line) => line.trim());
+  const body = new BodyWriter(contentsLines.length ? 0 : ruleHeight(MASTHEAD_RULE));
   if (contentsLines.length > 0 && issue.contentsOnOwnPage) body.startNewPage();
   // Lead items first, whatever the catalogue order; the rest keep their order.
   const sections = [...issue.sections].sort((a, b) => Number(b.isLead) - Number(a.isLead));
@@ -358,7 +443,7 @@ function buildDocument(issue: PrintIssue, isDraft: boolean): Document {
             size: PAGE,
             margin: { ...MARGIN, header: mmToTwips(15), footer: FOOTER_DISTANCE, gutter: 0 },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
         headers: header ? { default: header, even: draftHeader() } : undefined,
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },

@@ -17,7 +17,7 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-function toBody(paragraphs: string[]): ItemBody {
+export function toBody(paragraphs: string[]): ItemBody {
   return { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
 }
 
