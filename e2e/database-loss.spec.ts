@@ -95,7 +95,7 @@ test('a web server killed with SIGKILL during autosaves is restarted within 15 s
   const db = createPrismaClient(`postgresql://kexie:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/kexie`);
   try {
     const editor = { username: `crash${randomBytes(3).toString('hex')}`, password: `pw-${randomBytes(6).toString('hex')}` };
-    await db.user.create({ data: { ...editor, displayName: '崩溃测试', roles: ['EDITOR'], passwordHash: await hashPassword(editor.password) } });
+    await db.user.create({ data: { username: editor.username, displayName: '崩溃测试', roles: ['EDITOR'], passwordHash: await hashPassword(editor.password) } });
     const sectionId = (await db.section.findFirstOrThrow({ where: { isRetired: false } })).id;
     const postmaster = postmasterPid();
 

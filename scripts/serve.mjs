@@ -36,27 +36,26 @@ process.on('message', (message) => {
   if (message?.type === 'database') databaseDown = message.isUp ? null : { message: message.message };
 });
 
-function answerDatabaseDown(req, res) {
-  const wantsJson = req.url.startsWith('/api/') || req.headers['next-action'] || /json/.test(req.headers.accept ?? '');
-  res.statusCode = 503;
-  res.setHeader('Retry-After', '5');
-  res.setHeader('Cache-Control', 'no-store');
-  if (wantsJson) {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify({ ok: false, status: 503, code: 'DATABASE_UNAVAILABLE', message: databaseDown.message }));
-    return;
-  }
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  // Reloads itself every few seconds, so the page comes back on its own.
-  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${databaseDown.message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
-}
-
 function answerJson(res, { status, code, message }, headers = {}) {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.end(JSON.stringify({ ok: false, status, code, message }));
+}
+
+function answerDatabaseDown(req, res) {
+  const wantsJson = req.url.startsWith('/api/') || req.headers['next-action'] || /json/.test(req.headers.accept ?? '');
+  if (wantsJson) {
+    answerJson(res, { status: 503, code: 'DATABASE_UNAVAILABLE', message: databaseDown.message }, { 'Retry-After': '5' });
+    return;
+  }
+  res.statusCode = 503;
+  res.setHeader('Retry-After', '5');
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // Reloads itself every few seconds, so the page comes back on its own.
+  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${databaseDown.message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
 }
 
 const isKnownActionId = values.dev ? () => true : createActionIdCheck(process.cwd());
@@ -87,6 +86,8 @@ function replayRequest(req, body) {
   copy._read = () => {};
   copy.push(body);
   copy.push(null);
+  // Whole already: otherwise ending it counts as an aborted upload and destroys the socket.
+  copy.complete = true;
   return copy;
 }
 
