@@ -10,12 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
-import { E2E_PG_PORT, E2E_PORT } from './fixtures/server';
+import { freePort } from '@/lib/runtime/free-port';
 
-const PORT = E2E_PORT + 1;
-const PG_PORT = E2E_PG_PORT + 1;
 const DATA_DIR = '.data/e2e-database-loss';
-const BASE = `http://127.0.0.1:${PORT}`;
+// Ports the system has free right now: the next ports after the e2e server's may be another
+// checkout's on a shared machine.
+let PORT: number;
+let PG_PORT: number;
+let BASE: string;
 
 let launcher: ChildProcess;
 let output = '';
@@ -23,6 +25,8 @@ let output = '';
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
+  [PORT, PG_PORT] = [await freePort(), await freePort()];
+  BASE = `http://127.0.0.1:${PORT}`;
   launcher = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR, DATABASE_URL: '', SEED_DEMO: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

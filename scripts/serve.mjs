@@ -63,7 +63,10 @@ const isKnownActionId = values.dev ? () => true : createActionIdCheck(process.cw
 /** The body, or null once it is past the limit (then the rest is not read). */
 function readBody(req) {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > MAX_ACTION_BODY_BYTES) return resolve(null);
+    if (Number(req.headers['content-length']) > MAX_ACTION_BODY_BYTES) {
+      req.resume(); // drained unread, so the client hears the answer instead of a reset
+      return resolve(null);
+    }
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
@@ -100,7 +103,7 @@ async function handleAction(req, res) {
     return answerJson(res, ACTION_GUARD_ANSWERS.UNKNOWN_ACTION, { 'x-nextjs-action-not-found': '1' });
   }
   const body = await readBody(req);
-  if (body === null) return answerJson(res, ACTION_GUARD_ANSWERS.TOO_LARGE, { Connection: 'close' });
+  if (body === null) return answerJson(res, ACTION_GUARD_ANSWERS.TOO_LARGE);
   const problem = await findActionBodyProblem(req.headers['content-type'], body);
   if (problem) return answerJson(res, problem);
   handle(replayRequest(req, body), res);
