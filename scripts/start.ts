@@ -148,8 +148,8 @@ async function indexArchive(databaseUrl: string) {
   }
 }
 
-/** Pauses before the n-th restart in a row (1 s, 2 s, 4 s, 8 s); the 5th failure in a row ends the launcher. */
-const RESTART_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+/** Pauses before the n-th restart in a row (0.5 s, 2 s, 4 s, 8 s); the 5th failure in a row ends the launcher. */
+const RESTART_DELAYS_MS = [500, 2_000, 4_000, 8_000];
 /** A web server that served this long before dying counts as healthy: the next failure starts a new row. */
 const HEALTHY_RUN_MS = 60_000;
 let failuresInARow = 0;
