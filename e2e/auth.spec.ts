@@ -23,6 +23,29 @@ test('a user logs in, sees their name, and logs out', async ({ page }) => {
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test('a session cookie copied before 退出登录 no longer works afterwards', async ({ page, browser }) => {
+  const user = await createUser(['EDITOR']);
+  await loginAndWait(page, user);
+  const copied = await page.context().cookies();
+  expect(copied.some((c) => c.name.includes('session-token'))).toBe(true);
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone who kept the cookie (another browser, a copied header) is logged out too.
+  const other = await browser.newContext();
+  try {
+    await other.addCookies(copied);
+    const thief = await other.newPage();
+    await thief.goto('/items');
+    await expect(thief).toHaveURL(/\/login$/);
+    const api = await other.request.post('/api/actions/createItemAction', { headers: { origin: new URL(page.url()).origin }, data: {} });
+    expect(api.status()).toBe(401);
+  } finally {
+    await other.close();
+  }
+});
+
 test('a wrong password and an unknown user get the same message', async ({ page }) => {
   const user = await createUser(['STAFF']);
   await login(page, { username: user.username, password: 'wrong-password' });

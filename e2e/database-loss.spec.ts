@@ -1,16 +1,23 @@
 // The embedded PostgreSQL dies under a running app: the launcher notices and says so, requests
 // meanwhile get a Chinese 503 (never a 500), PostgreSQL is started again and the app carries on
-// with its data. Runs its own `npm start` (the e2e server's database is left alone).
+// with its data. The web server killed during autosaves is started again by the launcher within
+// seconds, with PostgreSQL left running and every acknowledged save kept. Runs its own
+// `npm start` (the e2e server's database is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { E2E_PG_PORT, E2E_PORT } from './fixtures/server';
+import { createPrismaClient } from '@/lib/db';
+import { hashPassword } from '@/lib/password';
+import { freePort } from '@/lib/runtime/free-port';
 
-const PORT = E2E_PORT + 1;
-const PG_PORT = E2E_PG_PORT + 1;
 const DATA_DIR = '.data/e2e-database-loss';
-const BASE = `http://127.0.0.1:${PORT}`;
+// Ports the system has free right now: the next ports after the e2e server's may be another
+// checkout's on a shared machine.
+let PORT: number;
+let PG_PORT: number;
+let BASE: string;
 
 let launcher: ChildProcess;
 let output = '';
@@ -18,6 +25,8 @@ let output = '';
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   rmSync(DATA_DIR, { recursive: true, force: true });
+  [PORT, PG_PORT] = [await freePort(), await freePort()];
+  BASE = `http://127.0.0.1:${PORT}`;
   launcher = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR, DATABASE_URL: '', SEED_DEMO: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,4 +91,62 @@ test('a killed PostgreSQL gives 503s in Chinese, is restarted, and the app carri
   await expect(page.getByTestId('current-user')).toBeVisible();
   await page.goto(`${BASE}/admin/users`);
   await expect(page.getByRole('main')).toContainText('admin');
+});
+
+test('a web server killed with SIGKILL during autosaves is restarted within 15 s and no acknowledged save is lost', async ({ page }) => {
+  test.setTimeout(120_000);
+  const password = readFileSync(path.join(DATA_DIR, 'postgres-password'), 'utf8').trim();
+  const db = createPrismaClient(`postgresql://kexie:${encodeURIComponent(password)}@127.0.0.1:${PG_PORT}/kexie`);
+  try {
+    const editor = { username: `crash${randomBytes(3).toString('hex')}`, password: `pw-${randomBytes(6).toString('hex')}` };
+    await db.user.create({ data: { username: editor.username, displayName: '崩溃测试', roles: ['EDITOR'], passwordHash: await hashPassword(editor.password) } });
+    const sectionId = (await db.section.findFirstOrThrow({ where: { isRetired: false } })).id;
+    const postmaster = postmasterPid();
+
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('用户名').fill(editor.username);
+    await page.getByLabel('密码').fill(editor.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByTestId('current-user')).toBeVisible();
+
+    const headers = { 'content-type': 'application/json', origin: BASE };
+    const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const created = await page.request.post(`${BASE}/api/actions/createItemAction`, { headers, data: { title: '自动保存', sectionId, body: doc('第0版') } });
+    expect(created.status()).toBe(200);
+    const itemId = ((await created.json()) as { data: { id: number } }).data.id;
+
+    const serverPid = Number(/网页服务进程 (\d+)/.exec(output)?.[1]);
+    expect(serverPid).toBeGreaterThan(0);
+    let acknowledged = { version: 1, text: '第0版' };
+    const statuses: number[] = [];
+    let n = 0;
+    /** One autosave from the version last acknowledged; its status (0: no answer at all). */
+    const save = async () => {
+      const text = `第${++n}版`;
+      const response = await page.request
+        .post(`${BASE}/api/actions/saveItemAction`, { headers, data: { id: itemId, baseVersion: acknowledged.version, title: '自动保存', sectionId, body: doc(text) }, timeout: 5_000 })
+        .catch(() => null);
+      if (response?.status() === 200) acknowledged = { version: ((await response.json()) as { data: { version: number } }).data.version, text };
+      statuses.push(response?.status() ?? 0);
+      return response?.status() ?? 0;
+    };
+    for (let i = 0; i < 5; i++) expect(await save()).toBe(200);
+    process.kill(serverPid, 'SIGKILL');
+    const killedAt = Date.now();
+    // Autosaves keep coming; within 15 s they are acknowledged again.
+    await expect.poll(save, { timeout: 15_000, intervals: [100, 250] }).toBe(200);
+    const backAfterMs = Date.now() - killedAt;
+    console.log(`web server back ${(backAfterMs / 1000).toFixed(1)} s after kill -9`);
+    expect(await save()).toBe(200);
+    expect(statuses, 'no 500 while the web server is away').not.toContain(500);
+    await expect.poll(() => output).toContain('网页服务已重新启动');
+    expect(launcher.exitCode).toBeNull();
+    expect(postmasterPid()).toBe(postmaster);
+
+    const stored = await db.item.findUniqueOrThrow({ where: { id: itemId }, select: { version: true, bodyText: true } });
+    expect(stored).toEqual({ version: acknowledged.version, bodyText: acknowledged.text });
+    expect((await fetch(`${BASE}/login`)).status).toBe(200);
+  } finally {
+    await db.$disconnect();
+  }
 });

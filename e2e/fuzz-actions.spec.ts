@@ -172,3 +172,81 @@ test('every action answers every malformed body with a Chinese 4xx and writes no
   expect(requests).toBeGreaterThanOrEqual(900);
   expect(await databaseFingerprint()).toBe(before);
 });
+
+/** Raw Server Action bodies React cannot decode, as a browser-less client can send them. */
+const RAW_ACTION_BODIES: { contentType: string; body: string | Buffer }[] = [
+  ...['garbage', '[', '', '["$Q1"]', '["$W1"]', '["$@1"]', '["$1"]', '["$K1"]', '["$B1"]', '["$h1"]', '["$T"]', '["$o1"]', `["$n${'9'.repeat(400)}"]`, 'null', '{}', '"$Q1"', '\u0000', '[1,', nestedJson(5_000), nestedJson(5_000, true), `[${nestedJson(5_000)}]`].map(
+    (body) => ({ contentType: 'text/plain;charset=UTF-8', body }),
+  ),
+  { contentType: 'multipart/form-data; boundary=X', body: '--X\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--X' },
+  { contentType: 'multipart/form-data; boundary=X', body: '--X\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$Q1"]\r\n--X--\r\n' },
+  { contentType: 'multipart/form-data; boundary=X', body: '--X\r\nContent-Disposition: form-data; name="1"\r\n\r\n[]\r\n--X--\r\n' },
+  { contentType: 'multipart/form-data', body: 'garbage' },
+  { contentType: 'multipart/form-data; boundary=X', body: '' },
+  { contentType: 'application/json', body: '[' },
+];
+
+/** Action ids no build of ours has: random, empty, too long, not hex. */
+const UNKNOWN_ACTION_IDS = ['0'.repeat(40), 'f'.repeat(42), '', 'x', 'a'.repeat(5000), '../../etc/passwd', '$ACTION_ID_1'];
+
+function serverActionIds(): string[] {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, unknown> };
+  return Object.keys(manifest.node);
+}
+
+test('raw Server Action requests that React cannot decode, and unknown action ids, get a Chinese 4xx, signed in or not', async ({ page, playwright }) => {
+  test.setTimeout(600_000);
+  const ids = serverActionIds();
+  expect(ids.length).toBeGreaterThan(20);
+  const everyone = await createUser(['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF'], '模糊测试员');
+  await loginAndWait(page, everyone);
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  const before = await databaseFingerprint();
+
+  let requests = 0;
+  let responses500 = 0;
+  let english = 0;
+  const failures: string[] = [];
+  const send = async (request: APIRequestContext, who: string, id: string, { contentType, body }: (typeof RAW_ACTION_BODIES)[number]) => {
+    const response = await request.post('/items', {
+      headers: { 'next-action': id, 'content-type': contentType, accept: 'text/x-component', origin: new URL(page.url()).origin },
+      data: body,
+      maxRedirects: 0,
+    });
+    const text = await response.text();
+    requests++;
+    const status = response.status();
+    if (status >= 500) responses500++;
+    if (!/[\u4e00-\u9fff]/.test(text)) english++;
+    if (status < 400 || status >= 500 || !/[\u4e00-\u9fff]/.test(text)) {
+      failures.push(`${who} ${id.slice(0, 12)} ${status} ${String(body).slice(0, 40)} → ${text.slice(0, 120)}`);
+    }
+  };
+  for (const [who, request] of [['anonymous', anonymous], ['signed-in', page.request]] as const) {
+    for (const id of ids) {
+      for (let i = 0; i < RAW_ACTION_BODIES.length; i += 10) {
+        await Promise.all(RAW_ACTION_BODIES.slice(i, i + 10).map((raw) => send(request, who, id, raw)));
+      }
+    }
+    for (const id of UNKNOWN_ACTION_IDS) {
+      await Promise.all([{ contentType: 'text/plain;charset=UTF-8', body: '[]' }, ...RAW_ACTION_BODIES.slice(0, 3)].map((raw) => send(request, who, id, raw)));
+    }
+  }
+  await anonymous.dispose();
+  console.log(`raw actions: ${requests} requests over ${ids.length} action ids and ${UNKNOWN_ACTION_IDS.length} unknown ids, ${responses500} responses 500, ${english} answers without Chinese`);
+  expect(failures).toEqual([]);
+  expect(await databaseFingerprint()).toBe(before);
+});
+
+test('a Server Action body over the upload limit gets a Chinese 413', async ({ page }) => {
+  const admin = await createUser(['ADMIN']);
+  await loginAndWait(page, admin);
+  const id = serverActionIds()[0]!;
+  const twentyMegabytes = Buffer.alloc(20 * 1024 * 1024, 0x61);
+  const response = await page.request.post('/admin/import', {
+    headers: { 'next-action': id, 'content-type': 'multipart/form-data; boundary=X', origin: new URL(page.url()).origin },
+    data: Buffer.concat([Buffer.from('--X\r\nContent-Disposition: form-data; name="_1_files"; filename="a.docx"\r\n\r\n'), twentyMegabytes, Buffer.from('\r\n--X--\r\n')]),
+  });
+  expect(response.status()).toBe(413);
+  expect((await response.json()).message).toMatch(/过大/);
+});

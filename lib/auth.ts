@@ -1,7 +1,12 @@
 // next-auth setup and the session helpers every page, action and route uses.
-// The JWT only says who logged in and with which session version; roles and the disabled
-// flag are read from the database on every request, so changes take effect immediately.
+// The JWT only says who logged in, with which session version and under which session id;
+// roles and the disabled flag are read from the database on every request, so changes take
+// effect immediately. Two ways to end sessions on the server: the per-user version ends every
+// session of the account (disable, password reset); 退出登录 ends only its own session by
+// refusing that session's id until the cookie would have expired (RevokedSession), so signing
+// out on one device does not sign out the others, and a copied cookie stops working.
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
@@ -55,16 +60,37 @@ export const authOptions: AuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sessionVersion;
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       session.uid = token.uid ?? 0;
       session.sv = token.sv ?? -1;
+      session.sid = token.sid ?? '';
       return session;
     },
   },
+  events: {
+    // next-auth awaits this before it clears the cookie; the JWT's own expiry bounds the row.
+    async signOut({ token }) {
+      if (token?.sid) await revokeSession(token.sid, typeof token.exp === 'number' ? new Date(token.exp * 1000) : undefined);
+    },
+  },
 };
+
+/** Ends one session on the server (退出登录); expired entries are cleared on the way. */
+export async function revokeSession(sessionId: string, expiresAt?: Date): Promise<void> {
+  const now = new Date();
+  await db.$transaction([
+    db.revokedSession.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.revokedSession.upsert({
+      where: { id: sessionId },
+      create: { id: sessionId, expiresAt: expiresAt ?? new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
+      update: {},
+    }),
+  ]);
+}
 
 export interface CurrentUser {
   id: number;
@@ -80,12 +106,16 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await connection(); // depends on the request: never prerendered at build time
   const session = await getServerSession(authOptions);
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, username: true, displayName: true, roles: true, isDisabled: true, sessionVersion: true },
-  });
-  if (!user || user.isDisabled || user.sessionVersion !== session.sv) return null;
+  // A token without a session id predates sign-out revocation and cannot be revoked: refused.
+  if (!session?.uid || !session.sid) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({
+      where: { id: session.uid },
+      select: { id: true, username: true, displayName: true, roles: true, isDisabled: true, sessionVersion: true },
+    }),
+    db.revokedSession.findUnique({ where: { id: session.sid }, select: { id: true } }),
+  ]);
+  if (!user || revoked || user.isDisabled || user.sessionVersion !== session.sv) return null;
   return { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles };
 });
 

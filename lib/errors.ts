@@ -45,14 +45,19 @@ export function isAppError(error: unknown): error is AppError {
 
 // Prisma's codes for a database it cannot reach or lost on the way (P1001 unreachable, P1002
 // timed out, P1008 socket timeout, P1017 connection closed), and the driver's own for a
-// server that is shutting down or gone (pg SQLSTATE classes 08 and 57P, Node socket errors).
+// server that is shutting down, starting up or gone (pg SQLSTATE classes 08 and 57P, Node
+// socket errors). Prisma 7 wraps a driver error it has no code for as P2039 and keeps the
+// driver's own under `meta.driverAdapterError.cause.originalCode` (57P03 "the database system
+// is starting up" arrives that way), so that path is followed too.
 const UNAVAILABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
 const UNAVAILABLE_DRIVER_CODE = /^(08\d{3}|57P0[1-3]|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
 
 /** Whether the error means "the database is not there right now" rather than a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const { code, originalCode, cause } = current as { code?: unknown; originalCode?: unknown; cause?: unknown };
+    const { code, originalCode, cause, meta } = current as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: unknown };
+    const adapterError = (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+    if (adapterError && isDatabaseUnavailable(adapterError)) return true;
     if (typeof code === 'string' && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_DRIVER_CODE.test(code))) return true;
     if (typeof originalCode === 'string' && UNAVAILABLE_DRIVER_CODE.test(originalCode)) return true;
     if (/Connection terminated|Can't reach database server/i.test(String((current as { message?: unknown }).message))) return true;

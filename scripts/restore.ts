@@ -25,6 +25,7 @@ const DATABASE = 'kexie';
 function report(summary: RestoreSummary) {
   const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
   console.log(`已恢复 ${Object.keys(summary.tables).length} 张表，${rows} 行；${summary.verifiedExports} 个导出文件校验一致。`);
+  console.log(`管理员账号：${summary.admins.join('、')}（请确认无误：备份文件可以被改写，恢复的权限以文件为准）。`);
   if (summary.upgradedWith.length) console.log(`备份来自较早的版本，已升级：${summary.upgradedWith.join('、')}`);
 }
 

@@ -5,9 +5,13 @@
 // from the socket here, so login throttling per address cannot be dodged with a forged header,
 // and the other forwarded headers are dropped, so the origin checks (lib/origin.ts and Next.js's
 // own for server actions) compare against the real Host.
-import { createServer } from 'node:http';
+//
+// Raw Server Action requests are checked here before Next.js decodes them
+// (scripts/action-guard.mjs): an unknown id or a body React cannot decode gets a Chinese 4xx.
+import { createServer, IncomingMessage } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { ACTION_GUARD_ANSWERS, createActionIdCheck, findActionBodyProblem, MAX_ACTION_BODY_BYTES } from './action-guard.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -32,19 +36,77 @@ process.on('message', (message) => {
   if (message?.type === 'database') databaseDown = message.isUp ? null : { message: message.message };
 });
 
+function answerJson(res, { status, code, message }, headers = {}) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  res.end(JSON.stringify({ ok: false, status, code, message }));
+}
+
 function answerDatabaseDown(req, res) {
   const wantsJson = req.url.startsWith('/api/') || req.headers['next-action'] || /json/.test(req.headers.accept ?? '');
+  if (wantsJson) {
+    answerJson(res, { status: 503, code: 'DATABASE_UNAVAILABLE', message: databaseDown.message }, { 'Retry-After': '5' });
+    return;
+  }
   res.statusCode = 503;
   res.setHeader('Retry-After', '5');
   res.setHeader('Cache-Control', 'no-store');
-  if (wantsJson) {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify({ ok: false, status: 503, code: 'DATABASE_UNAVAILABLE', message: databaseDown.message }));
-    return;
-  }
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   // Reloads itself every few seconds, so the page comes back on its own.
   res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${databaseDown.message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
+}
+
+const isKnownActionId = values.dev ? () => true : createActionIdCheck(process.cwd());
+
+/** The body, or null once it is past the limit (then the rest is not read). */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > MAX_ACTION_BODY_BYTES) {
+      req.resume(); // drained unread, so the client hears the answer instead of a reset
+      return resolve(null);
+    }
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_ACTION_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume(); // drain without keeping it
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The request again, with the body already read, for Next.js to read as usual. */
+function replayRequest(req, body) {
+  const copy = new IncomingMessage(req.socket);
+  Object.assign(copy, { method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders, httpVersion: req.httpVersion });
+  copy._read = () => {};
+  copy.push(body);
+  copy.push(null);
+  // Whole already: otherwise ending it counts as an aborted upload and destroys the socket.
+  copy.complete = true;
+  return copy;
+}
+
+/** A raw Server Action: answered here if its id or body cannot be right, else handed on. */
+async function handleAction(req, res) {
+  const actionId = String(req.headers['next-action']);
+  if (!isKnownActionId(actionId)) {
+    req.resume();
+    // The header tells an open page of an older build to reload (as Next.js's own 404 does).
+    return answerJson(res, ACTION_GUARD_ANSWERS.UNKNOWN_ACTION, { 'x-nextjs-action-not-found': '1' });
+  }
+  const body = await readBody(req);
+  if (body === null) return answerJson(res, ACTION_GUARD_ANSWERS.TOO_LARGE);
+  const problem = await findActionBodyProblem(req.headers['content-type'], body);
+  if (problem) return answerJson(res, problem);
+  handle(replayRequest(req, body), res);
 }
 
 const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt'];
@@ -57,6 +119,13 @@ const server = createServer((req, res) => {
   if (!values['trust-proxy']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     for (const name of FORWARDED_HEADERS) delete req.headers[name];
+  }
+  if (req.method === 'POST' && req.headers['next-action'] !== undefined) {
+    handleAction(req, res).catch((error) => {
+      console.error(error);
+      if (!res.headersSent) answerJson(res, ACTION_GUARD_ANSWERS.INVALID);
+    });
+    return;
   }
   handle(req, res);
 });

@@ -3,6 +3,9 @@
 // the web server first and PostgreSQL last, so no postgres process is left behind.
 // While the database is gone (the embedded one died and is being restarted, or an external one
 // stops answering) the web server answers 503 with a Chinese message instead of failing pages.
+// A web server that dies (a crash, an out-of-memory kill) is started again with a growing pause
+// while PostgreSQL keeps running, so every save it acknowledged is still there; the launcher
+// gives up (stopping PostgreSQL, exit code 1) only after repeated failures in a row.
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -44,9 +47,11 @@ function formatAccounts(accounts: DemoAccount[]): string {
 let database: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
 let isStopping = false;
+let isDatabaseUp = true;
 
 /** Tells the web server whether to answer requests or 503 (see scripts/serve.mjs). */
 function reportDatabase(isUp: boolean) {
+  isDatabaseUp = isUp;
   if (server?.connected) server.send({ type: 'database', isUp, message: ERROR_CODES.DATABASE_UNAVAILABLE.message });
 }
 
@@ -143,6 +148,58 @@ async function indexArchive(databaseUrl: string) {
   }
 }
 
+/** Pauses before the n-th restart in a row (0.5 s, 2 s, 4 s, 8 s); the 5th failure in a row ends the launcher. */
+const RESTART_DELAYS_MS = [500, 2_000, 4_000, 8_000];
+/** A web server that served this long before dying counts as healthy: the next failure starts a new row. */
+const HEALTHY_RUN_MS = 60_000;
+let failuresInARow = 0;
+
+/** Starts scripts/serve.mjs and resolves once it listens; rejects if it exits before that. */
+function forkWebServer(args: string[], serverEnv: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = fork(path.join(root, 'scripts/serve.mjs'), args, { cwd: root, execArgv: [], env: serverEnv }); // plain Node: no TypeScript loader in front of Next.js
+  server = child;
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => reject(new Error(`exit ${signal ?? code}`));
+    child.once('exit', onExit);
+    child.on('message', (message: { type?: string }) => {
+      if (message?.type !== 'ready') return;
+      child.off('exit', onExit);
+      resolve(child);
+    });
+  });
+}
+
+/** Runs the web server for good: restarted with backoff when it dies, given up after repeated failures. */
+async function startWebServer(args: string[], serverEnv: NodeJS.ProcessEnv, isRestart = false): Promise<void> {
+  let child: ChildProcess;
+  try {
+    child = await forkWebServer(args, serverEnv);
+  } catch (error) {
+    if (!isRestart || isStopping) throw error;
+    return onWebServerDown(args, serverEnv, error instanceof Error ? error.message : String(error), 0);
+  }
+  if (!isDatabaseUp) reportDatabase(false);
+  if (isRestart) log(`网页服务已重新启动（进程 ${child.pid}）。`);
+  const startedAt = Date.now();
+  child.once('exit', (code, signal) => {
+    if (isStopping) return;
+    void onWebServerDown(args, serverEnv, signal ?? `退出码 ${code}`, Date.now() - startedAt);
+  });
+}
+
+async function onWebServerDown(args: string[], serverEnv: NodeJS.ProcessEnv, reason: string, ranMs: number) {
+  if (ranMs >= HEALTHY_RUN_MS) failuresInARow = 0;
+  const delay = RESTART_DELAYS_MS[failuresInARow++];
+  if (delay === undefined) {
+    log(`网页服务连续 ${failuresInARow} 次意外退出（${reason}），程序退出。请查看上面的错误信息后重新运行 npm start。`);
+    server = undefined;
+    return stop(1);
+  }
+  log(`网页服务意外退出（${reason}），${delay / 1000} 秒后重新启动；数据库保持运行，已保存的内容不受影响。`);
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  if (!isStopping) await startWebServer(args, serverEnv, true);
+}
+
 async function main() {
   await mkdir(dataDir, { recursive: true });
   if (!isDev && (await ensureBuilt(root))) log('构建完成。');
@@ -186,28 +243,18 @@ async function main() {
   const args = ['--port', String(env.PORT), '--host', env.HOST];
   if (isDev) args.push('--dev');
   if (env.TRUST_PROXY) args.push('--trust-proxy');
-  server = fork(path.join(root, 'scripts/serve.mjs'), args, {
-    cwd: root,
-    execArgv: [], // plain Node: no TypeScript loader in front of Next.js
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: secret,
-      // Without a fixed public URL, next-auth builds its URLs from the request's host.
-      ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : { AUTH_TRUST_HOST: '1' }),
-    },
-  });
-  server.once('exit', (code) => {
-    if (!isStopping) {
-      log(`网页服务意外退出（${code}）。`);
-      void stop(code || 1);
-    }
-  });
-  await new Promise<void>((resolve) => server!.once('message', () => resolve()));
+  const serverEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    // Without a fixed public URL, next-auth builds its URLs from the request's host.
+    ...(env.APP_URL ? { NEXTAUTH_URL: env.APP_URL } : { AUTH_TRUST_HOST: '1' }),
+  };
+  await startWebServer(args, serverEnv);
   if (env.DATABASE_URL) watchExternalDatabase(env.DATABASE_URL);
 
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-  log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒）：${url}`);
+  log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒，网页服务进程 ${server?.pid}）：${url}`);
   if (existsSync(accountsFile)) {
     console.log(`\n  账号（首次启动时生成，保存在 ${path.relative(root, accountsFile)}）：\n`);
     console.log(await readFile(accountsFile, 'utf8'));

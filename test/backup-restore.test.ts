@@ -136,4 +136,68 @@ describe('backup and restore', () => {
     // The database restored by the first test has tables now.
     await expect(restoreBackup(file, databaseUrl(target))).rejects.toThrow(/只能恢复到空数据库/);
   });
+
+  it('refuses a forged file with recomputed checksum and counts that breaks the numbering or leaves no admin', async () => {
+    const file = path.join(dir, 'forge.backup.gz');
+    await writeBackup(sourceUrl, file);
+    const lines = gunzipSync(await readFile(file)).toString('utf8').split('\n').filter(Boolean);
+
+    /** The backup with `edit` applied to one table's rows, checksum and counts made to match. */
+    async function forge(name: string, table: string, edit: (row: Record<string, unknown>) => void): Promise<string> {
+      const body = lines.slice(0, -1).map((line, index) => {
+        if (index === 0) return line;
+        const batch = JSON.parse(line) as { table: string; rows: Record<string, unknown>[] };
+        if (batch.table === table) batch.rows.forEach(edit);
+        return JSON.stringify(batch);
+      });
+      const end = JSON.parse(lines.at(-1)!) as { counts: Record<string, number>; sha256: string };
+      end.sha256 = createHash('sha256').update(body.map((line) => line + '\n').join('')).digest('hex');
+      const forged = path.join(dir, name);
+      await writeFile(forged, gzipSync([...body, JSON.stringify(end)].join('\n') + '\n'));
+      await expect(verifyBackup(forged)).resolves.toBeTruthy(); // the file itself looks whole
+      return forged;
+    }
+    const fresh = async () => {
+      const name = `restore_${randomBytes(5).toString('hex')}`;
+      await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+      return name;
+    };
+
+    // The earlier issue (总第60期) passed off as published by the system: it would come after
+    // the imported 总第67期, which the Issue trigger never allows.
+    const numbering = await forge('numbering.backup.gz', 'Issue', (row) => {
+      if (row.totalNumber !== 67) row.origin = 'EDITED';
+    });
+    const first = await fresh();
+    try {
+      await expect(restoreBackup(numbering, databaseUrl(first))).rejects.toThrow(/编号规则.*不予恢复/);
+      // Nothing was committed.
+      expect((await dumpTables(databaseUrl(first))).Issue ?? []).toEqual([]);
+    } finally {
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${first}" WITH (FORCE)`));
+    }
+
+    const noAdmin = await forge('no-admin.backup.gz', 'User', (row) => {
+      row.roles = (row.roles as string[]).filter((role) => role !== 'ADMIN');
+    });
+    const second = await fresh();
+    try {
+      await expect(restoreBackup(noAdmin, databaseUrl(second))).rejects.toThrow(/没有可用的管理员账号/);
+    } finally {
+      await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${second}" WITH (FORCE)`));
+    }
+  });
+
+  it('explains a cut-off gzip file in Chinese', async () => {
+    const file = path.join(dir, 'cut.backup.gz');
+    await writeBackup(sourceUrl, file);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 200));
+    const error = await verifyBackup(file).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/文件不完整|结束标记/);
+    expect(error?.message).not.toMatch(/unexpected end of file/);
+  });
 });

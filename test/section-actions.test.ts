@@ -7,7 +7,7 @@ import type { Role } from '@/lib/roles';
 import { INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 import { createTestUser } from './support/factories';
 
-const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number } }));
+const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number; sid: string } }));
 vi.mock('next-auth', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next-auth')>()),
   getServerSession: vi.fn(async () => session.current),
@@ -27,7 +27,7 @@ const {
 const { getActiveSectionOptions, listSections } = await import('@/lib/data/sections');
 
 async function loginAs(user: { id: number; sessionVersion: number }) {
-  session.current = { uid: user.id, sv: user.sessionVersion };
+  session.current = { uid: user.id, sv: user.sessionVersion, sid: `test-${user.id}` };
 }
 
 async function loginAsAdmin() {

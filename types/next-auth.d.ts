@@ -9,6 +9,8 @@ declare module 'next-auth' {
   interface Session {
     uid: number;
     sv: number;
+    /** This session's id, refused once it has been signed out (lib/auth.ts). */
+    sid: string;
   }
 }
 
@@ -16,5 +18,6 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: number;
     sv?: number;
+    sid?: string;
   }
 }

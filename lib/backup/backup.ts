@@ -174,8 +174,70 @@ async function* readLines(file: string): AsyncGenerator<string> {
   try {
     for await (const line of reader) if (line) yield line;
   } catch (error) {
-    throw new BackupError(`备份文件已损坏或不是本系统的备份（${error instanceof Error ? error.message : String(error)}）。`);
+    throw new BackupError(`备份文件已损坏或不是本系统的备份（${explainGunzipError(error)}）。`);
   }
+}
+
+/** zlib explains in English; the operator gets why in Chinese. */
+function explainGunzipError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'Z_BUF_ERROR') return '文件不完整，可能在复制或下载时被截断';
+  if (code === 'Z_DATA_ERROR') return '不是 gzip 压缩文件，或内容已损坏';
+  if (code === 'ENOENT') return '文件不存在';
+  if (code === 'EACCES') return '没有读取该文件的权限';
+  return '无法解压';
+}
+
+/**
+ * What the live database enforces, checked again on the restored rows before they are
+ * committed. The rows were loaded with the triggers off (they reference each other in every
+ * order), and a backup's checksum and counts prove only that the file is whole, not that it came
+ * from this system: anyone who can edit the file can recompute them. So:
+ * - every published issue is published again, in order, through the same `Issue` trigger
+ *   (imported history first, then the system's own), into a scratch copy of its publication
+ *   that is rolled back: a gap, a number out of order or history after the system's own
+ *   issues is refused exactly as the live database would refuse it;
+ * - at least one enabled account can administer the system.
+ * Who holds which role cannot be checked against anything: the summary lists the admins.
+ */
+async function checkRestoredRules(client: pg.Client): Promise<{ admins: string[] }> {
+  await client.query('SAVEPOINT restore_rules');
+  try {
+    await client.query(`
+      DO $check$
+      DECLARE
+        publication record;
+        issue record;
+        scratch int;
+        id_offset int := (SELECT coalesce(max("id"), 0) FROM "Issue");
+      BEGIN
+        FOR publication IN SELECT * FROM "Publication" ORDER BY "id" LOOP
+          scratch := (SELECT max("id") + 1 FROM "Publication");
+          INSERT INTO "Publication"
+            SELECT * FROM jsonb_populate_record(NULL::"Publication", to_jsonb(publication) || jsonb_build_object('id', scratch));
+          FOR issue IN
+            SELECT * FROM "Issue" WHERE "publicationId" = publication."id" AND "status" = 'PUBLISHED'
+            ORDER BY ("origin" = 'EDITED'), "totalNumber"
+          LOOP
+            INSERT INTO "Issue"
+              SELECT * FROM jsonb_populate_record(NULL::"Issue", to_jsonb(issue) || jsonb_build_object('id', issue."id" + id_offset, 'publicationId', scratch));
+          END LOOP;
+        END LOOP;
+      END
+      $check$`);
+  } catch (error) {
+    const numbers = String((error as Error).message).match(/\d+/g) ?? [];
+    throw new BackupError(
+      `备份中已发布期次的编号不符合本系统的编号规则（期号中断、顺序颠倒，或历史期次排在系统发布的期次之后${numbers.length ? `，涉及总第${numbers.join('、')}期` : ''}），不予恢复。`,
+    );
+  } finally {
+    await client.query('ROLLBACK TO SAVEPOINT restore_rules');
+  }
+  const { rows } = await client.query<{ username: string }>(
+    `SELECT "username" FROM "User" WHERE 'ADMIN' = ANY("roles") AND NOT "isDisabled" ORDER BY "username"`,
+  );
+  if (!rows.length) throw new BackupError('备份中没有可用的管理员账号（未停用且有管理员权限），恢复后将无人能管理系统，不予恢复。');
+  return { admins: rows.map((r) => r.username) };
 }
 
 /** Reads the whole file once: the header, and whether every line is there and unchanged. */
@@ -242,6 +304,8 @@ export interface RestoreSummary {
   upgradedWith: string[];
   /** Stored export files whose bytes still hash to their recorded SHA-256. */
   verifiedExports: number;
+  /** The enabled accounts with the ADMIN role after the restore (for the operator to check). */
+  admins: string[];
 }
 
 /**
@@ -317,11 +381,12 @@ export async function restoreBackup(file: string, targetUrl: string, options: { 
         verifiedExports += 1;
       }
     }
+    const { admins } = await checkRestoredRules(client);
     await client.query('COMMIT');
 
     const before = new Set(header.migrations.map((m) => m.name));
     const upgradedWith = (await applyMigrations(targetUrl, migrationsDir)).filter((name) => !before.has(name));
-    return { tables: counts, upgradedWith, verifiedExports };
+    return { tables: counts, upgradedWith, verifiedExports, admins };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

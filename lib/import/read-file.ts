@@ -1,9 +1,12 @@
 // Turns an uploaded file into the blocks parse-issue.ts reads: the paragraphs of a Word file
 // (DOCX, read with mammoth: text, bold, centred, heading styles; tables cell by cell), or the
 // lines of a text file (text extracted from the printed PDF, or Markdown). Text files may be
-// UTF-8 (with or without BOM) or GB18030/GBK, as older Windows tools write them.
+// UTF-8 (with or without BOM), UTF-16 with its BOM (Windows Notepad's "Unicode"), or
+// GB18030/GBK, as older Windows tools write them. A Word file's zip container is checked
+// before mammoth unpacks it (zip-check.ts).
 import mammoth from 'mammoth';
 import type { SourceBlock } from '@/lib/import/parse-issue';
+import { checkZipContainer, ZipCheckError } from '@/lib/import/zip-check';
 
 import { MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
 
@@ -23,8 +26,18 @@ export function detectFileKind(fileName: string, bytes: Uint8Array): ImportFileK
   return null;
 }
 
-/** UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of GBK and GB2312). */
+/**
+ * UTF-16 by its BOM, UTF-8 when the bytes are valid UTF-8, otherwise GB18030 (a superset of
+ * GBK and GB2312). UTF-16 without a BOM (every other byte NUL in Latin text) cannot be told
+ * apart reliably from Chinese in it: refused, naming the encoding.
+ */
 export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const sample = bytes.subarray(0, 4096);
+  if (sample.length >= 4 && sample.filter((b) => b === 0).length * 4 >= sample.length) {
+    throw new UnreadableFileError('该文本文件似乎是 UTF-16 编码但没有字节顺序标记（BOM），无法可靠读取。请另存为 UTF-8 编码后再导入。');
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -93,8 +106,22 @@ function collectBlocks(node: DocNode, blocks: SourceBlock[]): void {
   for (const child of node.children ?? []) collectBlocks(child, blocks);
 }
 
+/** mammoth, jszip and xmldom explain in English; the user gets why in Chinese. */
+function explainDocxError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/zip|central directory|end of data|signature|corrupt|inflat|invalid (block|distance|code)/i.test(message)) return '压缩结构已损坏';
+  if (/xml|entity|tag|attribute|element/i.test(message)) return '文档内容（XML）格式有误';
+  return '不是有效的 Word 文档';
+}
+
 async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
   const blocks: SourceBlock[] = [];
+  try {
+    await checkZipContainer(bytes);
+  } catch (error) {
+    if (error instanceof ZipCheckError) throw new UnreadableFileError(error.message);
+    throw error;
+  }
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes) },
@@ -108,7 +135,7 @@ async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
       },
     );
   } catch (error) {
-    throw new UnreadableFileError(`无法读取该 Word 文件（${error instanceof Error ? error.message : String(error)}）。`);
+    throw new UnreadableFileError(`无法读取该 Word 文件（${explainDocxError(error)}）。请在 Word 或 WPS 中打开后重新保存为 .docx 再导入。`);
   }
   return blocks;
 }

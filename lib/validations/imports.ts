@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { IMPORT_LIMITS, MAX_IMPORT_FILE_BYTES } from '@/lib/import/limits';
+import { IMPORT_LIMITS, MAX_IMPORT_FILE_BYTES, toBaseFileName } from '@/lib/import/limits';
 
 const NO_FILES = '请选择要导入的文件（.docx、.txt 或 .md）。';
 
 /** A file from a form, or — for the JSON endpoint — a name and its bytes in base64. */
-const ZImportFile = z.union(
+const ZImportFileUpload = z.union(
   [
     z.instanceof(File).transform(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), size: file.size })),
     z
@@ -17,6 +17,16 @@ const ZImportFile = z.union(
   ],
   { error: NO_FILES },
 );
+
+/** Known by its base name only; a name with NUL or nothing left is refused. */
+const ZImportFile = ZImportFileUpload.transform((file, context) => {
+  const name = toBaseFileName(file.name);
+  if (name === null) {
+    context.addIssue({ code: 'custom', message: '文件名含有无效字符（如空字符），请改名后再导入。' });
+    return z.NEVER;
+  }
+  return { ...file, name };
+});
 
 function toList(value: unknown): unknown {
   if (value === undefined || value === '') return [];

@@ -3,7 +3,7 @@
 // Import this before the modules under test (they are imported dynamically in the tests).
 import { vi } from 'vitest';
 
-type FakeSession = { uid: number; sv: number } | null;
+type FakeSession = { uid: number; sv: number; sid: string } | null;
 const holder = globalThis as { __testSession?: FakeSession };
 
 vi.mock('next-auth', async (importOriginal) => ({
@@ -13,5 +13,5 @@ vi.mock('next-auth', async (importOriginal) => ({
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 export function loginAs(user: { id: number; sessionVersion: number } | null) {
-  holder.__testSession = user && { uid: user.id, sv: user.sessionVersion };
+  holder.__testSession = user && { uid: user.id, sv: user.sessionVersion, sid: `test-${user.id}` };
 }
