@@ -23,7 +23,7 @@ test('跳到正文 comes first in the tab order, shows when focused and moves th
 });
 
 test('assembly board: focus stays on the moved item, moves and drags are announced in Chinese', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const editorUser = await createUser(['EDITOR']);
   const stamp = Date.now() % 100000;
   const titles = [`键盘甲${stamp}`, `键盘乙${stamp}`, `键盘丙${stamp}`];
@@ -83,7 +83,7 @@ test('assembly board: focus stays on the moved item, moves and drags are announc
 });
 
 test('退回修改 takes the focus into the form, and a refused return puts it on the comment', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const editorUser = await createUser(['EDITOR']);
   const reviewerUser = await createUser(['REVIEWER']);
   const item = await createItem(editorUser, { title: `退回焦点${Date.now() % 100000}`, status: 'READY' });
