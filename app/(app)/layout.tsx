@@ -14,7 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       {/* First in the tab order, shown when focused: past the header and its navigation. */}
       <a
         href="#main"
-        className="sr-only rounded-md bg-brand px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-50 focus:outline-2 focus:outline-offset-2 focus:outline-brand"
+        className="sr-only rounded-md bg-brand px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:px-3 focus:py-2 focus:left-2 focus:top-2 focus:z-50 focus:outline-2 focus:outline-offset-2 focus:outline-brand"
       >
         跳到正文
       </a>
