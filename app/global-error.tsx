@@ -10,7 +10,9 @@ export default function GlobalError(props: { error: Error & { digest?: string };
         <title>出错了 · 科协每周动态</title>
       </head>
       <body className="min-h-screen antialiased">
-        <ErrorView {...props} />
+        <main id="main">
+          <ErrorView {...props} />
+        </main>
       </body>
     </html>
   );

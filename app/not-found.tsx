@@ -1,13 +1,10 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/shell/not-found-message';
 
+/** Addresses that match no page: outside the signed-in shell, so with a main landmark of its own. */
 export default function NotFound() {
   return (
-    <div className="mx-auto max-w-md px-4 py-24 text-center">
-      <h1 className="text-2xl font-semibold">页面不存在</h1>
-      <p className="mt-2 text-sm text-muted-foreground">您访问的页面不存在，或您没有查看它的权限。</p>
-      <Link href="/" className="mt-6 inline-block text-sm text-brand underline">
-        返回首页
-      </Link>
-    </div>
+    <main id="main">
+      <NotFoundMessage />
+    </main>
   );
 }

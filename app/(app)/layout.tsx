@@ -11,8 +11,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const reviewCount = user.roles.includes('REVIEWER') ? await countIssuesInReview() : 0;
   return (
     <>
+      {/* First in the tab order, shown when focused: past the header and its navigation. */}
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-brand px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:px-3 focus:py-2 focus:left-2 focus:top-2 focus:z-50 focus:outline-2 focus:outline-offset-2 focus:outline-brand"
+      >
+        跳到正文
+      </a>
       <AppHeader user={user} reviewCount={reviewCount} />
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">{children}</main>
     </>
   );
 }

@@ -17,10 +17,11 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useLayoutEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { orderSectionItemsAction, removeItemFromIssueAction, sortIssueByCatalogueAction } from '@/lib/actions/issues';
 import { FormError } from '@/components/ui/form-error';
+import { BOARD_SCREEN_READER_INSTRUCTIONS, boardAnnouncements } from '@/components/issues/board-announcements';
 
 export interface BoardItem {
   id: number;
@@ -70,7 +71,7 @@ function SortableRow({
         <button
           type="button"
           className="cursor-grab px-1 text-muted-foreground"
-          aria-label={`拖动排序：${item.title}（空格键拿起，方向键移动）`}
+          aria-label={`拖动排序：${item.title}`}
           {...attributes}
           {...listeners}
         >
@@ -85,10 +86,17 @@ function SortableRow({
       <span className="text-xs text-muted-foreground">{item.characterCount} 字</span>
       {isEditable && (
         <>
-          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`上移：${item.title}`}>
+          <Button size="sm" variant="ghost" disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`上移：${item.title}`} data-move="up">
             上移
           </Button>
-          <Button size="sm" variant="ghost" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`下移：${item.title}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={index === count - 1}
+            onClick={() => onMove(index, index + 1)}
+            aria-label={`下移：${item.title}`}
+            data-move="down"
+          >
             下移
           </Button>
           <Button size="sm" variant="ghost" onClick={onRemove} aria-label={`移出本期：${item.title}`}>
@@ -111,6 +119,22 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
   }
   const [error, setError] = useState<string | null>(null);
   const [isSaving, startTransition] = useTransition();
+  // 上移/下移 re-inserts the row, which would drop the focus: it goes back to the moved item's
+  // button (the other one when it reached the end), and the new place is announced.
+  const listRef = useRef<HTMLOListElement>(null);
+  const movedRef = useRef<{ id: number; direction: 'up' | 'down' } | null>(null);
+  const [moveMessage, setMoveMessage] = useState('');
+  useLayoutEffect(() => {
+    const moved = movedRef.current;
+    if (!moved) return;
+    movedRef.current = null;
+    const row = listRef.current?.querySelector(`[data-testid="board-item-${moved.id}"]`);
+    const other = moved.direction === 'up' ? 'down' : 'up';
+    const button = [moved.direction, other]
+      .map((direction) => row?.querySelector<HTMLButtonElement>(`button[data-move="${direction}"]`))
+      .find((candidate) => candidate && !candidate.disabled);
+    button?.focus();
+  }, [items]);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -129,6 +153,13 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
       setError(null);
       router.refresh();
     });
+  }
+
+  function onMove(from: number, to: number) {
+    const item = items[from]!;
+    movedRef.current = { id: item.id, direction: to < from ? 'up' : 'down' };
+    setMoveMessage(`“${item.title}”已${to < from ? '上移' : '下移'}到第 ${to + 1} 位。`);
+    save(arrayMove(items, from, to));
   }
 
   function onDragEnd(event: DragEndEvent) {
@@ -159,9 +190,14 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
           本栏顺序与印刷顺序不一致：印刷时专栏稿件集中排在专栏标题之下。可点“按栏目目录排序”整理。
         </p>
       )}
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements: boardAnnouncements(items), screenReaderInstructions: BOARD_SCREEN_READER_INSTRUCTIONS }}
+      >
         <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
-          <ol className="space-y-2">
+          <ol ref={listRef} className="space-y-2">
             {items.map((item, index) => (
               <SortableRow
                 key={item.id}
@@ -169,13 +205,16 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
                 index={index}
                 count={items.length}
                 isEditable={isEditable}
-                onMove={(from, to) => save(arrayMove(items, from, to))}
+                onMove={onMove}
                 onRemove={() => onRemove(item)}
               />
             ))}
           </ol>
         </SortableContext>
       </DndContext>
+      <p role="status" className="sr-only" data-testid={`board-announcement-${section.id}`}>
+        {moveMessage}
+      </p>
       <FormError message={error} className="mt-1 text-sm text-danger" />
     </section>
   );

@@ -80,9 +80,11 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
           <label htmlFor="return-comment" className="text-sm font-medium">
             退回意见（必填）
           </label>
+          {/* Opening the form (退回修改) takes the focus to what must be filled in. */}
           <textarea
             id="return-comment"
             name="comment"
+            autoFocus
             rows={3}
             className="w-full rounded-md border border-border bg-white p-2 text-sm"
             aria-invalid={!!returning.fieldErrors?.comment}

@@ -9,15 +9,19 @@ export interface CountRow {
 /**
  * A table of counts: one row per source unit, one column per period or section, and a total;
  * empty cells for zero, so that what was used stands out. With many columns the first one
- * stays in view while the table scrolls sideways.
+ * stays in view while the table scrolls sideways. The scrolling box is a labelled region in the
+ * tab order, so that the keyboard can scroll it too (arrow keys once it has focus).
  */
 export function CountTable({
+  label,
   testId,
   columns,
   rows,
   footer,
   hasStickyFirstColumn = false,
 }: {
+  /** What the scrolling region is called for screen readers. */
+  label: string;
   testId: string;
   columns: { key: string; label: string }[];
   rows: CountRow[];
@@ -39,28 +43,35 @@ export function CountTable({
     </>
   );
   return (
-    <table className="w-full text-sm" data-testid={testId}>
-      <thead className="bg-muted text-xs text-muted-foreground">
-        <tr>
-          <th className={cn(sticky, 'bg-muted px-2 py-1.5 text-left')}>来源单位</th>
-          {columns.map((column) => (
-            <th key={column.key} className="whitespace-nowrap px-2 py-1.5 text-right">
-              {column.label}
-            </th>
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
+    >
+      <table className="w-full text-sm" data-testid={testId}>
+        <thead className="bg-muted text-xs text-muted-foreground">
+          <tr>
+            <th className={cn(sticky, 'bg-muted px-2 py-1.5 text-left')}>来源单位</th>
+            {columns.map((column) => (
+              <th key={column.key} className="whitespace-nowrap px-2 py-1.5 text-right">
+                {column.label}
+              </th>
+            ))}
+            <th className="px-2 py-1.5 text-right">合计</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {rows.map((row) => (
+            <tr key={row.label}>{cells(row, true)}</tr>
           ))}
-          <th className="px-2 py-1.5 text-right">合计</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-border">
-        {rows.map((row) => (
-          <tr key={row.label}>{cells(row, true)}</tr>
-        ))}
-      </tbody>
-      {footer && (
-        <tfoot className="border-t-2 border-border text-xs text-muted-foreground">
-          <tr>{cells(footer, false)}</tr>
-        </tfoot>
-      )}
-    </table>
+        </tbody>
+        {footer && (
+          <tfoot className="border-t-2 border-border text-xs text-muted-foreground">
+            <tr>{cells(footer, false)}</tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import type { ActionResult } from '@/lib/action';
 
 /**
  * Submits a form to a server action. The form keeps what the user typed when the server
  * refuses it (field errors show next to the fields) and is cleared only on success. Fields
  * named in `arrays` are always sent as lists (one checked box is still a list; none checked
- * is left out so the server's own message applies).
+ * is left out so the server's own message applies). A refusal moves the focus into the form:
+ * to the first field marked invalid, else its first field.
  */
 export function useActionForm<T>(
   serverAction: (input: unknown) => Promise<ActionResult<T>>,
@@ -14,10 +15,20 @@ export function useActionForm<T>(
 ) {
   const [state, setState] = useState<ActionResult<T> | null>(null);
   const [isPending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement | null>(null);
+  useEffect(() => {
+    if (!state || state.ok) return;
+    const form = formRef.current;
+    const field =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), textarea:not([disabled]), select:not([disabled])');
+    field?.focus();
+  }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
+    formRef.current = formElement;
     const form = new FormData(formElement);
     const input: Record<string, unknown> = Object.fromEntries(form);
     for (const key of arrays) if (form.has(key)) input[key] = form.getAll(key);

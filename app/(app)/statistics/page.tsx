@@ -100,8 +100,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
                 {stats.units.length > TABLE_UNITS && `（前 ${TABLE_UNITS} 个单位；全部单位请导出）`}
               </CardTitle>
             </CardHeader>
-            <CardContent className="overflow-x-auto">
+            <CardContent>
               <CountTable
+                label={`${GRANULARITY_LABELS[query.granularity]}统计表`}
                 testId="statistics-by-period"
                 hasStickyFirstColumn
                 columns={stats.periods.map((p) => ({ key: p.key, label: p.label }))}
@@ -114,8 +115,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <CardHeader>
               <CardTitle>按栏目统计</CardTitle>
             </CardHeader>
-            <CardContent className="overflow-x-auto">
+            <CardContent>
               <CountTable
+                label="按栏目统计表"
                 testId="statistics-by-section"
                 columns={stats.sections.map((name) => ({ key: name, label: name }))}
                 rows={shown.map((unit) => ({ label: unit.unit, counts: unit.bySection, total: unit.total }))}

@@ -1,0 +1,122 @@
+// axe-core on every page of the app, as each role, on a desktop and on a phone: 0 serious or
+// critical violations. Prints how many page loads were checked and what was found.
+import { devices, expect, test, type Browser, type BrowserContextOptions } from '@playwright/test';
+import { findSeriousViolations, type AxeFinding } from './fixtures/axe';
+import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
+import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
+import type { Role } from '@/lib/roles';
+import { canAccess } from '@/lib/roles';
+
+// The iPhone 13 profile in the project's Chromium (its default browser would be WebKit).
+const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = devices['iPhone 13'];
+const DEVICES: Record<string, BrowserContextOptions> = {
+  desktop: {},
+  'iPhone 13': { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch },
+};
+
+interface Fixture {
+  users: Record<Role, TestUser>;
+  itemId: number;
+  issueId: number;
+  publishedId: number;
+}
+
+let fixture: Fixture;
+let pageLoads = 0;
+const findings: AxeFinding[] = [];
+
+/** The pages a role can open while the test issue is being assembled, and an unknown address. */
+function pagesFor(roles: readonly Role[], { itemId, issueId, publishedId }: Fixture): string[] {
+  return [
+    ...(canAccess(roles, 'items') ? ['/items', `/items/${itemId}`, `/items/${itemId}/history`, `/items/${itemId}/preview`] : []),
+    ...(roles.includes('EDITOR') ? ['/items/new'] : []),
+    ...(canAccess(roles, 'assembly') ? ['/issues', `/issues/${issueId}`, `/issues/${issueId}/preview`] : []),
+    ...(canAccess(roles, 'review') ? ['/review'] : []),
+    ...(canAccess(roles, 'published') ? ['/published', `/published/${publishedId}`, '/published/search?q=科协'] : []),
+    ...(canAccess(roles, 'statistics') ? ['/statistics'] : []),
+    ...(canAccess(roles, 'admin') ? ['/admin/users', '/admin/sections', '/admin/publication', '/admin/import'] : []),
+    // 404s: an unknown address, and a record that does not exist (inside the signed-in shell).
+    '/no-such-page',
+    '/published/2000000000',
+  ];
+}
+
+async function check(browser: Browser, device: string, user: TestUser | null, urls: string[]) {
+  const page = user ? await openAs(browser, user, DEVICES[device]) : await (await browser.newContext(DEVICES[device])).newPage();
+  try {
+    for (const url of urls) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('main')).toBeVisible();
+      findings.push(...(await findSeriousViolations(page, `${device} ${user?.displayName ?? '未登录'} ${url}`)));
+      pageLoads += 1;
+    }
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** Runs the checks and fails on what they found (every finding listed). */
+async function expectClean(run: () => Promise<void>) {
+  const before = findings.length;
+  await run();
+  const found = findings.slice(before);
+  expect(found, JSON.stringify(found, null, 2)).toEqual([]);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(60_000);
+  const users = {
+    ADMIN: await createUser(['ADMIN'], '无障碍管理员'),
+    EDITOR: await createUser(['EDITOR'], '无障碍编辑'),
+    REVIEWER: await createUser(['REVIEWER'], '无障碍审核'),
+    STAFF: await createUser(['STAFF'], '无障碍工作人员'),
+  };
+  const item = await createItem(users.EDITOR, { title: '无障碍检查用稿件', sources: ['北京土壤学会'], paragraphs: ['第一段。', '第二段。'], status: 'READY' });
+  const lead = await createItem(users.EDITOR, { title: '无障碍检查要闻', sectionName: '市科协要闻', status: 'READY' });
+  const published = await getDb().issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'asc' } });
+  const editor = await openAs(browser, users.EDITOR);
+  const issueId = await createIssueThroughUi(editor);
+  await runAction(editor, 'addItemsToIssueAction', { id: issueId, itemIds: [lead.id] });
+  await editor.context().close();
+  fixture = { users, itemId: item.id, issueId, publishedId: published.id };
+});
+
+test.afterAll(async () => {
+  if (fixture) await removeIssue(fixture.issueId);
+  console.log(`axe: ${pageLoads} page loads checked, ${findings.length} serious or critical violations`);
+});
+
+for (const device of Object.keys(DEVICES)) {
+  test.describe(device, () => {
+    test('signed out: no serious or critical axe violation', async ({ browser }) => {
+      await expectClean(() => check(browser, device, null, ['/login', '/no-such-page']));
+    });
+
+    for (const role of ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF'] as const) {
+      test(`every page as ${role}: no serious or critical axe violation`, async ({ browser }) => {
+        test.setTimeout(240_000);
+        await expectClean(() => check(browser, device, fixture.users[role], pagesFor([role], fixture)));
+      });
+    }
+
+    test('an issue in review, as reviewer and editor: no serious or critical axe violation', async ({ browser }) => {
+      test.setTimeout(120_000);
+      const editor = await openAs(browser, fixture.users.EDITOR);
+      await runAction(editor, 'submitIssueAction', { id: fixture.issueId });
+      try {
+        const inReview = ['/review', `/issues/${fixture.issueId}`, '/issues'];
+        await expectClean(async () => {
+          await check(browser, device, fixture.users.REVIEWER, inReview);
+          await check(browser, device, fixture.users.EDITOR, inReview.slice(1));
+        });
+      } finally {
+        // Back to assembly for the next device.
+        const reviewer = await openAs(browser, fixture.users.REVIEWER);
+        await runAction(reviewer, 'returnIssueAction', { id: fixture.issueId, comment: '无障碍检查完毕。' });
+        await reviewer.context().close();
+        await editor.context().close();
+      }
+    });
+  });
+}
