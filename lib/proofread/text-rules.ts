@@ -131,7 +131,7 @@ export function checkRepeats(text: string): Finding[] {
   }
   for (const m of text.matchAll(/(\p{Script=Han}{2,6})\1/gu)) {
     const word = m[1]!;
-    if (ABAB_EXCEPTIONS.has(word) || /^一.$/u.test(word) || word[0] === word[1]) continue;
+    if (ABAB_EXCEPTIONS.has(word) || /^一[步点天年次批个件位份层把]$/u.test(word) || word[0] === word[1]) continue;
     findings.push({ rule: 'repeated-word', message: `“${word}”重复`, from: m.index, to: m.index + m[0].length, fix: word });
   }
   return findings;
@@ -160,7 +160,7 @@ export function checkEllipsisDash(text: string): Finding[] {
     const chineseAround = isChinese(before) || isChinese(after) || before === undefined;
     if (run.length === 1) {
       // A hyphen or a range (2023—2025年, 8—10月) is fine; a lone long dash between Chinese is not.
-      if (run === '-' || run === '–' || !isHan(before) || !isHan(after)) continue;
+      if (run === '-' || run === '–' || !isHan(before) || !isChinese(after)) continue;
     } else if (!chineseAround) continue;
     findings.push({ rule: 'ellipsis-dash', message: `破折号应为“——”，不用“${run}”`, from: m.index, to: m.index + run.length, fix: '——' });
   }
