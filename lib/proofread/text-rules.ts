@@ -29,8 +29,8 @@ export function checkHalfwidthPunctuation(text: string): Finding[] {
   for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i + 1)) {
     const close = text.indexOf(')', i + 1);
     const inner = close === -1 ? '' : text.slice(i + 1, close);
-    const around = isHan(previousVisible(text, i)) || (close !== -1 && isHan(nextVisible(text, close + 1).ch));
-    if (!/\p{Script=Han}/u.test(inner) && !around) continue;
+    // Latin in brackets after Latin ("Zoom (online)") is English and stays as it is.
+    if (!/\p{Script=Han}/u.test(inner) && !isHan(previousVisible(text, i))) continue;
     add(i, '(', '（');
     if (close !== -1) add(close, ')', '）');
   }
@@ -215,7 +215,7 @@ export function checkNumbers(text: string): Finding[] {
     findings.push({ rule: 'number-form', message: `数字应使用半角“${fix}”`, from: m.index, to: m.index + m[0].length, fix });
   }
   const order = '一二三四五六七八九';
-  for (const m of text.matchAll(/([一二三四五六七八九])、([一二三四五六七八九])(?=[个天年人次名家种项位批届月日岁条点])/gu)) {
+  for (const m of text.matchAll(/(?<!、)([一二三四五六七八九])、([一二三四五六七八九])(?!、)(?=[个天年人次名家种项位批届月日岁条点])/gu)) {
     if (order.indexOf(m[2]!) !== order.indexOf(m[1]!) + 1) continue;
     findings.push({ rule: 'number-form', message: '相邻两数表示概数，中间不用顿号', from: m.index, to: m.index + 3, fix: m[1]! + m[2]! });
   }
