@@ -1,11 +1,10 @@
 // `npm run proofread -- FILE...`: checks .txt, .md and .docx files against the office's house
 // style (lib/proofread) and prints one finding per line, `FILE:LINE:COL RULE message` (for .docx
 // LINE is the paragraph number). Exits 1 when anything was found, 0 when nothing, 2 on an
-// unreadable file. The glossary is the database's when one is reachable via DATABASE_URL;
-// `--no-glossary` skips it.
+// unreadable file. The glossary lives in the app's database and is not read here: the command
+// needs nothing but the files.
 import { readFile } from 'node:fs/promises';
 import { proofreadFile } from '@/lib/proofread/file';
-import type { GlossaryTerm } from '@/lib/proofread/types';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -14,7 +13,6 @@ async function main(): Promise<number> {
     console.error('用法：npm run proofread -- 文件.txt|.md|.docx ...');
     return 2;
   }
-  const glossary: GlossaryTerm[] = [];
   let found = 0;
   let failed = false;
   for (const file of files) {
@@ -32,7 +30,7 @@ async function main(): Promise<number> {
       continue;
     }
     try {
-      for (const f of await proofreadFile(file, bytes, { glossary })) {
+      for (const f of await proofreadFile(file, bytes)) {
         console.log(`${file}:${f.line}:${f.column} ${f.rule} ${f.message}`);
         found++;
       }
