@@ -6,6 +6,9 @@ import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved, paste } from './fixtures/editor';
 
+// Journeys across several pages and browsers; the shared test machine is slow at times.
+test.describe.configure({ timeout: 120_000 });
+
 function marks(page: import('@playwright/test').Page, rule: string) {
   return bodyEditor(page).locator(`.proofread-mark[data-rule="${rule}"]`);
 }

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateGlossaryEntryForm } from '@/components/admin/glossary/create-glossary-entry-form';
+import { DeleteGlossaryEntryButton } from '@/components/admin/glossary/delete-glossary-entry-button';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
-import { ActionButton } from '@/components/ui/action-button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { deleteGlossaryEntryAction } from '@/lib/actions/proofread';
 import { requirePageAccess } from '@/lib/auth';
 import { listGlossaryEntries } from '@/lib/data/proofread';
 import { GLOSSARY_KIND_LABELS } from '@/lib/validations/proofread';
@@ -52,9 +51,7 @@ export default async function GlossaryPage() {
                     )}
                     {entry.note && <span className="text-xs text-muted-foreground">{entry.note}</span>}
                     <span className="ml-auto">
-                      <ActionButton size="sm" variant="outline" run={() => deleteGlossaryEntryAction({ id: entry.id })} confirm={`删除词条“${entry.term}”？`}>
-                        删除
-                      </ActionButton>
+                      <DeleteGlossaryEntryButton id={entry.id} term={entry.term} />
                     </span>
                   </li>
                 ))}
