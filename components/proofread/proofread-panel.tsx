@@ -36,9 +36,11 @@ export function ProofreadPanel({ findings, message, onFix, onIgnore }: Proofread
                 {f.field === 'body' ? `第${f.paragraph + 1}段` : ''} · {RULE_LABELS[f.rule]}
               </p>
               <p>{f.message}</p>
-              {f.excerpt.trim() !== '' && (
+              {f.excerpt !== '' && (
                 <p className="text-xs">
-                  <mark className="rounded-sm bg-amber-100 px-0.5 underline decoration-amber-600 decoration-wavy">{f.excerpt}</mark>
+                  <mark className="rounded-sm bg-amber-100 px-0.5 underline decoration-amber-600 decoration-wavy">
+                    {f.excerpt.trim() === '' ? '（空格）' : f.excerpt}
+                  </mark>
                   {f.fix !== undefined && <span className="text-muted-foreground"> → {f.fix === '' ? '（删除）' : f.fix}</span>}
                 </p>
               )}
