@@ -51,6 +51,10 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   importIssuesAction: { files: [{ name: '空.txt', base64: '' }], fingerprints: ['0'.repeat(64)] },
   // Publication settings: two fields empty.
   updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
+  // 校对: a kind that does not exist and no term; no such entry; no such item and a key of no rule.
+  createGlossaryEntryAction: { kind: 'NONE', term: '', title: '职务', variants: '', note: '' },
+  deleteGlossaryEntryAction: { id: NO_SUCH_ID },
+  ignoreFindingAction: { itemId: NO_SUCH_ID, key: 'no-rule|[x]' },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

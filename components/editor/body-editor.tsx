@@ -1,4 +1,5 @@
 'use client';
+import type { Editor, Extensions } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { itemBodyExtensions } from '@/components/editor/extensions';
@@ -17,20 +18,23 @@ interface BodyEditorProps {
   /** A closing `（来源）` was found in pasted plain text. */
   onSourcesDetected: (sources: string[]) => void;
   describedBy?: string;
+  /** Extensions added to the item body's own (e.g. 校对); read once, when the editor is created. */
+  extraExtensions?: Extensions;
+  onEditorReady?: (editor: Editor | null) => void;
 }
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 const BODY_PLACEHOLDER = '在此输入正文。可直接粘贴 Word、WPS 或网页中的文字，格式会自动清理。';
 
-export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy }: BodyEditorProps) {
+export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy, extraExtensions, onEditorReady }: BodyEditorProps) {
   const callbacks = useRef({ onChange, onSourcesDetected });
   useEffect(() => {
     callbacks.current = { onChange, onSourcesDetected };
   });
 
   const editor = useEditor({
-    extensions: itemBodyExtensions,
+    extensions: extraExtensions ? [...itemBodyExtensions, ...extraExtensions] : itemBodyExtensions,
     content: initialBody as JSONContent,
     immediatelyRender: false,
     editorProps: {
@@ -69,6 +73,10 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
     },
     onUpdate: ({ editor: current }) => callbacks.current.onChange(current.getJSON() as ItemBody),
   });
+
+  useEffect(() => {
+    onEditorReady?.(editor);
+  }, [editor, onEditorReady]);
 
   useEffect(() => {
     if (editor && replaceWith) editor.commands.setContent(replaceWith.body as JSONContent, { emitUpdate: false });

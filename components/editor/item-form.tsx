@@ -12,6 +12,8 @@ import {
   type ServerItemCopy,
 } from '@/components/editor/item-draft';
 import { TitleField } from '@/components/editor/title-field';
+import { ProofreadPanel } from '@/components/proofread/proofread-panel';
+import { useItemProofread, type ProofreadContext } from '@/components/proofread/use-item-proofread';
 import { SAVE_STATUS_LABELS, useItemAutosave } from '@/components/editor/use-item-autosave';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -39,6 +41,8 @@ interface ItemFormProps {
   version: number | null;
   initialDraft: ItemDraft;
   sections: SectionChoice[];
+  /** The glossary and the findings ignored in this item (校对). */
+  proofread?: ProofreadContext;
 }
 
 function splitSources(text: string): string[] {
@@ -48,7 +52,7 @@ function splitSources(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormProps) {
+export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext }: ItemFormProps) {
   const [draft, setDraft] = useState<ItemDraft>(initialDraft);
   const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
   const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
@@ -123,6 +127,16 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
     setBodyReplacement({ body, key: Date.now() });
     setOfferedSources(null);
   }
+
+  const proofread = useItemProofread({
+    glossary: proofreadContext?.glossary ?? [],
+    ignoredKeys: proofreadContext?.ignoredKeys ?? [],
+    getItemId: autosave.getItemId,
+    title: draft.title,
+    subtitle: draft.subtitle,
+    onTitleChange: (title) => update({ title }),
+    onSubtitleChange: (subtitle) => update({ subtitle }),
+  });
 
   const section = sections.find((s) => s.id === draft.sectionId);
   const paragraphs = useMemo(() => getBodyParagraphs(draft.body), [draft.body]);
@@ -209,6 +223,8 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
                 onChange={(body) => update({ body })}
                 onSourcesDetected={setOfferedSources}
                 describedBy="item-body-error"
+                extraExtensions={proofread.extensions}
+                onEditorReady={proofread.setEditor}
               />
             </div>
             <FieldError id="item-body-error" messages={errors?.body} />
@@ -329,6 +345,7 @@ export function ItemForm({ itemId, version, initialDraft, sections }: ItemFormPr
               ))}
             </div>
           </fieldset>
+          <ProofreadPanel findings={proofread.findings} message={proofread.message} onFix={proofread.fix} onIgnore={(f) => void proofread.ignore(f)} />
         </aside>
       </div>
     </div>

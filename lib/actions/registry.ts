@@ -5,8 +5,9 @@ import type { Action } from '@/lib/action';
 import * as importActions from '@/lib/actions/imports';
 import * as issueActions from '@/lib/actions/issues';
 import * as itemActions from '@/lib/actions/items';
+import * as proofreadActions from '@/lib/actions/proofread';
 import * as publicationActions from '@/lib/actions/publication';
 import * as sectionActions from '@/lib/actions/sections';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions };
+export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions };

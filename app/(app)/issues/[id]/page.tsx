@@ -10,11 +10,13 @@ import { IssueActions } from '@/components/issues/issue-actions';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
+import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
+import { getIssueFindings } from '@/lib/data/proofread';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
@@ -32,6 +34,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const canReview = user.roles.includes('REVIEWER');
   const isAssembling = issue.status === 'ASSEMBLING' && canEdit;
   const available = isAssembling ? await listAvailableItems() : [];
+  const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
 
   const sections = new Map<number, BoardSection & { order: [number, number] }>();
   for (const item of issue.items) {
@@ -122,11 +125,13 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             </CardHeader>
             <CardContent>
               <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
+              {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
               {issue.status === 'IN_REVIEW' && canReview && (
                 <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
               )}
             </CardContent>
           </Card>
+          {proofread && <IssueProofreadCard items={proofread} />}
           <Card>
             <CardHeader>
               <CardTitle>审核意见</CardTitle>

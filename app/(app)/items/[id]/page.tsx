@@ -10,6 +10,7 @@ import { requirePageAccess } from '@/lib/auth';
 import { toDraft } from '@/components/editor/item-draft';
 import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
+import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '编辑稿件' };
@@ -54,6 +55,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
             version={item.version}
             initialDraft={toDraft(item)}
             sections={await getSectionChoices(item)}
+            proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: await listIgnoredKeys(item.id) }}
           />
         </Suspense>
       ) : (

@@ -5,6 +5,7 @@ import { ItemForm } from '@/components/editor/item-form';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { getSectionChoices } from '@/lib/data/item-pages';
+import { getGlossaryTerms } from '@/lib/data/proofread';
 import { EMPTY_BODY } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '新建稿件' };
@@ -21,6 +22,7 @@ export default async function NewItemPage() {
           itemId={null}
           version={null}
           sections={sections}
+          proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: [] }}
           initialDraft={{
             title: '',
             subtitle: '',
