@@ -27,6 +27,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   deleteIssueAction: { id: NO_SUCH_ID },
   addItemsToIssueAction: { id: NO_SUCH_ID, itemIds: [NO_SUCH_ID] },
   removeItemFromIssueAction: { id: NO_SUCH_ID, itemId: NO_SUCH_ID },
+  putItemBackInIssueAction: { id: NO_SUCH_ID, itemId: NO_SUCH_ID, sectionItemIds: [NO_SUCH_ID] },
   orderSectionItemsAction: { id: NO_SUCH_ID, sectionId: NO_SUCH_ID, itemIds: [NO_SUCH_ID] },
   sortIssueByCatalogueAction: { id: NO_SUCH_ID },
   updateContentsAction: { id: NO_SUCH_ID, lines: ['目录'] },

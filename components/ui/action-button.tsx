@@ -8,12 +8,18 @@ import type { ActionResult } from '@/lib/action';
 export function ActionButton<T>({
   run,
   confirm,
+  refusal,
+  pendingLabel,
   onDone,
   children,
   ...props
 }: Omit<ComponentProps<typeof Button>, 'onClick'> & {
   run: () => Promise<ActionResult<T>>;
   confirm?: string;
+  /** Why the action cannot be done now: shown on click instead of asking for confirmation. */
+  refusal?: string | null;
+  /** Shown while the action runs (for actions that take a while). */
+  pendingLabel?: string;
   onDone?: (data: T) => void;
 }) {
   const router = useRouter();
@@ -25,7 +31,12 @@ export function ActionButton<T>({
         type="button"
         {...props}
         disabled={isPending || props.disabled}
+        aria-busy={isPending}
         onClick={() => {
+          if (refusal) {
+            setError(refusal);
+            return;
+          }
           if (confirm && !window.confirm(confirm)) return;
           startTransition(async () => {
             const result = await run();
@@ -41,6 +52,11 @@ export function ActionButton<T>({
       >
         {children}
       </Button>
+      {isPending && pendingLabel && (
+        <span role="status" className="text-sm text-muted-foreground" data-testid="action-progress">
+          {pendingLabel}
+        </span>
+      )}
       {error && (
         <span role="alert" className="text-sm text-danger">
           {error}

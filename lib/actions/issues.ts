@@ -11,6 +11,7 @@ import {
   deleteIssue,
   orderSectionItems,
   publishIssue,
+  putItemBackInIssue,
   regenerateContents,
   removeItemFromIssue,
   returnIssue,
@@ -26,6 +27,7 @@ import {
   ZCreateIssue,
   ZIssueRef,
   ZOrderSection,
+  ZPutItemBack,
   ZRemoveItem,
   ZReturnIssue,
   ZUpdateContents,
@@ -67,6 +69,12 @@ export const addItemsToIssueAction = action({ roles: EDITOR, schema: ZAddItems }
 
 export const removeItemFromIssueAction = action({ roles: EDITOR, schema: ZRemoveItem }, async (input) => {
   await removeItemFromIssue(input);
+  refresh(input.id);
+  return null;
+});
+
+export const putItemBackInIssueAction = action({ roles: EDITOR, schema: ZPutItemBack }, async (input) => {
+  await putItemBackInIssue(input);
   refresh(input.id);
   return null;
 });
