@@ -32,6 +32,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   sortIssueByCatalogueAction: { id: NO_SUCH_ID },
   updateContentsAction: { id: NO_SUCH_ID, lines: ['目录'] },
   regenerateContentsAction: { id: NO_SUCH_ID },
+  checkSubmitIssueAction: { id: NO_SUCH_ID },
   submitIssueAction: { id: NO_SUCH_ID },
   returnIssueAction: { id: NO_SUCH_ID, comment: '退回' },
   approveIssueAction: { id: NO_SUCH_ID },

@@ -82,7 +82,7 @@ test('a 目录提要 edit followed at once by 提交审核 is in the submitted i
   const page = await open(browser, editorUser);
   const issueId = await newIssueWith(page, [item.title]);
   try {
-    const line = page.getByLabel('目录第1行');
+    const line = page.getByRole('textbox', { name: '目录第1行', exact: true });
     await expect(line).toHaveValue(item.title);
     await line.fill(`改过的目录${stamp}`);
     await page.getByRole('button', { name: '提交审核' }).click();
@@ -102,11 +102,11 @@ test('a 目录提要 edit saves itself, and leaving with it unsaved asks first',
   const page = await open(browser, editorUser);
   const issueId = await newIssueWith(page, [item.title]);
   try {
-    await page.getByLabel('目录第1行').fill('自动保存的目录');
+    await page.getByRole('textbox', { name: '目录第1行', exact: true }).fill('自动保存的目录');
     await expect(page.getByRole('status').filter({ hasText: '目录已保存' })).toBeVisible();
     expect((await getDb().issue.findUniqueOrThrow({ where: { id: issueId } })).contentsLines).toEqual(['自动保存的目录']);
     // Unsaved (typed a moment ago) and the page is closed: the browser asks.
-    await page.getByLabel('目录第1行').fill('还没保存的目录');
+    await page.getByRole('textbox', { name: '目录第1行', exact: true }).fill('还没保存的目录');
     const asked = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     expect((await asked).type()).toBe('beforeunload');

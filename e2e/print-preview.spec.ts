@@ -61,7 +61,10 @@ async function expectPreviewIsThePdf(page: Page, issueId: number) {
   const texts = page.getByTestId('preview-page-text');
   await expect(texts).toHaveCount(pdf.pages, { timeout: 30_000 });
   const preview = await texts.allTextContents();
-  expect(preview.map(firstLine)).toEqual(pdf.texts.map(firstLine));
+  // pdftotext cuts a line at a wide gap (编辑：… 审核：… of the 版记): the preview's first line
+  // starts with poppler's.
+  preview.forEach((text, index) => expect(firstLine(text).startsWith(firstLine(pdf.texts[index]!)), `page ${index + 1}`).toBe(true));
+  expect(preview.map(firstLine).map((line) => line.slice(0, 6))).toEqual(pdf.texts.map(firstLine).map((line) => line.slice(0, 6)));
   // Page numbers as printed, `- N -`, on every page.
   preview.forEach((text, index) => expect(squash(text)).toContain(`-${index + 1}-`));
   // 版记 at the end of the last page.

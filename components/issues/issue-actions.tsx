@@ -7,6 +7,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import {
   approveIssueAction,
+  checkSubmitIssueAction,
   changeIssueDateAction,
   deleteIssueAction,
   publishIssueAction,
@@ -23,7 +24,6 @@ interface Props {
   issueId: number;
   status: IssueStatus;
   issueDate: string;
-  itemCount: number;
   canEdit: boolean;
   canReview: boolean;
 }
@@ -44,7 +44,7 @@ function getNextStep(status: IssueStatus, canEdit: boolean, canReview: boolean):
 }
 
 /** What can be done with the issue now, by this user: the server checks all of it again. */
-export function IssueActions({ issueId, status, issueDate, itemCount, canEdit, canReview }: Props) {
+export function IssueActions({ issueId, status, issueDate, canEdit, canReview }: Props) {
   const router = useRouter();
   const [isReturning, setIsReturning] = useState(false);
   const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
@@ -67,7 +67,10 @@ export function IssueActions({ issueId, status, issueDate, itemCount, canEdit, c
               const saved = await savePendingEdits();
               return saved.ok ? submitIssueAction({ id: issueId }) : saved;
             }}
-            refusal={itemCount === 0 ? '本期还没有稿件，不能提交审核。请先在下方加入稿件。' : null}
+            precheck={async () => {
+              const check = await checkSubmitIssueAction({ id: issueId });
+              return check.ok ? check.data.problem : check.message;
+            }}
             confirm="提交审核后，本期稿件将由审核人审阅。确定提交吗？"
           >
             提交审核

@@ -8,7 +8,7 @@ import type { ActionResult } from '@/lib/action';
 export function ActionButton<T>({
   run,
   confirm,
-  refusal,
+  precheck,
   pendingLabel,
   onDone,
   children,
@@ -16,8 +16,8 @@ export function ActionButton<T>({
 }: Omit<ComponentProps<typeof Button>, 'onClick'> & {
   run: () => Promise<ActionResult<T>>;
   confirm?: string;
-  /** Why the action cannot be done now: shown on click instead of asking for confirmation. */
-  refusal?: string | null;
+  /** Asked first: a reason the action cannot be done now is shown instead of the confirmation. */
+  precheck?: () => Promise<string | null>;
   /** Shown while the action runs (for actions that take a while). */
   pendingLabel?: string;
   onDone?: (data: T) => void;
@@ -33,12 +33,16 @@ export function ActionButton<T>({
         disabled={isPending || props.disabled}
         aria-busy={isPending}
         onClick={() => {
-          if (refusal) {
-            setError(refusal);
-            return;
-          }
-          if (confirm && !window.confirm(confirm)) return;
+          if (!precheck && confirm && !window.confirm(confirm)) return;
           startTransition(async () => {
+            if (precheck) {
+              const problem = await precheck();
+              if (problem) {
+                setError(problem);
+                return;
+              }
+              if (confirm && !window.confirm(confirm)) return;
+            }
             const result = await run();
             if (!result.ok) {
               setError(result.message);

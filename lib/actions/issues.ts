@@ -9,6 +9,7 @@ import {
   changeIssueDate,
   createIssue,
   deleteIssue,
+  findSubmitProblem,
   orderSectionItems,
   publishIssue,
   putItemBackInIssue,
@@ -102,6 +103,11 @@ export const regenerateContentsAction = action({ roles: EDITOR, schema: ZIssueRe
   refresh(input.id);
   return null;
 });
+
+/** What would stop 提交审核 now (asked before the confirmation); changes nothing. */
+export const checkSubmitIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input) => ({
+  problem: await findSubmitProblem(input.id),
+}));
 
 export const submitIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input, user) => {
   await submitIssue(input.id, user);

@@ -339,11 +339,24 @@ export async function regenerateContents(id: number): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Review and publication
 
+const EMPTY_ISSUE = '本期还没有稿件，不能提交审核。请先加入稿件。';
+
+/**
+ * Why 提交审核 would be refused now, or null: asked before the confirmation, so nobody
+ * confirms what then fails. submitIssue checks the same again under the lock.
+ */
+export async function findSubmitProblem(id: number): Promise<string | null> {
+  const issue = await db.issue.findUnique({ where: { id }, select: { status: true, _count: { select: { items: true } } } });
+  if (!issue) return '该期不存在或已被删除。';
+  if (issue.status !== 'ASSEMBLING') return '该期已不在编排中，不能再提交审核。';
+  return issue._count.items === 0 ? EMPTY_ISSUE : null;
+}
+
 export async function submitIssue(id: number, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, id, ['ASSEMBLING']);
     if ((await tx.item.count({ where: { issueId: id } })) === 0) {
-      throw new AppError('CONFLICT', '本期还没有稿件，不能提交审核。');
+      throw new AppError('CONFLICT', EMPTY_ISSUE);
     }
     await tx.issue.update({ where: { id }, data: { status: 'IN_REVIEW', version: { increment: 1 } } });
     await addEvent(tx, id, 'SUBMITTED', user);

@@ -121,7 +121,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <CardTitle>操作</CardTitle>
             </CardHeader>
             <CardContent>
-              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} itemCount={issue.items.length} canEdit={canEdit} canReview={canReview} />
+              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
               {issue.status === 'IN_REVIEW' && canReview && (
                 <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
               )}
