@@ -159,7 +159,7 @@ export async function publishDemoIssue(): Promise<number | null> {
     itemIds.push(item.id);
   }
 
-  const lastFriday = new Date(`${issues.getDefaultIssueDate()}T00:00:00Z`);
+  const lastFriday = new Date(`${issues.getThisWeeksFriday()}T00:00:00Z`);
   lastFriday.setUTCDate(lastFriday.getUTCDate() - 7);
   const issueDate = lastFriday.toISOString().slice(0, 10);
   await db.publication.updateMany({ where: { startYear: null }, data: demoStartPoint(issueDate) });

@@ -276,3 +276,51 @@ describe('review and publication', () => {
     expect((await searchArchive({ query: '   ' })).total).toBe(0);
   });
 });
+
+describe('dates of new issues, and 撤销 after 移出', () => {
+  it('offers the Friday after the latest issue and refuses a date another issue has', async () => {
+    const { getDefaultIssueDate, getFridayAfter } = await import('@/lib/data/issues');
+    expect(getFridayAfter('2030-03-06')).toBe('2030-03-08');
+    expect(getFridayAfter('2030-03-08')).toBe('2030-03-15');
+    loginAs(editor);
+    // A Wednesday, later than every other issue here: the next offer is the Friday after it,
+    // even though this week's Friday (of the clock below) is long before.
+    const latest = await ok(issueActions.createIssueAction({ issueDate: '2030-03-06' }));
+    expect(await getDefaultIssueDate(new Date('2026-12-06T04:00:00Z'))).toBe('2030-03-08');
+    const taken = '2030年3月6日已有一期';
+    expect(await issueActions.createIssueAction({ issueDate: '2030-03-06' })).toMatchObject({
+      ok: false,
+      status: 400,
+      fieldErrors: { issueDate: [expect.stringContaining(taken)] },
+    });
+    const other = await ok(issueActions.createIssueAction({ issueDate: '2030-03-08' }));
+    expect(await issueActions.changeIssueDateAction({ id: other.id, issueDate: '2030-03-06' })).toMatchObject({ ok: false, status: 400 });
+    // Its own date again is no change, not a clash.
+    await ok(issueActions.changeIssueDateAction({ id: other.id, issueDate: '2030-03-08' }));
+    expect(await db.issue.count({ where: { issueDate: new Date('2030-03-06T00:00:00Z') } })).toBe(1);
+    await ok(issueActions.deleteIssueAction({ id: other.id }));
+    await ok(issueActions.deleteIssueAction({ id: latest.id }));
+  });
+
+  it('puts an item taken out back in its place, or last if the section changed since', async () => {
+    const [a, b, c] = [await readyItem('撤销甲'), await readyItem('撤销乙'), await readyItem('撤销丙')];
+    const id = await newIssueWith(a.id, b.id, c.id);
+    const order = async () => (await db.item.findMany({ where: { issueId: id }, orderBy: { issuePosition: 'asc' } })).map((i) => i.id);
+    expect(await order()).toEqual([a.id, b.id, c.id]);
+    await ok(issueActions.removeItemFromIssueAction({ id, itemId: b.id }));
+    expect(await order()).toEqual([a.id, c.id]);
+    await ok(issueActions.putItemBackInIssueAction({ id, itemId: b.id, sectionItemIds: [a.id, b.id, c.id] }));
+    expect(await order()).toEqual([a.id, b.id, c.id]);
+    // Back in the issue already: a second 撤销 is refused, nothing changes.
+    expect(await issueActions.putItemBackInIssueAction({ id, itemId: b.id, sectionItemIds: [a.id, b.id, c.id] })).toMatchObject({ status: 409 });
+    await ok(issueActions.removeItemFromIssueAction({ id, itemId: a.id }));
+    await ok(issueActions.removeItemFromIssueAction({ id, itemId: c.id }));
+    await ok(issueActions.putItemBackInIssueAction({ id, itemId: a.id, sectionItemIds: [a.id, b.id, c.id] }));
+    expect(await order()).toEqual([b.id, a.id]);
+    // Only editors, only while the issue is being assembled.
+    loginAs(reviewer);
+    expect(await issueActions.putItemBackInIssueAction({ id, itemId: c.id, sectionItemIds: [c.id] })).toMatchObject({ status: 403 });
+    loginAs(editor);
+    await ok(issueActions.deleteIssueAction({ id }));
+  });
+});

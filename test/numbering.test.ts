@@ -156,7 +156,11 @@ describe('numbering in the database', () => {
     const reviewer = await createTestUser({ roles: ['REVIEWER'] });
     loginAs(editor);
     const created = [];
-    for (let i = 0; i < 50; i++) created.push(await createIssue({ issueDate: `2023-05-${String((i % 28) + 1).padStart(2, '0')}` }, editor));
+    // One issue per date (a date already taken is refused).
+    for (let i = 0; i < 50; i++) {
+      const issueDate = `2023-${String(5 + Math.floor(i / 28)).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+      created.push(await createIssue({ issueDate }, editor));
+    }
     for (const issue of created) await approve(issue.id, reviewer);
 
     // Everyone tries at once, again and again: an issue goes out only when it is next in line

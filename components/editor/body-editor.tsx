@@ -82,11 +82,15 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
     if (editor && replaceWith) editor.commands.setContent(replaceWith.body as JSONContent, { emitUpdate: false });
   }, [editor, replaceWith]);
 
+  // Until its first transaction the editor's state manager still holds no editor (Tiptap
+  // creates it after the first render): the body it opens with decides meanwhile, so a
+  // reopened item's text is never covered by the placeholder.
+  const isInitiallyEmpty = getBodyText(initialBody) === '';
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
       isBold: current?.isActive('bold') ?? false,
-      isEmpty: current?.isEmpty ?? true,
+      isEmpty: current ? current.isEmpty : isInitiallyEmpty,
       canUndo: current?.can().undo() ?? false,
       canRedo: current?.can().redo() ?? false,
     }),
@@ -117,8 +121,8 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
         </Button>
       </div>
       <div className="relative">
-        {(state?.isEmpty ?? getBodyText(initialBody) === '') && (
-          <p aria-hidden className="pointer-events-none absolute left-4 top-3 mt-[0.3em] leading-[1.9] text-muted-foreground">
+        {(state?.isEmpty ?? isInitiallyEmpty) && (
+          <p aria-hidden data-testid="body-placeholder" className="pointer-events-none absolute left-4 top-3 mt-[0.3em] leading-[1.9] text-muted-foreground">
             {BODY_PLACEHOLDER}
           </p>
         )}

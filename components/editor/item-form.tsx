@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import Link from 'next/link';
 import { BodyEditor } from '@/components/editor/body-editor';
 import { ConflictPanel } from '@/components/editor/conflict-panel';
 import {
@@ -163,6 +164,15 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
           {SAVE_STATUS_LABELS[autosave.status]}
         </span>
         {autosave.status === 'invalid' && !errors && <span className="text-amber-800">填写标题并选择栏目后自动保存</span>}
+        {autosave.isSignedOut && (
+          <span role="alert" className="text-danger" data-testid="signed-out">
+            登录已失效，正文未能保存到服务器，但已保存在本机浏览器中，不会丢失。请
+            <Link href="/login" target="_blank" rel="noopener" className="mx-0.5 font-medium underline">
+              登录
+            </Link>
+            （在新标签页中打开），登录后本页自动继续保存。
+          </span>
+        )}
         {autosave.message && autosave.status !== 'conflict' && (
           <span role="alert" className="text-danger">
             {autosave.message}

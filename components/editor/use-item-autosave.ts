@@ -49,6 +49,7 @@ export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, 
   const [message, setMessage] = useState<string | null>(null);
   const [conflict, setConflict] = useState<ServerItemCopy | null>(null);
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
+  const [isSignedOut, setIsSignedOut] = useState(false);
 
   const deps = useRef({ canSave, save, onCreated });
   useEffect(() => {
@@ -102,6 +103,7 @@ export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, 
         result = { ok: false, status: 0, code: 'INTERNAL', message: '网络连接中断，稍后自动重试。' };
       }
       s.isSaving = false;
+      setIsSignedOut(!result.ok && result.code === 'UNAUTHENTICATED');
 
       if (result.ok) {
         s.baseVersion = result.data.version;
@@ -132,6 +134,14 @@ export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, 
         setConflict(result.details as ServerItemCopy);
         setStatus('conflict');
         setMessage(result.message);
+        return;
+      }
+      if (!result.ok && result.code === 'UNAUTHENTICATED') {
+        // The session ended (expired, or signed out in another tab): the text stays in the
+        // local copy, and saving resumes by itself once the user has signed in again.
+        setMessage(null);
+        setStatus('dirty');
+        s.timer = setTimeout(() => void flush(), RETRY_MS);
         return;
       }
       if (result.status >= 400 && result.status < 500 && result.status !== 429) {
@@ -201,6 +211,7 @@ export function useItemAutosave({ itemId, initialVersion, draft, canSave, save, 
     message,
     conflict,
     lastSavedAt,
+    isSignedOut,
     saveNow: engine.flush,
     resolveConflict: engine.resolveConflict,
     getItemId: engine.getItemId,

@@ -17,9 +17,14 @@ import {
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useRouter } from 'next/navigation';
-import { useLayoutEffect, useRef, useState, useTransition } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { orderSectionItemsAction, removeItemFromIssueAction, sortIssueByCatalogueAction } from '@/lib/actions/issues';
+import {
+  orderSectionItemsAction,
+  putItemBackInIssueAction,
+  removeItemFromIssueAction,
+  sortIssueByCatalogueAction,
+} from '@/lib/actions/issues';
 import { FormError } from '@/components/ui/form-error';
 import { BOARD_SCREEN_READER_INSTRUCTIONS, boardAnnouncements } from '@/components/issues/board-announcements';
 
@@ -108,7 +113,26 @@ function SortableRow({
   );
 }
 
-function SectionList({ issueId, section, isEditable }: { issueId: number; section: BoardSection; isEditable: boolean }) {
+/** An item just taken out of the issue, with what is needed to put it back where it was. */
+interface RemovedItem {
+  item: BoardItem;
+  sectionItemIds: number[];
+}
+
+/** How long 撤销 stays offered after 移出. */
+const UNDO_MS = 10_000;
+
+function SectionList({
+  issueId,
+  section,
+  isEditable,
+  onRemoved,
+}: {
+  issueId: number;
+  section: BoardSection;
+  isEditable: boolean;
+  onRemoved: (removed: RemovedItem) => void;
+}) {
   const router = useRouter();
   const [items, setItems] = useState(section.items);
   // The server's order wins whenever it sends a new one (after any change, by anyone).
@@ -171,6 +195,7 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
   }
 
   function onRemove(item: BoardItem) {
+    const sectionItemIds = items.map((i) => i.id);
     startTransition(async () => {
       const result = await removeItemFromIssueAction({ id: issueId, itemId: item.id });
       if (!result.ok) {
@@ -178,6 +203,7 @@ function SectionList({ issueId, section, isEditable }: { issueId: number; sectio
         return;
       }
       setItems((current) => current.filter((i) => i.id !== item.id));
+      onRemoved({ item, sectionItemIds });
       router.refresh();
     });
   }
@@ -247,14 +273,63 @@ function SortByCatalogueButton({ issueId }: { issueId: number }) {
   );
 }
 
+/** 移出 takes effect at once; this notice offers 撤销 for a while, which puts the item back in its place. */
+function UndoRemoveNotice({ issueId, removed, onClose }: { issueId: number; removed: RemovedItem; onClose: () => void }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isUndoing, startTransition] = useTransition();
+  useEffect(() => {
+    const timer = setTimeout(onClose, UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [removed, onClose]);
+
+  function onUndo() {
+    startTransition(async () => {
+      const result = await putItemBackInIssueAction({ id: issueId, itemId: removed.item.id, sectionItemIds: removed.sectionItemIds });
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      onClose();
+      router.refresh();
+    });
+  }
+
+  return (
+    // Fixed to the bottom of the window: the row clicked may be anywhere on a long board.
+    <div
+      role="status"
+      className="fixed inset-x-4 bottom-4 z-50 mx-auto flex max-w-xl flex-wrap items-center gap-3 rounded-md border border-border bg-white px-4 py-3 text-sm shadow-lg"
+      data-testid="undo-remove"
+    >
+      <span>已将“{removed.item.title}”移出本期，稿件回到待编。</span>
+      <Button type="button" size="sm" variant="outline" onClick={onUndo} disabled={isUndoing}>
+        撤销
+      </Button>
+      <FormError message={error} className="text-sm text-danger" />
+    </div>
+  );
+}
+
 /** The issue's items by section, in print order; drag, keyboard or buttons reorder them. */
 export function AssemblyBoard({ issueId, sections, isEditable }: { issueId: number; sections: BoardSection[]; isEditable: boolean }) {
-  if (!sections.length) return <p className="text-sm text-muted-foreground">本期还没有稿件。</p>;
+  const [removed, setRemoved] = useState<RemovedItem | null>(null);
+  const [closeRemoved] = useState(() => () => setRemoved(null));
+  const notice = removed && <UndoRemoveNotice key={removed.item.id} issueId={issueId} removed={removed} onClose={closeRemoved} />;
+  if (!sections.length) {
+    return (
+      <div className="space-y-3">
+        {notice}
+        <p className="text-sm text-muted-foreground">本期还没有稿件。</p>
+      </div>
+    );
+  }
   return (
     <div className="space-y-5">
+      {notice}
       {isEditable && <SortByCatalogueButton issueId={issueId} />}
       {sections.map((section) => (
-        <SectionList key={section.id} issueId={issueId} section={section} isEditable={isEditable} />
+        <SectionList key={section.id} issueId={issueId} section={section} isEditable={isEditable} onRemoved={setRemoved} />
       ))}
     </div>
   );

@@ -1,9 +1,15 @@
 'use client';
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { registerPendingSave } from '@/components/issues/pending-saves';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import type { ActionResult } from '@/lib/action';
 import { regenerateContentsAction, updateContentsAction } from '@/lib/actions/issues';
 import type { FieldErrors } from '@/lib/errors';
+
+/** Like the items: saved after a pause in typing. */
+const IDLE_MS = 800;
+const keyOf = (lines: readonly string[]) => JSON.stringify(lines);
 
 /** 目录提要: generated from the items until edited; lines can be edited, moved, added, removed. */
 export function ContentsEditor({
@@ -34,28 +40,93 @@ export function ContentsEditor({
     if (!isDirty) setLines(initialLines);
   }
 
+  // The saving state lives outside React state: timers, the submit button and the page's
+  // unload all need the latest lines, and one save runs at a time.
+  const saver = useRef({
+    latest: initialLines,
+    savedKey: keyOf(initialLines),
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+    running: null as Promise<ActionResult<null>> | null,
+  });
+
+  async function save(): Promise<ActionResult<null>> {
+    const s = saver.current;
+    clearTimeout(s.timer);
+    while (s.running) await s.running;
+    const lines = s.latest;
+    const key = keyOf(lines);
+    if (key === s.savedKey) return { ok: true, data: null };
+    setMessage('保存中…');
+    s.running = updateContentsAction({ id: issueId, lines }).catch(
+      (): ActionResult<null> => ({ ok: false, status: 0, code: 'INTERNAL', message: '网络连接中断，目录未保存。' }),
+    );
+    const result = await s.running;
+    s.running = null;
+    if (!result.ok) {
+      setMessage(result.message);
+      setErrors(result.fieldErrors);
+      return result;
+    }
+    s.savedKey = key;
+    setErrors(undefined);
+    if (keyOf(s.latest) === key) {
+      setIsDirty(false);
+      setMessage('目录已保存');
+    }
+    return result;
+  }
+  // New lines from the server (a regeneration, a change to the items) become the saved state
+  // unless the user has edits of her own waiting.
+  useEffect(() => {
+    const s = saver.current;
+    if (keyOf(s.latest) !== s.savedKey) return;
+    s.latest = initialLines;
+    s.savedKey = keyOf(initialLines);
+  }, [initialLines]);
+
+  const saveRef = useRef(save);
+  useEffect(() => {
+    saveRef.current = save;
+  });
+
+  // Submitting waits for these lines; leaving with unsaved lines asks first, and a move to
+  // another page of the app sends them on the way out.
+  useEffect(() => {
+    const s = saver.current;
+    const unregister = registerPendingSave(() => saveRef.current());
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      if (keyOf(s.latest) !== s.savedKey) event.preventDefault();
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      unregister();
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      if (keyOf(s.latest) !== s.savedKey) void saveRef.current();
+    };
+  }, []);
+
   function change(next: string[]) {
+    const s = saver.current;
+    s.latest = next;
     setLines(next);
     setIsDirty(true);
-    setMessage(null);
+    setMessage('未保存');
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => void saveRef.current(), IDLE_MS);
   }
 
   function onSave() {
     startTransition(async () => {
-      const result = await updateContentsAction({ id: issueId, lines });
-      if (!result.ok) {
-        setMessage(result.message);
-        setErrors(result.fieldErrors);
-        return;
-      }
-      setIsDirty(false);
-      setErrors(undefined);
-      setMessage('目录已保存');
+      await save();
     });
   }
 
   function onRegenerate() {
     if (!window.confirm('按当前稿件重新生成目录？手工修改的目录将被替换。')) return;
+    // Edits still waiting are given up: the regenerated lines replace them.
+    const s = saver.current;
+    clearTimeout(s.timer);
+    s.savedKey = keyOf(s.latest);
     startTransition(async () => {
       const result = await regenerateContentsAction({ id: issueId });
       setMessage(result.ok ? '目录已重新生成' : result.message);

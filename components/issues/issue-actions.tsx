@@ -7,6 +7,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import {
   approveIssueAction,
+  checkSubmitIssueAction,
   changeIssueDateAction,
   deleteIssueAction,
   publishIssueAction,
@@ -17,6 +18,7 @@ import {
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { FormError } from '@/components/ui/form-error';
+import { savePendingEdits } from '@/components/issues/pending-saves';
 
 interface Props {
   issueId: number;
@@ -24,6 +26,21 @@ interface Props {
   issueDate: string;
   canEdit: boolean;
   canReview: boolean;
+}
+
+/** What happens next, in the issue's state, for whoever looks at the card. */
+function getNextStep(status: IssueStatus, canEdit: boolean, canReview: boolean): string | null {
+  if (status === 'IN_REVIEW') {
+    return canReview
+      ? '本期等待审核：通过后锁定，由编辑发布；退回时须填写意见，编辑修改后重新提交。'
+      : '已提交审核，正在等待审核人审阅。通过后本期锁定，您再点“发布”；如被退回，意见会显示在本页顶部，修改后重新提交。';
+  }
+  if (status === 'APPROVED') {
+    return canEdit
+      ? '审核已通过，本期已锁定。点“发布”后期号和内容固定，并生成 PDF 和 DOCX。'
+      : '审核已通过，等待编辑发布。';
+  }
+  return null;
 }
 
 /** What can be done with the issue now, by this user: the server checks all of it again. */
@@ -34,11 +51,28 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
   const dating = useActionForm(changeIssueDateAction, { resetOnSuccess: false });
 
   if (status === 'PUBLISHED') return <p className="text-sm text-muted-foreground">本期已发布，期号和内容已固定。</p>;
+  const nextStep = getNextStep(status, canEdit, canReview);
   return (
     <div className="space-y-3">
+      {nextStep && (
+        <p className="rounded-md bg-muted px-3 py-2 text-sm" data-testid="issue-next-step">
+          {nextStep}
+        </p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         {status === 'ASSEMBLING' && canEdit && (
-          <ActionButton run={() => submitIssueAction({ id: issueId })} confirm="提交审核后，本期稿件将由审核人审阅。确定提交吗？">
+          <ActionButton
+            // 目录提要 edits still waiting are saved first: the submitted issue has them.
+            run={async () => {
+              const saved = await savePendingEdits();
+              return saved.ok ? submitIssueAction({ id: issueId }) : saved;
+            }}
+            precheck={async () => {
+              const check = await checkSubmitIssueAction({ id: issueId });
+              return check.ok ? check.data.problem : check.message;
+            }}
+            confirm="提交审核后，本期稿件将由审核人审阅。确定提交吗？"
+          >
             提交审核
           </ActionButton>
         )}
@@ -58,18 +92,12 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
           </ActionButton>
         )}
         {status === 'APPROVED' && canEdit && (
-          <ActionButton run={() => publishIssueAction({ id: issueId })} confirm="发布后期号和内容即固定，不能再修改。确定发布吗？">
-            发布
-          </ActionButton>
-        )}
-        {status === 'ASSEMBLING' && canEdit && (
           <ActionButton
-            variant="danger"
-            run={() => deleteIssueAction({ id: issueId })}
-            confirm="删除本期？其中的稿件会回到待编状态，之后各期自动重新编号。"
-            onDone={() => router.push('/issues')}
+            run={() => publishIssueAction({ id: issueId })}
+            confirm="发布后期号和内容即固定，不能再修改。确定发布吗？"
+            pendingLabel="正在发布：固定期号，生成 PDF 和 DOCX，约需十几秒，请勿关闭页面…"
           >
-            删除本期
+            发布
           </ActionButton>
         )}
       </div>
@@ -118,6 +146,22 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
           <FieldError id="change-date-error" messages={dating.fieldErrors?.issueDate} />
           <FormError message={dating.formError} />
         </form>
+      )}
+
+      {status === 'ASSEMBLING' && canEdit && (
+        // Destructive, so apart from 提交审核 and marked as such.
+        <div className="mt-6 space-y-2 rounded-md border border-red-200 bg-red-50 p-3" data-testid="issue-danger-zone">
+          <p className="text-xs text-danger">删除本期：稿件回到待编状态，之后各期自动重新编号。不能撤销。</p>
+          <ActionButton
+            variant="danger"
+            size="sm"
+            run={() => deleteIssueAction({ id: issueId })}
+            confirm="删除本期？其中的稿件会回到待编状态，之后各期自动重新编号。"
+            onDone={() => router.push('/issues')}
+          >
+            删除本期
+          </ActionButton>
+        </div>
       )}
     </div>
   );

@@ -8,12 +8,18 @@ import type { ActionResult } from '@/lib/action';
 export function ActionButton<T>({
   run,
   confirm,
+  precheck,
+  pendingLabel,
   onDone,
   children,
   ...props
 }: Omit<ComponentProps<typeof Button>, 'onClick'> & {
   run: () => Promise<ActionResult<T>>;
   confirm?: string;
+  /** Asked first: a reason the action cannot be done now is shown instead of the confirmation. */
+  precheck?: () => Promise<string | null>;
+  /** Shown while the action runs (for actions that take a while). */
+  pendingLabel?: string;
   onDone?: (data: T) => void;
 }) {
   const router = useRouter();
@@ -25,9 +31,18 @@ export function ActionButton<T>({
         type="button"
         {...props}
         disabled={isPending || props.disabled}
+        aria-busy={isPending}
         onClick={() => {
-          if (confirm && !window.confirm(confirm)) return;
+          if (!precheck && confirm && !window.confirm(confirm)) return;
           startTransition(async () => {
+            if (precheck) {
+              const problem = await precheck();
+              if (problem) {
+                setError(problem);
+                return;
+              }
+              if (confirm && !window.confirm(confirm)) return;
+            }
             const result = await run();
             if (!result.ok) {
               setError(result.message);
@@ -41,6 +56,11 @@ export function ActionButton<T>({
       >
         {children}
       </Button>
+      {isPending && pendingLabel && (
+        <span role="status" className="text-sm text-muted-foreground" data-testid="action-progress">
+          {pendingLabel}
+        </span>
+      )}
       {error && (
         <span role="alert" className="text-sm text-danger">
           {error}

@@ -9,8 +9,10 @@ import {
   changeIssueDate,
   createIssue,
   deleteIssue,
+  findSubmitProblem,
   orderSectionItems,
   publishIssue,
+  putItemBackInIssue,
   regenerateContents,
   removeItemFromIssue,
   returnIssue,
@@ -26,6 +28,7 @@ import {
   ZCreateIssue,
   ZIssueRef,
   ZOrderSection,
+  ZPutItemBack,
   ZRemoveItem,
   ZReturnIssue,
   ZUpdateContents,
@@ -71,6 +74,12 @@ export const removeItemFromIssueAction = action({ roles: EDITOR, schema: ZRemove
   return null;
 });
 
+export const putItemBackInIssueAction = action({ roles: EDITOR, schema: ZPutItemBack }, async (input) => {
+  await putItemBackInIssue(input);
+  refresh(input.id);
+  return null;
+});
+
 export const orderSectionItemsAction = action({ roles: EDITOR, schema: ZOrderSection }, async (input) => {
   await orderSectionItems(input);
   refresh(input.id);
@@ -94,6 +103,11 @@ export const regenerateContentsAction = action({ roles: EDITOR, schema: ZIssueRe
   refresh(input.id);
   return null;
 });
+
+/** What would stop 提交审核 now (asked before the confirmation); changes nothing. */
+export const checkSubmitIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input) => ({
+  problem: await findSubmitProblem(input.id),
+}));
 
 export const submitIssueAction = action({ roles: EDITOR, schema: ZIssueRef }, async (input, user) => {
   await submitIssue(input.id, user);

@@ -33,12 +33,43 @@ function toDbDate(isoDate: string): Date {
 }
 
 /** This week's Friday in Beijing time (the bulletin's usual day), as YYYY-MM-DD. */
-export function getDefaultIssueDate(now = new Date()): string {
+export function getThisWeeksFriday(now = new Date()): string {
   const beijing = new Date(now.getTime() + 8 * 3_600_000);
   const day = beijing.getUTCDay(); // 0 Sunday … 5 Friday
   const offset = (5 - day + 7) % 7;
   // Saturday and Sunday belong to the week that just ended: next Friday.
   return toIsoDate(new Date(beijing.getTime() + offset * 86_400_000));
+}
+
+/** The first Friday strictly after `isoDate`. */
+export function getFridayAfter(isoDate: string): string {
+  const date = toDbDate(isoDate);
+  const offset = ((5 - date.getUTCDay() + 7) % 7) || 7;
+  return toIsoDate(new Date(date.getTime() + offset * 86_400_000));
+}
+
+/**
+ * A new issue's date as offered: the Friday after the latest issue (published, imported or
+ * still in the works), but not before this week's Friday. Every issue lies before it, so it
+ * is never a date already taken.
+ */
+export async function getDefaultIssueDate(now = new Date()): Promise<string> {
+  const latest = await db.issue.findFirst({ orderBy: { issueDate: 'desc' }, select: { issueDate: true } });
+  const thisWeek = getThisWeeksFriday(now);
+  if (!latest) return thisWeek;
+  const next = getFridayAfter(toIsoDate(latest.issueDate));
+  return next > thisWeek ? next : thisWeek;
+}
+
+/** Refuses a date another issue of the publication already has (one issue per date). */
+async function assertDateFree(tx: Tx, publicationId: number, isoDate: string, exceptId?: number): Promise<void> {
+  const taken = await tx.issue.findFirst({
+    where: { publicationId, issueDate: toDbDate(isoDate), ...(exceptId === undefined ? {} : { id: { not: exceptId } }) },
+    select: { year: true, yearNumber: true, totalNumber: true },
+  });
+  if (!taken) return;
+  const problem = `${formatChineseDate(isoDate)}已有一期（${taken.year}年 第${taken.yearNumber}期，总第${taken.totalNumber}期），请另选日期`;
+  throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
 }
 
 async function addEvent(tx: Tx, issueId: number, type: Prisma.IssueEventCreateManyInput['type'], actor: CurrentUser, comment?: string) {
@@ -75,6 +106,7 @@ export async function createIssue(input: { issueDate: string }, user: CurrentUse
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
     if (problem) throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
+    await assertDateFree(tx, publicationId, input.issueDate);
     // Parked on -1 (no other row can hold a negative number outside this locked section),
     // then numbered with the rest.
     const issue = await tx.issue.create({
@@ -102,6 +134,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
     if (problem) throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
     if (toIsoDate(issue.issueDate) === input.issueDate) return;
+    await assertDateFree(tx, publicationId, input.issueDate, input.id);
     await tx.issue.update({
       where: { id: input.id },
       data: { issueDate: toDbDate(input.issueDate), version: { increment: 1 } },
@@ -237,6 +270,27 @@ export async function removeItemFromIssue(input: { id: number; itemId: number })
   });
 }
 
+/**
+ * 撤销 after 移出: the item goes back into the issue, at the place it had (`sectionItemIds`,
+ * the section's order before it was taken out). If the section has changed since, the order
+ * is the section's as it is now, the item last in its group.
+ */
+export async function putItemBackInIssue(input: { id: number; itemId: number; sectionItemIds: number[] }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    const count = await tx.$executeRaw`
+      UPDATE "Item" SET "issueId" = ${input.id}, "issuePosition" = 2147483647
+      WHERE "id" = ${input.itemId} AND "issueId" IS NULL AND "status" = 'READY'`;
+    if (count === 0) throw new AppError('CONFLICT', '该稿件已编入其他期或已改为草稿，无法撤销移出。');
+    const { sectionId } = await tx.item.findUniqueOrThrow({ where: { id: input.itemId }, select: { sectionId: true } });
+    const section = (await loadPlacedItems(tx, input.id)).filter((item) => item.sectionId === sectionId);
+    const current = new Set(section.map((item) => item.id));
+    const isUnchanged = input.sectionItemIds.length === current.size && input.sectionItemIds.every((id) => current.has(id));
+    await writeIssuePositions(tx, input.id, isUnchanged ? input.sectionItemIds : sortByCatalogue(section).map((item) => item.id));
+    await touch(tx, input.id);
+  });
+}
+
 /** Sets the order of one section's items; the list must be exactly that section's items. */
 export async function orderSectionItems(input: { id: number; sectionId: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -285,11 +339,24 @@ export async function regenerateContents(id: number): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // Review and publication
 
+const EMPTY_ISSUE = '本期还没有稿件，不能提交审核。请先加入稿件。';
+
+/**
+ * Why 提交审核 would be refused now, or null: asked before the confirmation, so nobody
+ * confirms what then fails. submitIssue checks the same again under the lock.
+ */
+export async function findSubmitProblem(id: number): Promise<string | null> {
+  const issue = await db.issue.findUnique({ where: { id }, select: { status: true, _count: { select: { items: true } } } });
+  if (!issue) return '该期不存在或已被删除。';
+  if (issue.status !== 'ASSEMBLING') return '该期已不在编排中，不能再提交审核。';
+  return issue._count.items === 0 ? EMPTY_ISSUE : null;
+}
+
 export async function submitIssue(id: number, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, id, ['ASSEMBLING']);
     if ((await tx.item.count({ where: { issueId: id } })) === 0) {
-      throw new AppError('CONFLICT', '本期还没有稿件，不能提交审核。');
+      throw new AppError('CONFLICT', EMPTY_ISSUE);
     }
     await tx.issue.update({ where: { id }, data: { status: 'IN_REVIEW', version: { increment: 1 } } });
     await addEvent(tx, id, 'SUBMITTED', user);

@@ -34,6 +34,9 @@ export const ZAddItems = z.object({
   itemIds: z.array(ZId('稿件编号无效')).min(1, '请选择稿件').max(100),
 });
 export const ZRemoveItem = z.object({ id: ZIssueId, itemId: ZId('稿件编号无效') });
+export const ZPutItemBack = ZRemoveItem.extend({
+  sectionItemIds: z.array(ZId('稿件编号无效')).min(1).max(200),
+});
 export const ZOrderSection = z.object({
   id: ZIssueId,
   sectionId: ZId('栏目编号无效'),

@@ -22,7 +22,7 @@ export default async function IssuesPage() {
       {user.roles.includes('EDITOR') && (
         <Card className="mb-6">
           <CardContent>
-            <CreateIssueForm defaultDate={getDefaultIssueDate()} />
+            <CreateIssueForm defaultDate={await getDefaultIssueDate()} />
           </CardContent>
         </Card>
       )}
