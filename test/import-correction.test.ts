@@ -12,6 +12,7 @@ import { buildFixturePrintIssue, hasChromium } from './support/print-issue-fixtu
 
 const { importIssues, previewImport } = await import('@/lib/data/imports');
 const { correctImportedIssue, getCorrectableIssue } = await import('@/lib/data/import-corrections');
+const { listIssues } = await import('@/lib/data/issues');
 
 describe('correction text', () => {
   it('reads back exactly what it writes', () => {
@@ -97,6 +98,8 @@ describe('correcting an imported issue', () => {
     const preview = await previewImport(files);
     const { imported } = await importIssues(files, admin, { expectedFingerprints: preview.files.map((f) => f.fingerprint!) });
     const before = (await getCorrectableIssue(imported[0]!.issueId))!;
+    // 编排 counts the printed items of an imported issue, as 已发布 does.
+    expect((await listIssues()).find((i) => i.id === before.id)!._count.items).toBe(7);
     await expect(correctImportedIssue({ id: before.id, text: '只有一段。', version: before.version }, admin)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await getCorrectableIssue(before.id))!.version).toBe(before.version);
     expect(await db.issueEvent.count({ where: { type: 'CORRECTED' } })).toBe(0);
