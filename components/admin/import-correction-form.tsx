@@ -65,7 +65,7 @@ export function ImportCorrectionForm({
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
           rows={28}
-          className="font-mono text-sm"
+          className="text-sm leading-relaxed"
           aria-describedby="correction-help correction-check"
         />
         <FormError message={error} />

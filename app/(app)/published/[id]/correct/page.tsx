@@ -26,7 +26,7 @@ export default async function CorrectImportedIssuePage({ params }: { params: Pro
         title={`修订导入内容：${formatIssueNumber(issue.print)}`}
         description="改正识别有误的标题、分段、来源、栏目，移动或拆分稿件。保存后网页、检索、采用统计和 PDF/DOCX 随之更新，修订记入本期历史。"
         actions={
-          <Link href={`/published/${issue.id}`} className="text-sm text-brand underline">
+          <Link href={`/published/${issue.id}`} className="whitespace-nowrap text-sm text-brand underline">
             返回本期
           </Link>
         }
