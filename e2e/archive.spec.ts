@@ -23,9 +23,14 @@ test('an admin imports the printed issues after a preview; importing them again 
   await expect(files.nth(0)).toContainText('可导入');
   await expect(files.nth(0)).toContainText('2023年 第14期（总第67期） · 2023-04-28 · 7 篇稿件 · 编辑：张红波 · 审核：李金涛');
   await expect(files.nth(1)).toContainText('2023年 第7期（总第60期） · 2023-03-10 · 6 篇稿件');
-  await files.nth(1).getByText('识别出的内容').click();
+  await files.nth(1).getByText('将要保存的内容').click();
   await expect(files.nth(1)).toContainText('专栏：首都科技工作者沙龙');
   await expect(files.nth(1)).toContainText('来源：北京科技社团服务中心、中关村认同应用技术跨界创新联盟');
+  // Every paragraph that will be stored, behind the item's title.
+  const item = files.nth(1).getByTestId('import-item').filter({ hasText: '北京作物学会对接服务通州区生态农场' });
+  await item.getByText('北京作物学会对接服务通州区生态农场').click();
+  await expect(item.locator('p')).toHaveCount(4); // 3 paragraphs and the source
+  await expect(files.nth(0).getByTestId('import-doubt')).toHaveCount(0);
   // Nothing is written by the preview.
   expect(await getDb().issue.count({ where: { origin: 'IMPORTED' } })).toBe(0);
 
@@ -79,7 +84,7 @@ test('the statistics page counts the fixtures’ sources, and exports them', asy
   await page.getByLabel('截止年份').selectOption('2023');
   await page.getByLabel('统计周期').selectOption('quarter');
   await page.getByRole('button', { name: '统计' }).click();
-  await expect(page.getByTestId('statistics-summary')).toHaveText('2023年共采用稿件 13 篇（其中 3 篇未署来源单位，多为市科协要闻），来源单位 12 个。');
+  await expect(page.getByTestId('statistics-summary')).toHaveText('2023年共采用稿件 13 篇（其中 3 篇未署来源单位，均为市科协要闻），来源单位 12 个。');
   const table = page.getByTestId('statistics-by-period');
   const row = (unit: string) => table.getByRole('row', { name: new RegExp(`^${unit}`) });
   await expect(row('北京科技社团服务中心').getByRole('cell')).toHaveText(['3', '', '', '', '3']);

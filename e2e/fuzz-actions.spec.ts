@@ -51,6 +51,8 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   // Imports: an empty file, and a preview fingerprint that matches nothing.
   previewImportAction: { files: [{ name: '空.txt', base64: '' }] },
   importIssuesAction: { files: [{ name: '空.txt', base64: '' }], fingerprints: ['0'.repeat(64)] },
+  // Correcting an imported issue: no such issue, a stale version.
+  correctImportedIssueAction: { id: NO_SUCH_ID, text: '# 标题\n正文。', version: '0'.repeat(64) },
   // Publication settings: two fields empty.
   updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
   // 校对: a kind that does not exist and no term; no such entry; no such item and a key of no rule.

@@ -45,6 +45,8 @@ try {
     console.log(`[${STATUS[file.status]}] ${file.fileName} ${what}`);
     for (const message of file.messages) console.log(`    ${message}`);
     for (const warning of file.warnings) console.log(`    注意：${warning}`);
+    for (const doubt of file.doubts) console.log(`    需核对：${doubt}`);
+    if (file.dropped.length) console.log(`    已略去 ${file.dropped.length} 行（页码、链接、页眉）`);
   }
   for (const note of preview.notes) console.log(note);
   if (!preview.canImport) {

@@ -83,7 +83,7 @@ describe('statistics files', () => {
       { unit: '北京科技社团服务中心', total: 3, byPeriod: [3, 0, 0, 0], bySection: [2, 1] },
       { unit: '=HYPERLINK("x")', total: 1, byPeriod: [0, 1, 0, 0], bySection: [0, 1] },
     ],
-    itemTotals: { total: 4, byPeriod: [3, 1, 0, 0], withoutSource: 0 },
+    itemTotals: { total: 4, byPeriod: [3, 1, 0, 0], withoutSource: 0, withoutSourceLead: 0 },
     cells: [
       { unit: '北京科技社团服务中心', period: 0, section: '学会动态', count: 2 },
       { unit: '北京科技社团服务中心', period: 0, section: '区科协动态', count: 1 },

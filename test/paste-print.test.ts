@@ -24,12 +24,10 @@ describe.skipIf(!hasChromium())('pasting items copied out of the printed issues'
     expect(cases.length).toBe(name === '2023-14.txt' ? 7 : 6);
     for (const spacing of ['\n', '\n\n']) {
       const score = scorePaste(cases.map((c) => ({ ...c, text: c.text.split('\n').join(spacing) })), parse);
-      // The one paragraph the print's lines cannot tell apart: "…做出了突出贡献。" ends a line
-      // that is 26 wide, and the next, "2023年，希望…奋发有", is as wide as a first line (its
-      // "为，" could not start the next line alone). It is joined in the source; the paste splits it.
-      const known = name === '2023-07.md' ? ['陈维成表示，在全市各项重大工作建设中女科'] : [];
-      expect(score.misses.map((miss) => miss.paragraph.slice(0, 20))).toEqual(known);
-      expect(score.exact).toBe(score.total - known.length);
+      // Includes "…做出了突出贡献。" (26 wide, "2023年" did not fit after it) then "2023年，希望…
+      // 奋发有" (26 only with its digits counted as half): one paragraph, not two.
+      expect(score.misses).toEqual([]);
+      expect(score.exact).toBe(score.total);
     }
   }, 120_000);
 });

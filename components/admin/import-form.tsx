@@ -18,6 +18,9 @@ const STATUS: Record<ImportFilePreview['status'], { label: string; className: st
   invalid: { label: '无法识别', className: 'border-red-200 bg-red-50 text-danger' },
 };
 
+const DROPPED: Record<ImportFilePreview['dropped'][number]['reason'], string> = { page: '页码', link: '链接', header: '页眉' };
+const DOUBTFUL = { label: '可导入 · 需核对', className: 'border-amber-300 bg-amber-50 text-amber-800' };
+
 function toFormData(files: File[], fingerprints?: string[]): FormData {
   const form = new FormData();
   for (const file of files) form.append('files', file);
@@ -120,7 +123,11 @@ export function ImportForm({ preview: runPreview, importIssues: runImport }: { p
             {preview.files.map((file, index) => (
               <li key={index} className="rounded-lg border border-border bg-white px-4 py-3 text-sm" data-testid="import-file">
                 <div className="flex flex-wrap items-center gap-2">
-                  <Badge className={STATUS[file.status].className}>{STATUS[file.status].label}</Badge>
+                  {file.status === 'ready' && file.doubts.length > 0 ? (
+                    <Badge className={DOUBTFUL.className}>{DOUBTFUL.label}</Badge>
+                  ) : (
+                    <Badge className={STATUS[file.status].className}>{STATUS[file.status].label}</Badge>
+                  )}
                   <span className="font-medium">{file.fileName}</span>
                   {file.issue && (
                     <span>
@@ -134,14 +141,32 @@ export function ImportForm({ preview: runPreview, importIssues: runImport }: { p
                     {message}
                   </p>
                 ))}
+                {file.doubts.map((doubt) => (
+                  <p key={doubt} className="mt-1 font-medium text-amber-800" data-testid="import-doubt">
+                    需核对：{doubt}
+                  </p>
+                ))}
                 {file.warnings.map((warning) => (
                   <p key={warning} className="mt-1 text-amber-700">
                     注意：{warning}
                   </p>
                 ))}
+                {file.dropped.length > 0 && (
+                  <details className="mt-1" data-testid="import-dropped">
+                    <summary className="cursor-pointer text-muted-foreground">已略去 {file.dropped.length} 行（页码、链接、页眉，不会保存）</summary>
+                    <ul className="mt-1 space-y-0.5 pl-4 text-xs text-muted-foreground">
+                      {file.dropped.map((line, d) => (
+                        <li key={d} className="break-all">
+                          <span className="mr-1 rounded bg-muted px-1">{DROPPED[line.reason]}</span>
+                          {line.text}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {file.issue && (
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-muted-foreground">识别出的内容</summary>
+                    <summary className="cursor-pointer text-muted-foreground">将要保存的内容</summary>
                     {file.issue.contentsLines.length > 0 && (
                       <p className="mt-2 text-xs text-muted-foreground">目录提要：{file.issue.contentsLines.join(' / ')}</p>
                     )}
@@ -153,12 +178,24 @@ export function ImportForm({ preview: runPreview, importIssues: runImport }: { p
                             {column.name && <div className="text-muted-foreground">专栏：{column.name}</div>}
                             <ol className="list-decimal pl-5">
                               {column.items.map((item, i) => (
-                                <li key={i}>
-                                  {item.title}
-                                  {item.subtitle && ` ${item.subtitle}`}
-                                  <span className="ml-1 text-xs text-muted-foreground">
-                                    {item.characterCount} 字 · {item.paragraphCount} 段 · 来源：{item.sources.length ? item.sources.join('、') : '—'}
-                                  </span>
+                                <li key={i} data-testid="import-item">
+                                  <details>
+                                    <summary className="cursor-pointer">
+                                      <span className="font-medium">{item.title}</span>
+                                      {item.subtitle && ` ${item.subtitle}`}
+                                      <span className="ml-1 text-xs text-muted-foreground">
+                                        {item.characterCount} 字 · {item.paragraphs.length} 段 · 来源：{item.sources.length ? item.sources.join('、') : '—'}
+                                      </span>
+                                    </summary>
+                                    <div className="mt-1 space-y-1 border-l-2 border-border pl-3 text-xs leading-relaxed">
+                                      {item.paragraphs.map((paragraph, k) => (
+                                        <p key={k} className="indent-[2em]">
+                                          {paragraph}
+                                        </p>
+                                      ))}
+                                      {item.sources.length > 0 && <p className="text-muted-foreground">来源：（{item.sources.join('、')}）</p>}
+                                    </div>
+                                  </details>
                                 </li>
                               ))}
                             </ol>

@@ -1,4 +1,4 @@
-import { formatIssueDate, formatTotalNumber, formatYearNumber, type PrintIssue } from '@/lib/export/print-issue';
+import { formatIssueDate, formatTotalNumber, formatYearNumber, hasClosingBlock, type PrintIssue } from '@/lib/export/print-issue';
 import { TitleLines } from '@/components/items/title-lines';
 import { renderBodyHtml } from '@/lib/render-body';
 
@@ -50,20 +50,25 @@ export function IssueWebView({ issue }: { issue: PrintIssue }) {
           ))}
         </section>
       ))}
-      <footer className="mt-8 border-y-2 border-gray-800 py-2 text-sm">
-        <div className="flex justify-between border-b border-gray-500 pb-1">
-          <span>编辑：{issue.editorName}</span>
-          <span>审核：{issue.reviewerName}</span>
-        </div>
-        <div className="mt-1 flex gap-1">
-          <span className="shrink-0">分送：</span>
-          <div>
-            {issue.distribution.map((line, i) => (
-              <div key={i}>{line}</div>
-            ))}
+      {/* An issue printed without a 版记 (some imported ones) shows none. */}
+      {hasClosingBlock(issue) && (
+        <footer className="mt-8 border-y-2 border-gray-800 py-2 text-sm" data-testid="issue-closing">
+          <div className="flex justify-between border-b border-gray-500 pb-1">
+            <span>编辑：{issue.editorName}</span>
+            <span>审核：{issue.reviewerName}</span>
           </div>
-        </div>
-      </footer>
+          {issue.distribution.some((line) => line.trim()) && (
+            <div className="mt-1 flex gap-1">
+              <span className="shrink-0">分送：</span>
+              <div>
+                {issue.distribution.map((line, i) => (
+                  <div key={i}>{line}</div>
+                ))}
+              </div>
+            </div>
+          )}
+        </footer>
+      )}
     </article>
   );
 }

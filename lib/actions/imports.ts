@@ -2,7 +2,9 @@
 import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/action';
 import { AppError } from '@/lib/errors';
+import { correctImportedIssue } from '@/lib/data/import-corrections';
 import { importIssues, previewImport } from '@/lib/data/imports';
+import { ZCorrectImportedIssue } from '@/lib/validations/import-corrections';
 import { ZImportFiles } from '@/lib/validations/imports';
 
 const ADMIN = ['ADMIN'] as const;
@@ -16,5 +18,13 @@ export const importIssuesAction = action({ roles: ADMIN, schema: ZImportFiles },
   const result = await importIssues(input.files, user, { expectedFingerprints: input.fingerprints });
   revalidatePath('/published');
   revalidatePath('/issues');
+  return result;
+});
+
+/** Corrects an imported issue (titles, paragraphs, sources, sections, items); see lib/data/import-corrections.ts. */
+export const correctImportedIssueAction = action({ roles: ADMIN, schema: ZCorrectImportedIssue }, async (input, user) => {
+  const result = await correctImportedIssue(input, user);
+  revalidatePath('/published');
+  revalidatePath(`/published/${input.id}`);
   return result;
 });

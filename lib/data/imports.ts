@@ -5,7 +5,7 @@ import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue } from '@/lib/export/print-issue';
-import { parseIssueBlocks } from '@/lib/import/parse-issue';
+import { parseIssueBlocks, type ParseResult } from '@/lib/import/parse-issue';
 import { readImportFile, UnreadableFileError } from '@/lib/import/read-file';
 import { fingerprintImport, toPrintIssue } from '@/lib/import/to-print-issue';
 import { renumberUnpublishedIssues, toIsoDate } from '@/lib/numbering';
@@ -36,7 +36,8 @@ export interface ImportItemSummary {
   title: string;
   subtitle: string | null;
   sources: string[];
-  paragraphCount: number;
+  /** Everything that will be stored, for the preview to show. */
+  paragraphs: string[];
   characterCount: number;
 }
 
@@ -52,6 +53,10 @@ export interface ImportFilePreview {
   /** Why the file cannot be imported, or why it is skipped. */
   messages: string[];
   warnings: string[];
+  /** Structural doubts: the file can be imported, but the preview is not green. */
+  doubts: string[];
+  /** Lines left out (page numbers, links, running headers). */
+  dropped: ParseResult['dropped'];
   fingerprint: string | null;
   issue: ImportIssueSummary | null;
 }
@@ -75,6 +80,8 @@ interface Reading {
   fingerprint: string | null;
   errors: string[];
   warnings: string[];
+  doubts: string[];
+  dropped: ParseResult['dropped'];
 }
 
 /** `2023年第14期（总第67期）` */
@@ -101,10 +108,18 @@ async function readFiles(client: Reader, files: readonly ImportFileInput[]): Pro
       const blocks = await readImportFile(file.name, file.bytes);
       const parsed = parseIssueBlocks(blocks, options);
       const print = parsed.issue ? toPrintIssue(parsed.issue, publication) : null;
-      readings.push({ fileName: file.name, print, fingerprint: print && fingerprintImport(print), errors: parsed.errors, warnings: parsed.warnings });
+      readings.push({
+        fileName: file.name,
+        print,
+        fingerprint: print && fingerprintImport(print),
+        errors: parsed.errors,
+        warnings: parsed.warnings,
+        doubts: parsed.doubts,
+        dropped: parsed.dropped,
+      });
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      readings.push({ fileName: file.name, print: null, fingerprint: null, errors: [error.message], warnings: [] });
+      readings.push({ fileName: file.name, print: null, fingerprint: null, errors: [error.message], warnings: [], doubts: [], dropped: [] });
     }
   }
   return readings;
@@ -122,7 +137,7 @@ function summarize(print: PrintIssue): ImportIssueSummary {
           title: item.title,
           subtitle: item.subtitle,
           sources: item.sources,
-          paragraphCount: paragraphs.length,
+          paragraphs,
           characterCount: paragraphs.join('').replace(/\s/g, '').length,
         };
       }),
@@ -165,6 +180,8 @@ async function checkReadings(client: Reader, readings: Reading[]): Promise<Check
     status: reading.print ? 'ready' : 'invalid',
     messages: [...reading.errors],
     warnings: [...reading.warnings],
+    doubts: [...reading.doubts],
+    dropped: reading.dropped,
     fingerprint: reading.fingerprint,
     issue: reading.print ? summarize(reading.print) : null,
   }));

@@ -601,7 +601,8 @@ const issueListSelect = {
   status: true,
   publishedAt: true,
   origin: true,
-  _count: { select: { items: true } },
+  // Published issues count what was printed (imported ones have no item rows).
+  _count: { select: { items: true, archiveItems: true } },
   createdBy: { select: { displayName: true } },
   events: lastReviewEvent,
 } as const satisfies Prisma.IssueSelect;
@@ -624,7 +625,12 @@ export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
           db.issue.findMany({ where: { status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
         ])
       ).flat();
-  return issues.map(({ events, ...issue }) => ({ ...issue, returned: findStandingReturn(issue.status, events) }));
+  return issues.map(({ events, _count, ...issue }) => ({
+    ...issue,
+    // The same count as 已发布 shows: the printed items of a published issue.
+    _count: { items: issue.status === 'PUBLISHED' ? _count.archiveItems : _count.items },
+    returned: findStandingReturn(issue.status, events),
+  }));
 }
 
 export function countIssuesInReview(): Promise<number> {

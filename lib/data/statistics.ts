@@ -26,7 +26,7 @@ export interface AdoptionStatistics {
   sections: string[];
   units: UnitStatistics[];
   /** Items used in the range (each once, whatever its units), per period. */
-  itemTotals: { total: number; byPeriod: number[]; withoutSource: number };
+  itemTotals: { total: number; byPeriod: number[]; withoutSource: number; withoutSourceLead: number };
   /** Every non-empty cell: unit, period (index into periods), section, items. */
   cells: { unit: string; period: number; section: string; count: number }[];
   /** Years that have items at all, newest first (for the filter). */
@@ -81,8 +81,9 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
       FROM "ArchiveItem" a CROSS JOIN LATERAL unnest(a."sourceUnits") AS u(unit)
       WHERE ${where}
       GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ period: string; n: number; without: number }[]>`
-      SELECT ${period} AS period, count(*)::int AS n, count(*) FILTER (WHERE cardinality(a."sourceUnits") = 0)::int AS without
+    db.$queryRaw<{ period: string; n: number; without: number; without_lead: number }[]>`
+      SELECT ${period} AS period, count(*)::int AS n, count(*) FILTER (WHERE cardinality(a."sourceUnits") = 0)::int AS without,
+        count(*) FILTER (WHERE cardinality(a."sourceUnits") = 0 AND a."isLead")::int AS without_lead
       FROM "ArchiveItem" a
       WHERE ${where}
       GROUP BY 1`,
@@ -104,10 +105,11 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
     entry.bySection[sectionIndex.get(cell.section)!]! += cell.n;
     byUnit.set(cell.unit, entry);
   }
-  const itemTotals = { total: 0, byPeriod: periods.map(() => 0), withoutSource: 0 };
+  const itemTotals = { total: 0, byPeriod: periods.map(() => 0), withoutSource: 0, withoutSourceLead: 0 };
   for (const row of itemRows) {
     itemTotals.total += row.n;
     itemTotals.withoutSource += row.without;
+    itemTotals.withoutSourceLead += row.without_lead;
     itemTotals.byPeriod[periodIndex.get(row.period)!]! += row.n;
   }
   return {

@@ -50,6 +50,14 @@ export function formatYearNumber(issue: Pick<PrintIssue, 'year' | 'yearNumber'>)
  * `（总第67期）` — full-width parentheses, as the office prints the masthead (the text taken
  * from its PDFs shows half-width ones: an artefact of the extraction).
  */
+/**
+ * Whether the issue has a 版记 to print. Imported issues printed without one have no names and
+ * no 分送 lines: nothing is printed then (not empty "编辑：/审核：/分送：" lines).
+ */
+export function hasClosingBlock(issue: Pick<PrintIssue, 'editorName' | 'reviewerName' | 'distribution'>): boolean {
+  return Boolean(issue.editorName.trim() || issue.reviewerName.trim() || issue.distribution.some((line) => line.trim()));
+}
+
 export function formatTotalNumber(issue: Pick<PrintIssue, 'totalNumber'>): string {
   return `（总第${issue.totalNumber}期）`;
 }

@@ -15,6 +15,7 @@ import {
   formatIssueDate,
   formatTotalNumber,
   formatYearNumber,
+  hasClosingBlock,
   type PrintColumn,
   type PrintIssue,
   type PrintItem,
@@ -347,11 +348,14 @@ function renderClosingContent(issue: PrintIssue): string {
   const lines = issue.distribution
     .filter((line) => line.trim())
     .map((line) => `<span class="closing-distribution-line">${escapeHtml(line)}</span>`);
-  return `<p class="closing-names"><span>编辑：${escapeHtml(issue.editorName)}</span><span>审核：${escapeHtml(issue.reviewerName)}</span></p>
-<p class="closing-distribution"><span class="closing-distribution-label">分送：</span><span class="closing-distribution-lines">${lines.join('')}</span></p>`;
+  const distribution = lines.length
+    ? `\n<p class="closing-distribution"><span class="closing-distribution-label">分送：</span><span class="closing-distribution-lines">${lines.join('')}</span></p>`
+    : '';
+  return `<p class="closing-names"><span>编辑：${escapeHtml(issue.editorName)}</span><span>审核：${escapeHtml(issue.reviewerName)}</span></p>${distribution}`;
 }
 
 function renderClosing(issue: PrintIssue): string {
+  if (!hasClosingBlock(issue)) return '';
   const content = renderClosingContent(issue);
   return `<div class="closing-spacer" aria-hidden="true">\n${content}\n</div>
 <footer class="closing">\n${content}\n</footer>`;

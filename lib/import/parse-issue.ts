@@ -12,6 +12,9 @@
 // sentence continues in the next block. Page numbers (- 3 -) and rules are dropped. No
 // database here; lib/data/imports.ts checks what was read against the archive.
 
+import { displayWidth } from '@/lib/layout/width';
+import { classifyNoiseLine, reflowText, TITLE_LINE_MAX, type DroppedReason } from '@/lib/layout/reflow';
+
 export interface SourceBlock {
   text: string;
   /** A heading level from the file (Markdown #, Word heading styles): a hint for titles. */
@@ -68,6 +71,13 @@ export interface ParseResult {
   errors: string[];
   /** Worth a look in the preview; the issue can still be imported. */
   warnings: string[];
+  /**
+   * Structural doubts (a title over two printed lines, a paragraph starting mid-sentence, a
+   * 目录提要 line without its title): the issue can be imported, but the preview is not green.
+   */
+  doubts: string[];
+  /** Lines left out: page numbers, links, running headers. */
+  dropped: { text: string; reason: DroppedReason }[];
 }
 
 /** A paragraph that ends like this is complete; anything else continues in the next block. */
@@ -81,7 +91,6 @@ const UNTITLED = '（无标题）';
 const YEAR_NUMBER = /(\d{4})\s*年\s*第\s*(\d{1,4})\s*期/u;
 const TOTAL_NUMBER = /[(（]\s*总\s*第\s*(\d{1,6})\s*期\s*[)）]/u;
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-const PAGE_NUMBER = /^[-—–－]\s*\d{1,3}\s*[-—–－]$/u;
 const RULE = /^([-—–_=━─*·]\s*){3,}$/u;
 const SECTION_HEADING = /^【\s*(.+?)\s*】$/u;
 const BULLET = /^[-•●·*]\s*/u;
@@ -96,13 +105,20 @@ interface Line {
   isBold?: boolean;
   isCentered?: boolean;
   isBullet: boolean;
+  /** Widths of the printed lines a hard-wrapped paragraph was rebuilt from. */
+  printedWidths?: number[];
+}
+
+interface Piece extends SourceBlock {
+  printedWidths?: number[];
+  endsWithSpace?: boolean;
 }
 
 /** Markdown and list decorations off; white space inside a line kept as one space. */
-function toLines(blocks: readonly SourceBlock[]): Line[] {
+function toLines(blocks: readonly Piece[], dropped: ParseResult['dropped']): Line[] {
   const lines: Line[] = [];
   for (const block of blocks) {
-    for (const raw of block.text.split(/\r?\n|\f/)) {
+    for (const raw of block.printedWidths ? [block.text] : block.text.split(/\r?\n|\f/)) {
       let text = raw.replace(/[\t\u00a0\u3000 ]+/gu, ' ').trim();
       let headingLevel = block.headingLevel;
       const heading = /^(#{1,6})\s+(.*)$/u.exec(text);
@@ -117,12 +133,18 @@ function toLines(blocks: readonly SourceBlock[]): Line[] {
         text = bold[1]!.trim();
       }
       text = text.replace(/\*\*/g, '');
-      if (!text || RULE.test(text) || PAGE_NUMBER.test(text)) continue;
+      if (!text || RULE.test(text)) continue;
+      const noise = classifyNoiseLine(text, { dropLinks: true });
+      if (noise) {
+        dropped.push({ text, reason: noise });
+        continue;
+      }
       const bullet = BULLET.exec(text);
       const isBullet = !!bullet && !YEAR_NUMBER.test(text) && text.length > bullet[0].length;
       lines.push({
         text: isBullet ? text.slice(bullet![0].length).trim() : text,
-        endsWithSpace: /[\t\u00a0\u3000 ]$/u.test(raw),
+        endsWithSpace: block.endsWithSpace ?? /[\t\u00a0\u3000 ]$/u.test(raw),
+        printedWidths: block.printedWidths,
         headingLevel,
         isBold,
         isCentered: block.isCentered,
@@ -131,6 +153,61 @@ function toLines(blocks: readonly SourceBlock[]): Line[] {
     }
   }
   return lines;
+}
+
+const CLOSING_START = /^\s*编\s*辑\s*[：:]/u;
+const CONTENTS_HEADING = /^\s*目\s*录\s*提\s*要\s*$/u;
+
+interface Reading {
+  pieces: Piece[];
+  dropped: ParseResult['dropped'];
+  /** Hard-wrapped print text, rebuilt by lib/layout/reflow.ts: its paragraphs are complete. */
+  isWrapped: boolean;
+}
+
+/**
+ * Text files (the text of a printed PDF, Markdown) go through the paragraph reconstruction the
+ * item editor's paste uses; the masthead, the 版记, bullets, rules and known column names stay
+ * lines of their own. Word files keep their paragraphs.
+ */
+function readPieces(blocks: readonly SourceBlock[], knownColumns: ReadonlySet<string>): Reading {
+  const isPlain = blocks.every((block) => block.headingLevel === undefined && !block.isBold && !block.isCentered);
+  if (!isPlain) return { pieces: [...blocks], dropped: [], isWrapped: false };
+  const raw = blocks.flatMap((block) => block.text.split(/\r\n|\r|\n|\f/u));
+  const closingStart = raw.findLastIndex((line) => CLOSING_START.test(line));
+  // The masthead: up to 目录提要, or to the date, within the first lines.
+  let mastheadEnd = -1;
+  for (let i = 0, seen = 0; i < raw.length && seen < 15; i++) {
+    const text = raw[i]!.trim();
+    if (!text) continue;
+    seen++;
+    if (CONTENTS_HEADING.test(text)) {
+      mastheadEnd = i;
+      break;
+    }
+    if (DATE.test(text) && !/[，。]/u.test(text)) mastheadEnd = i;
+  }
+  const publicationName = raw.find((line) => line.trim())?.trim() ?? '';
+  const reflow = reflowText(raw.join('\n'), {
+    dropLinks: true,
+    runningHeaders: publicationName && displayWidth(publicationName) <= 12 ? [publicationName] : [],
+    isStandalone: (text, index) =>
+      index <= mastheadEnd ||
+      (closingStart !== -1 && index >= closingStart) ||
+      BULLET.test(text) ||
+      RULE.test(text) ||
+      /^#{1,6}\s|^\*\*.*\*\*$/u.test(text) ||
+      knownColumns.has(text.replace(/\s+/gu, '')),
+  });
+  return {
+    pieces: reflow.paragraphs.map((paragraph) => ({
+      text: paragraph.text,
+      printedWidths: paragraph.lines.map((line) => line.width),
+      endsWithSpace: paragraph.lines.at(-1)?.hasTrailingSpace,
+    })),
+    dropped: reflow.dropped.filter((line) => line.text).map(({ text, reason }) => ({ text, reason })),
+    isWrapped: reflow.isWrapped,
+  };
 }
 
 /** Joins two pieces of one paragraph split by a page break (a space only between Latin letters or digits). */
@@ -271,7 +348,22 @@ function isTitleLike(line: Line): boolean {
   if (isMarked) return text.length <= MAX_TITLE_LENGTH;
   // A closing parenthesis ends a source or a sentence, not a title.
   if (/[）)]$/u.test(text)) return false;
+  // Rebuilt from print: at most two printed lines, each within a title's width.
+  if (line.printedWidths && line.printedWidths.length > 1) return line.printedWidths.length <= 2 && line.printedWidths.every((w) => w <= TITLE_LINE_MAX);
   return text.length <= MAX_PLAIN_TITLE_LENGTH && (!/[，,]/u.test(text) || text.length <= 25);
+}
+
+/** Names of units end like this (a parenthesis in the middle of a text mostly does not). */
+const UNIT_NAME = /(科协|学会|协会|研究会|促进会|联合会|基金会|中心|委员会|办公室|联盟|部|局|厅|院|所|站|馆|校|大学|公司|集团|医院|处|科)$/u;
+
+/** A source attribution closing a sentence inside a paragraph, with more text after it: two items run together. */
+function findInnerSource(paragraph: string): { index: number; end: number; units: string[] } | null {
+  const pattern = /(?<=[。！？]|[。！？]”)[（(]([^（）()]{2,120})[）)](?=\S)/gu;
+  for (const match of paragraph.matchAll(pattern)) {
+    const units = splitSources(match[1]!);
+    if (units && units.every((unit) => UNIT_NAME.test(unit))) return { index: match.index, end: match.index + match[0].length, units };
+  }
+  return null;
 }
 
 function splitSources(inner: string): string[] | null {
@@ -289,8 +381,13 @@ function splitSources(inner: string): string[] | null {
 export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseOptions): ParseResult {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const lines = toLines(blocks);
-  if (!lines.length) return { issue: null, errors: ['文件中没有文字。'], warnings };
+  const doubts: string[] = [];
+  const known = new Set((options.knownColumns ?? []).map((name) => name.replace(/\s+/g, '')));
+  const reading = readPieces(blocks, known);
+  const dropped = reading.dropped;
+  const lines = toLines(reading.pieces, dropped);
+  const isWrapped = reading.isWrapped;
+  if (!lines.length) return { issue: null, errors: ['文件中没有文字。'], warnings, doubts, dropped };
 
   const masthead = readMasthead(lines, errors);
   if (masthead.yearNumber === undefined) errors.push('没有识别到版头的年度期号（如“2023年 第14期”）。');
@@ -319,7 +416,6 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
   let item: ParsedItem | null = null;
   /** The paragraph being read, while it has not ended (it continues after a page break). */
   let carry = '';
-  const known = new Set((options.knownColumns ?? []).map((name) => name.replace(/\s+/g, '')));
 
   const flush = () => {
     if (carry && item) item.paragraphs.push(carry);
@@ -381,6 +477,15 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
       openItem(text);
       continue;
     }
+    if (isWrapped && current && current.paragraphs.length === 0 && !current.subtitle && !section.isLead && isTitleLike(line)) {
+      // Two title-like lines in a row: a column's name, then the first item's title.
+      column.items.pop();
+      const name = current.title.replace(/\s+/g, '');
+      column = section.columns.find((c) => c.name === name) ?? { name, items: [] };
+      if (!section.columns.includes(column)) section.columns.push(column);
+      openItem(text);
+      continue;
+    }
     if (current && current.paragraphs.length === 0 && isTitleLike(line)) {
       // A second title line right under the first: a title printed on two lines. The space
       // the break stands for, if the file kept it (our DOCX does), comes back.
@@ -392,7 +497,14 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
       openItem(UNTITLED);
       warnings.push(`“${text.slice(0, 20)}…”之前没有识别到标题。`);
     }
-    if (ENDS_PARAGRAPH.test(text)) (item as ParsedItem | null)!.paragraphs.push(text);
+    const target = item as ParsedItem | null;
+    if (isWrapped) {
+      // Rebuilt from print, a paragraph is complete; one that does not follow a finished one
+      // starts mid-sentence (a line the reconstruction could not place).
+      const before = target!.paragraphs.at(-1);
+      if (before !== undefined && !ENDS_PARAGRAPH.test(before)) doubts.push(`“${target!.title}”中的段落“${text.slice(0, 12)}…”接在未结束的句子之后，请核对分段。`);
+      target!.paragraphs.push(text);
+    } else if (ENDS_PARAGRAPH.test(text)) target!.paragraphs.push(text);
     else carry = text;
   }
   flush();
@@ -402,6 +514,7 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
   for (const s of allSections) {
     s.columns = s.columns.filter((c) => c.items.length);
     for (const c of s.columns) {
+      c.items = c.items.flatMap((it) => splitMergedItems(it, errors, warnings));
       for (const it of c.items) {
         const last = it.paragraphs.at(-1);
         if (it.sources.length === 0 && last) {
@@ -410,13 +523,17 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
           if (match && units) {
             it.sources = units;
             const rest = last.slice(0, match.index).trim();
+            const again = TRAILING_SOURCE.exec(rest);
+            if (again && splitSources(again[1]!)?.every((unit) => UNIT_NAME.test(unit))) {
+              errors.push(`“${it.title}”的末尾有两处来源（${again[1]}）（${match[1]}）：疑似两篇稿件合并，请核对原文。`);
+            }
             if (rest) it.paragraphs[it.paragraphs.length - 1] = rest;
             else it.paragraphs.pop();
           }
         }
         if (it.paragraphs.length === 0) warnings.push(`“${it.title}”没有正文。`);
         if (it.sources.length === 0 && !s.isLead) warnings.push(`“${it.title}”没有识别到来源单位。`);
-        if (it.title.length > 40) warnings.push(`标题“${it.title.slice(0, 20)}…”较长，请确认没有把正文识别为标题。`);
+        if (displayWidth(it.title) > 2 * TITLE_LINE_MAX) doubts.push(`标题“${it.title.slice(0, 20)}…”超过两行，请确认没有把正文识别为标题。`);
       }
     }
   }
@@ -425,10 +542,10 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
   if (contentsLines.length) {
     const names = new Set(allSections.flatMap((s) => [s.name, ...s.columns.flatMap((c) => c.items.map((it) => it.title.replace(/\s+/g, '')))]));
     const unknown = contentsLines.filter((line) => !names.has(line.replace(/\s+/g, '')));
-    if (unknown.length) warnings.push(`目录提要中的“${unknown[0]}”在正文中没有对应的标题或栏目。`);
+    for (const line of unknown) doubts.push(`目录提要中的“${line}”在正文中没有对应的标题或栏目。`);
   }
 
-  if (errors.length) return { issue: null, errors, warnings };
+  if (errors.length) return { issue: null, errors, warnings, doubts, dropped };
   return {
     issue: {
       publicationName: masthead.publicationName,
@@ -445,5 +562,43 @@ export function parseIssueBlocks(blocks: readonly SourceBlock[], options: ParseO
     },
     errors,
     warnings,
+    doubts,
+    dropped,
   };
+}
+
+/**
+ * An item whose paragraph ends with a source attribution and goes on is two items run together
+ * (the next one's title was read as a paragraph): split where the next paragraph can be a
+ * title; otherwise an error — never imported silently.
+ */
+function splitMergedItems(item: ParsedItem, errors: string[], warnings: string[]): ParsedItem[] {
+  const result: ParsedItem[] = [];
+  let current: ParsedItem = { ...item, paragraphs: [] };
+  const paragraphs = item.paragraphs;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const paragraph = paragraphs[k]!;
+    const inner = findInnerSource(paragraph);
+    if (inner) {
+      errors.push(`“${item.title}”的一段中间有来源（${inner.units.join('、')}）且后面还有正文：疑似两篇稿件合并，请核对原文。`);
+    }
+    current.paragraphs.push(paragraph);
+    const next = paragraphs[k + 1];
+    if (next === undefined) break;
+    const match = TRAILING_SOURCE.exec(paragraph);
+    const units = match ? splitSources(match[1]!) : null;
+    if (!match || !units || !units.every((unit) => UNIT_NAME.test(unit))) continue;
+    // A title by its place: short, not ending like a sentence, followed by text.
+    const canBeTitle = displayWidth(next) <= 2 * TITLE_LINE_MAX && !ENDS_CLAUSE.test(next) && !/[。；;）)]/u.test(next);
+    if (paragraphs[k + 2] !== undefined && canBeTitle) {
+      warnings.push(`“${item.title}”在来源（${units.join('、')}）之后还有一篇“${next}”：已拆分为两篇，请核对。`);
+      result.push(current);
+      current = { title: next, subtitle: null, paragraphs: [], sources: [] };
+      k++;
+    } else {
+      errors.push(`“${item.title}”的来源（${units.join('、')}）之后还有正文：疑似两篇稿件合并，请核对原文。`);
+    }
+  }
+  result.push(current);
+  return result;
 }

@@ -3,21 +3,11 @@
 import { createHash } from 'node:crypto';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import type { ParsedIssue } from '@/lib/import/parse-issue';
-import { BODY_LIMITS, type ItemBody } from '@/lib/validations/item-body';
+import { paragraphsToBody } from '@/lib/import/correction-text';
 
 export interface PublicationDefaults {
   name: string;
   publisher: string;
-}
-
-function toBody(paragraphs: readonly string[]): ItemBody {
-  return {
-    type: 'doc',
-    content: paragraphs
-      .filter((text) => text.trim())
-      // A text node holds at most BODY_LIMITS.characters (one giant block from a broken file).
-      .map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: text.slice(0, BODY_LIMITS.characters) }] })),
-  };
 }
 
 export function toPrintIssue(parsed: ParsedIssue, defaults: PublicationDefaults): PrintIssue {
@@ -38,7 +28,7 @@ export function toPrintIssue(parsed: ParsedIssue, defaults: PublicationDefaults)
         items: column.items.map((item) => ({
           title: item.title,
           subtitle: item.subtitle,
-          body: toBody(item.paragraphs),
+          body: paragraphsToBody(item.paragraphs),
           sources: item.sources,
         })),
       })),

@@ -87,6 +87,16 @@ async function findRunningServer(clusterDir: string): Promise<number | null> {
   return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : null;
 }
 
+/** The port a running server listens on: the fourth line of postmaster.pid. */
+async function readServerPort(clusterDir: string): Promise<number | null> {
+  try {
+    const port = Number((await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8')).split('\n')[3]);
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a postgres process still has a Node.js parent (a live `npm start`), on Linux. */
 async function hasLiveLauncher(pid: number): Promise<boolean> {
   try {
@@ -131,7 +141,9 @@ export async function connectEmbeddedPostgres(options: Options): Promise<Embedde
   const clusterDir = path.resolve(options.dir, 'postgres');
   if ((await findRunningServer(clusterDir)) !== null) {
     const password = (await readFile(path.resolve(options.dir, 'postgres-password'), 'utf8')).trim();
-    return { url: databaseUrl(password, options.port, options.database), stop: async () => {} };
+    // The app may run on another EMBEDDED_PG_PORT than this shell's: the server says which.
+    const port = (await readServerPort(clusterDir)) ?? options.port;
+    return { url: databaseUrl(password, port, options.database), stop: async () => {} };
   }
   return startEmbeddedPostgres(options);
 }

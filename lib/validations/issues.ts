@@ -20,6 +20,7 @@ export const ISSUE_EVENT_LABELS = {
   APPROVED: '审核通过',
   UNLOCKED: '解除锁定',
   IMPORTED: '导入历史期次',
+  CORRECTED: '修订导入内容',
   PUBLISHED: '发布',
 } as const;
 

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { requirePageAccess } from '@/lib/auth';
+import { describeItemsWithoutSource } from '@/lib/archive/without-source';
 import { getAdoptionStatistics } from '@/lib/data/statistics';
 import { firstValues, GRANULARITY_LABELS, ZStatisticsQuery } from '@/lib/validations/statistics';
 
@@ -77,7 +78,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
       <p className="mb-4 text-sm" data-testid="statistics-summary">
         {query.fromYear === query.toYear ? `${query.fromYear}年` : `${query.fromYear}—${query.toYear}年`}
         {query.section ? `“${query.section}”栏目` : ''}共采用稿件 <strong>{stats.itemTotals.total}</strong> 篇
-        {stats.itemTotals.withoutSource > 0 && `（其中 ${stats.itemTotals.withoutSource} 篇未署来源单位，多为市科协要闻）`}，来源单位{' '}
+        {describeItemsWithoutSource(stats.itemTotals, stats.allSections[0])}，来源单位{' '}
         <strong>{stats.units.length}</strong> 个。
       </p>
 

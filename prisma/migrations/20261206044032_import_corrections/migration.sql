@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "IssueEventType" ADD VALUE 'CORRECTED';
