@@ -1,12 +1,11 @@
 'use client';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
-import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
-import { FormError } from '@/components/ui/form-error';
+import { FormFooter } from '@/components/ui/form-footer';
 
 export function CreateUserForm() {
   const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createUserAction, {
@@ -49,18 +48,18 @@ export function CreateUserForm() {
         </div>
         <FieldError id="new-roles-error" messages={errors?.roles} />
       </div>
-      <div className="flex items-center gap-3 md:col-span-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? '正在创建…' : '创建用户'}
-        </Button>
-        <FormError message={formError} />
-        {state?.ok && (
-          <p role="status" className="text-sm text-green-700">
+      <FormFooter
+        isPending={isPending}
+        label="创建用户"
+        pendingLabel="正在创建…"
+        formError={formError}
+        success={state?.ok && (
+          <>
             用户已创建。初始密码：<code className="rounded bg-muted px-1 font-mono">{state.data.password}</code>
             （仅显示这一次，请转交本人）
-          </p>
+          </>
         )}
-      </div>
+      />
     </form>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 import type { ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -9,7 +8,7 @@ import { updatePublicationSettingsAction } from '@/lib/actions/publication';
 import type { PublicationSettings, PublishedNumbers } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
 import { useActionForm } from '@/lib/hooks/use-action-form';
-import { FormError } from '@/components/ui/form-error';
+import { FormFooter } from '@/components/ui/form-footer';
 import {
   CONTENTS_STYLE_LABELS,
   CONTENTS_STYLES,
@@ -161,17 +160,18 @@ export function PublicationSettingsForm({
         )}
       </section>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? '正在保存…' : '保存设置'}
-        </Button>
-        <FormError message={formError} />
-        {state?.ok && (
-          <p role="status" className="text-sm text-green-700">
+      <FormFooter
+        isPending={isPending}
+        label="保存设置"
+        pendingLabel="正在保存…"
+        formError={formError}
+        success={state?.ok && (
+          <>
             已保存。{renumberedCount > 0 && `正在准备的${renumberedCount}期已按新的编号起点重新编号。`}
-          </p>
+          </>
         )}
-      </div>
+        className=""
+      />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
-import { FormError } from '@/components/ui/form-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createGlossaryEntryAction } from '@/lib/actions/proofread';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { GLOSSARY_KIND_LABELS, GLOSSARY_KINDS } from '@/lib/validations/proofread';
+import { FormFooter } from '@/components/ui/form-footer';
 
 const HINTS = {
   PERSON: { term: '姓名，如：沈洁', title: '准确职务，如：市科协党组书记、常务副主席' },
@@ -63,17 +62,13 @@ export function CreateGlossaryEntryForm() {
         <Input id="glossary-note" name="note" aria-describedby="glossary-note-error" />
         <FieldError id="glossary-note-error" messages={errors?.note} />
       </div>
-      <div className="flex items-center gap-3 md:col-span-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? '正在添加…' : '添加词条'}
-        </Button>
-        <FormError message={formError} />
-        {state?.ok && (
-          <p role="status" className="text-sm text-green-700">
-            词条已添加。
-          </p>
-        )}
-      </div>
+      <FormFooter
+        isPending={isPending}
+        label="添加词条"
+        pendingLabel="正在添加…"
+        formError={formError}
+        success={state?.ok && '词条已添加。'}
+      />
     </form>
   );
 }

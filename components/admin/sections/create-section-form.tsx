@@ -1,13 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createSectionAction } from '@/lib/actions/sections';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { SECTION_NAME_MAX_LENGTH } from '@/lib/validations/sections';
-import { FormError } from '@/components/ui/form-error';
+import { FormFooter } from '@/components/ui/form-footer';
 
 const selectClassName =
   'h-9 w-full rounded-md border border-border bg-white px-3 text-sm outline-none focus-visible:border-brand focus-visible:ring-2 focus-visible:ring-brand/20 aria-invalid:border-danger disabled:opacity-50';
@@ -79,17 +78,13 @@ export function CreateSectionForm({
         </p>
         <FieldError id="new-section-position-error" messages={errors?.beforeId} />
       </div>
-      <div className="flex items-center gap-3 md:col-span-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? '正在添加…' : '添加栏目'}
-        </Button>
-        <FormError message={formError} />
-        {state?.ok && (
-          <p role="status" className="text-sm text-green-700">
-            栏目已添加。
-          </p>
-        )}
-      </div>
+      <FormFooter
+        isPending={isPending}
+        label="添加栏目"
+        pendingLabel="正在添加…"
+        formError={formError}
+        success={state?.ok && '栏目已添加。'}
+      />
     </form>
   );
 }
