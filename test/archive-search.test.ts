@@ -152,7 +152,7 @@ describe('信息采用统计 of the fixtures', () => {
     const stats = await getAdoptionStatistics({ granularity: 'quarter' });
     expect(stats.query).toMatchObject({ fromYear: 2023, toYear: 2023 });
     expect(stats.periods.map((p) => p.label)).toEqual(['2023年第1季度', '2023年第2季度', '2023年第3季度', '2023年第4季度']);
-    expect(stats.itemTotals).toEqual({ total: 13, byPeriod: [6, 7, 0, 0], withoutSource: 3 });
+    expect(stats.itemTotals).toEqual({ total: 13, byPeriod: [6, 7, 0, 0], withoutSource: 3, withoutSourceLead: 3 });
     expect(stats.sections).toEqual(['学会动态', '区科协动态', '基层组织动态']);
     const byUnit = Object.fromEntries(stats.units.map((u) => [u.unit, [u.total, u.byPeriod.slice(0, 2), u.bySection]]));
     expect(byUnit).toEqual({
