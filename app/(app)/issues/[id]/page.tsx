@@ -63,7 +63,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         title={formatIssueNumber(issue)}
         description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
         actions={
-          <div className="flex items-center gap-3">
+          <div className="flex flex-wrap items-center gap-3">
             <IssueStatusBadge status={issue.status} isReturned={!!returned} />
             <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
             <Button asChild variant="outline" size="sm">
