@@ -9,17 +9,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAndWait } from './fixtures/auth';
-import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
+import { expect, test } from '@playwright/test';
+import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved } from './fixtures/editor';
-
-async function open(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await loginAndWait(page, user);
-  return page;
-}
+import { openAs as open } from './fixtures/issues';
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 

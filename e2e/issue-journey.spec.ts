@@ -1,15 +1,8 @@
 // The whole life of an issue, through the UI, each role in its own browser.
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAndWait } from './fixtures/auth';
-import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
+import { expect, test } from '@playwright/test';
+import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved } from './fixtures/editor';
-
-async function open(browser: Browser, user: TestUser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await loginAndWait(page, user);
-  return page;
-}
+import { openAs as open } from './fixtures/issues';
 
 test('editor assembles and submits, reviewer returns, editor fixes, reviewer approves, editor publishes, staff reads', async ({ browser }) => {
   test.setTimeout(90_000);

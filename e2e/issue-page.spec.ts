@@ -1,22 +1,16 @@
 // What an editor sees on first use (issue 13, items 1, 2, 4 and 5): the body's placeholder
 // never covers text, 目录提要 edits reach the submitted issue, 移出 can be undone, a new issue
 // gets a free date, and the 操作 card says what happens and what is refused.
-import { devices, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { devices, expect, test, type Page } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
-import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
+import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved } from './fixtures/editor';
+import { openAs as open, removeIssue } from './fixtures/issues';
 
 // The phone's viewport, scale and touch in the project's Chromium (not its WebKit default).
 const { defaultBrowserType: _webkit, ...IPHONE_13 } = devices['iPhone 13'];
 void _webkit;
 const PLACEHOLDER = /^在此输入正文/;
-
-async function open(browser: Browser, user: TestUser, options: BrowserContextOptions = {}): Promise<Page> {
-  const page = await (await browser.newContext(options)).newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await loginAndWait(page, user);
-  return page;
-}
 
 async function newIssueWith(page: Page, titles: string[]): Promise<number> {
   await page.goto('/issues');
@@ -28,15 +22,6 @@ async function newIssueWith(page: Page, titles: string[]): Promise<number> {
     await expect(page.getByText(titles.at(-1)!, { exact: true }).first()).toBeVisible();
   }
   return Number(new URL(page.url()).pathname.split('/').pop());
-}
-
-/** Issues are published in number order: one left behind would hold up every later spec. */
-async function removeIssue(issueId: number) {
-  const db = getDb();
-  await db.item.updateMany({ where: { issueId }, data: { issueId: null, issuePosition: null } });
-  await db.issueEvent.deleteMany({ where: { issueId } });
-  await db.reviewComment.deleteMany({ where: { issueId } });
-  await db.issue.delete({ where: { id: issueId } });
 }
 
 const boxesOverlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
@@ -62,6 +47,27 @@ for (const [device, options] of [['desktop', {}], ['iPhone 13', IPHONE_13]] as c
     await page.goto('/items/new');
     await expect(page.getByText(PLACEHOLDER)).toBeVisible();
     await page.context().close();
+  });
+
+  test(`a reviewer reopening an item of an issue in review sees its text, not the placeholder (${device})`, async ({ browser }) => {
+    const [editorUser, reviewerUser] = [await createUser(['EDITOR']), await createUser(['REVIEWER'])];
+    const text = '审核人打开的稿件，第一行不能被提示文字遮住。';
+    const item = await createItem(editorUser, { title: `审核占位${Date.now() % 100000}`, paragraphs: [text], status: 'READY' });
+    const editor = await open(browser, editorUser);
+    const issueId = await newIssueWith(editor, [item.title]);
+    try {
+      await editor.getByRole('button', { name: '提交审核' }).click();
+      await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+      const reviewer = await open(browser, reviewerUser, options);
+      await reviewer.goto(`/items/${item.id}`);
+      await expect(reviewer.getByRole('heading', { name: '编辑稿件' })).toBeVisible();
+      await expect(bodyEditor(reviewer).locator('p').first()).toHaveText(text);
+      await expect(reviewer.getByText(PLACEHOLDER)).toBeHidden();
+      await reviewer.context().close();
+    } finally {
+      await editor.context().close();
+      await removeIssue(issueId);
+    }
   });
 }
 
