@@ -6,7 +6,7 @@ import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { checkParagraphs, findingKey } from '@/lib/proofread/check';
+import { loadChecker, type Checker } from '@/components/proofread/load-checker';
 import type { GlossaryTerm, ItemFinding } from '@/lib/proofread/types';
 
 // Inline: the mark is the plugin's own, and the page's CSP allows style attributes.
@@ -38,7 +38,7 @@ export const proofreadKey = new PluginKey<ProofreadState>('proofread');
 let nextId = 1;
 
 /** The findings of the body, with their decorations at the document's positions. */
-function check(doc: PMNode, options: ProofreadOptions): { decorations: DecorationSet; findings: BodyFinding[] } {
+function check(doc: PMNode, options: ProofreadOptions, { checkParagraphs, findingKey }: Checker): { decorations: DecorationSet; findings: BodyFinding[] } {
   const paragraphs: string[] = [];
   const starts: number[] = [];
   doc.forEach((node, offset) => {
@@ -119,10 +119,12 @@ export const Proofread = Extension.create<ProofreadOptions>({
           let timer: ReturnType<typeof setTimeout> | undefined;
           const run = () => {
             timer = undefined;
-            if (view.isDestroyed) return;
-            const { decorations, findings } = check(view.state.doc, options);
-            view.dispatch(view.state.tr.setMeta(proofreadKey, decorations).setMeta('addToHistory', false));
-            options.onFindings(findings);
+            void loadChecker().then((checker) => {
+              if (view.isDestroyed) return;
+              const { decorations, findings } = check(view.state.doc, options, checker);
+              view.dispatch(view.state.tr.setMeta(proofreadKey, decorations).setMeta('addToHistory', false));
+              options.onFindings(findings);
+            });
           };
           const schedule = (delay: number) => {
             clearTimeout(timer);

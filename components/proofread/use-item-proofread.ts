@@ -2,10 +2,10 @@
 // The item editor's 校对: the body's findings come from the editor plugin (proofread-extension),
 // the title's and subtitle's are computed here; fixing and ignoring go through one place.
 import type { Editor } from '@tiptap/core';
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { applyFinding, createProofreadController, recheck, type BodyFinding } from '@/components/proofread/proofread-extension';
 import { ignoreFindingAction } from '@/lib/actions/proofread';
-import { applyFixes, checkItem } from '@/lib/proofread/check';
+import { getLoadedChecker, loadChecker } from '@/components/proofread/load-checker';
 import type { GlossaryTerm, ItemFinding } from '@/lib/proofread/types';
 
 export interface ProofreadContext {
@@ -28,6 +28,10 @@ export function useItemProofread({ glossary, ignoredKeys, getItemId, title, subt
   const [ignored, setIgnored] = useState(() => new Set(ignoredKeys));
   const [message, setMessage] = useState<string | null>(null);
   const editorRef = useRef<Editor | null>(null);
+  const [checker, setChecker] = useState(getLoadedChecker);
+  useEffect(() => {
+    void loadChecker().then(setChecker);
+  }, []);
 
   // Created once: the editor's extensions must not change identity.
   const [controller] = useState(() =>
@@ -42,22 +46,23 @@ export function useItemProofread({ glossary, ignoredKeys, getItemId, title, subt
   const deferredSubtitle = useDeferredValue(subtitle);
   const headFindings = useMemo(
     () =>
-      checkItem({ title: deferredTitle, subtitle: deferredSubtitle, paragraphs: [] }, { glossary }).filter(
+      (checker?.checkItem({ title: deferredTitle, subtitle: deferredSubtitle, paragraphs: [] }, { glossary }) ?? []).filter(
         (f) => !ignored.has(f.key) && f.field !== 'body',
       ),
-    [deferredTitle, deferredSubtitle, glossary, ignored],
+    [checker, deferredTitle, deferredSubtitle, glossary, ignored],
   );
 
   const fix = useCallback(
     (finding: ListedFinding) => {
       setMessage(null);
-      if (finding.field === 'title') onTitleChange(applyFixes(title, [finding]));
-      else if (finding.field === 'subtitle') onSubtitleChange(applyFixes(subtitle, [finding]));
+      // Findings are listed only once the checker is there.
+      if (finding.field === 'title' && checker) onTitleChange(checker.applyFixes(title, [finding]));
+      else if (finding.field === 'subtitle' && checker) onSubtitleChange(checker.applyFixes(subtitle, [finding]));
       else if (editorRef.current && 'id' in finding && finding.id !== undefined) {
         if (!applyFinding(editorRef.current.view, finding as BodyFinding)) setMessage('此处文字已改动，请等待重新检查。');
       }
     },
-    [title, subtitle, onTitleChange, onSubtitleChange],
+    [checker, title, subtitle, onTitleChange, onSubtitleChange],
   );
 
   const ignore = useCallback(
