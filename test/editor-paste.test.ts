@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { cleanPastedHtml } from '@/lib/editor/html-paste';
-import { detectTrailingSource, parsePlainTextPaste, removeTrailingSource, stripTrailingSource } from '@/lib/editor/plain-text-paste';
+import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { detectTrailingSource, removeTrailingSource, stripTrailingSource } from '@/lib/editor/trailing-source';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { displayWidth } from '@/lib/layout/estimate';
 

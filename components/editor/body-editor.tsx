@@ -1,11 +1,10 @@
 'use client';
-import type { Editor, Extensions } from '@tiptap/core';
+import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { itemBodyExtensions } from '@/components/editor/extensions';
 import { Button } from '@/components/ui/button';
 import { cleanPastedHtml } from '@/lib/editor/html-paste';
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
 import { getBodyText } from '@/lib/item-body-text';
 import { removeInvisibleCharacters } from '@/lib/text';
 import type { ItemBody } from '@/lib/validations/item-body';
@@ -18,23 +17,25 @@ interface BodyEditorProps {
   /** A closing `（来源）` was found in pasted plain text. */
   onSourcesDetected: (sources: string[]) => void;
   describedBy?: string;
-  /** Extensions added to the item body's own (e.g. 校对); read once, when the editor is created. */
-  extraExtensions?: Extensions;
   onEditorReady?: (editor: Editor | null) => void;
 }
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
+// The hard-wrap reconstruction (lib/layout/reflow) is a chunk of its own, fetched as soon as the
+// editor is on screen: it stays out of the editor's first-load JS (README, bench:load).
+const loadPlainTextPaste = () => import('@/lib/editor/plain-text-paste');
+
 const BODY_PLACEHOLDER = '在此输入正文。可直接粘贴 Word、WPS 或网页中的文字，格式会自动清理。';
 
-export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy, extraExtensions, onEditorReady }: BodyEditorProps) {
+export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetected, describedBy, onEditorReady }: BodyEditorProps) {
   const callbacks = useRef({ onChange, onSourcesDetected });
   useEffect(() => {
     callbacks.current = { onChange, onSourcesDetected };
   });
 
   const editor = useEditor({
-    extensions: extraExtensions ? [...itemBodyExtensions, ...extraExtensions] : itemBodyExtensions,
+    extensions: itemBodyExtensions,
     content: initialBody as JSONContent,
     immediatelyRender: false,
     editorProps: {
@@ -53,21 +54,23 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
         if (!data || data.types.includes('text/html')) return false;
         const text = removeInvisibleCharacters(data.getData('text/plain'));
         if (!text.includes('\n')) return false;
-        // Hard-wrapped plain text (e.g. copied from a PDF): join lines back into paragraphs.
-        const { paragraphs, sources } = parsePlainTextPaste(text);
-        if (!paragraphs.length) return false;
-        const content = paragraphs.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] }));
-        const { schema } = view.state;
-        const nodes = content.map((json) => schema.nodeFromJSON(json));
-        const { tr } = view.state;
-        tr.replaceSelectionWith(nodes[0]!);
-        let pos = tr.selection.to;
-        for (const node of nodes.slice(1)) {
-          tr.insert(pos, node);
-          pos += node.nodeSize;
-        }
-        view.dispatch(tr.scrollIntoView());
-        if (sources?.length) callbacks.current.onSourcesDetected(sources);
+        // Hard-wrapped plain text (e.g. copied from a PDF): join lines back into paragraphs,
+        // once the reconstruction is loaded (already, unless the paste came at once).
+        void loadPlainTextPaste().then(({ parsePlainTextPaste }) => {
+          const { paragraphs, sources } = parsePlainTextPaste(text);
+          if (!paragraphs.length || view.isDestroyed) return;
+          const { schema } = view.state;
+          const nodes = paragraphs.map((p) => schema.nodeFromJSON({ type: 'paragraph', content: [{ type: 'text', text: p }] }));
+          const { tr } = view.state;
+          tr.replaceSelectionWith(nodes[0]!);
+          let pos = tr.selection.to;
+          for (const node of nodes.slice(1)) {
+            tr.insert(pos, node);
+            pos += node.nodeSize;
+          }
+          view.dispatch(tr.scrollIntoView().setMeta('uiEvent', 'paste'));
+          if (sources?.length) callbacks.current.onSourcesDetected(sources);
+        });
         return true;
       },
     },
@@ -77,6 +80,10 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
   useEffect(() => {
     onEditorReady?.(editor);
   }, [editor, onEditorReady]);
+
+  useEffect(() => {
+    void loadPlainTextPaste();
+  }, []);
 
   useEffect(() => {
     if (editor && replaceWith) editor.commands.setContent(replaceWith.body as JSONContent, { emitUpdate: false });

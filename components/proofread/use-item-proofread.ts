@@ -1,11 +1,11 @@
 'use client';
-// The item editor's 校对: the body's findings come from the editor plugin (proofread-extension),
-// the title's and subtitle's are computed here; fixing and ignoring go through one place.
+// The item editor's 校对: the body's findings come from the editor plugin (proofread-plugin, loaded
+// after the editor and then added to it), the title's and subtitle's are computed here; fixing and
+// ignoring go through one place.
 import type { Editor } from '@tiptap/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { applyFinding, createProofreadController, recheck, type BodyFinding } from '@/components/proofread/proofread-extension';
+import type { BodyFinding } from '@/components/proofread/proofread-plugin';
 import { ignoreFindingAction } from '@/lib/actions/proofread';
-import { getLoadedChecker, loadChecker } from '@/components/proofread/load-checker';
 import type { GlossaryTerm, ItemFinding } from '@/lib/proofread/types';
 
 export interface ProofreadContext {
@@ -14,6 +14,8 @@ export interface ProofreadContext {
 }
 
 export type ListedFinding = (ItemFinding & { id?: number }) | BodyFinding;
+
+type Proofreader = typeof import('@/components/proofread/proofread-plugin');
 
 interface UseItemProofread extends ProofreadContext {
   getItemId: () => number | null;
@@ -27,60 +29,67 @@ export function useItemProofread({ glossary, ignoredKeys, getItemId, title, subt
   const [bodyFindings, setBodyFindings] = useState<BodyFinding[]>([]);
   const [ignored, setIgnored] = useState(() => new Set(ignoredKeys));
   const [message, setMessage] = useState<string | null>(null);
-  const editorRef = useRef<Editor | null>(null);
-  const [checker, setChecker] = useState(getLoadedChecker);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [proofreader, setProofreader] = useState<Proofreader | null>(null);
+  // Read by the plugin whenever it checks, outside React.
+  const plugin = useRef({ glossary, ignored: new Set(ignoredKeys) });
+
   useEffect(() => {
-    void loadChecker().then(setChecker);
+    void import('@/components/proofread/proofread-plugin').then(setProofreader);
   }, []);
 
-  // Created once: the editor's extensions must not change identity.
-  const [controller] = useState(() =>
-    createProofreadController({ getGlossary: () => glossary, onFindings: setBodyFindings, ignoredKeys }),
-  );
-  const [extensions] = useState(() => [controller.extension]);
-  const setEditor = useCallback((editor: Editor | null) => {
-    editorRef.current = editor;
-  }, []);
+  useEffect(() => {
+    if (!editor || !proofreader || editor.isDestroyed) return;
+    const added = proofreader.createProofreadPlugin({
+      getGlossary: () => plugin.current.glossary,
+      isIgnored: (key) => plugin.current.ignored.has(key),
+      onFindings: setBodyFindings,
+    });
+    editor.registerPlugin(added);
+    return () => {
+      if (!editor.isDestroyed) editor.unregisterPlugin(proofreader.proofreadKey);
+    };
+  }, [editor, proofreader]);
 
   const deferredTitle = useDeferredValue(title);
   const deferredSubtitle = useDeferredValue(subtitle);
   const headFindings = useMemo(
     () =>
-      (checker?.checkItem({ title: deferredTitle, subtitle: deferredSubtitle, paragraphs: [] }, { glossary }) ?? []).filter(
+      (proofreader?.checkItem({ title: deferredTitle, subtitle: deferredSubtitle, paragraphs: [] }, { glossary }) ?? []).filter(
         (f) => !ignored.has(f.key) && f.field !== 'body',
       ),
-    [checker, deferredTitle, deferredSubtitle, glossary, ignored],
+    [proofreader, deferredTitle, deferredSubtitle, glossary, ignored],
   );
 
   const fix = useCallback(
     (finding: ListedFinding) => {
       setMessage(null);
-      // Findings are listed only once the checker is there.
-      if (finding.field === 'title' && checker) onTitleChange(checker.applyFixes(title, [finding]));
-      else if (finding.field === 'subtitle' && checker) onSubtitleChange(checker.applyFixes(subtitle, [finding]));
-      else if (editorRef.current && 'id' in finding && finding.id !== undefined) {
-        if (!applyFinding(editorRef.current.view, finding as BodyFinding)) setMessage('此处文字已改动，请等待重新检查。');
+      // Findings are listed only once the proofreader is there.
+      if (!proofreader) return;
+      if (finding.field === 'title') onTitleChange(proofreader.applyFixes(title, [finding]));
+      else if (finding.field === 'subtitle') onSubtitleChange(proofreader.applyFixes(subtitle, [finding]));
+      else if (editor && 'id' in finding && finding.id !== undefined) {
+        if (!proofreader.applyFinding(editor.view, finding as BodyFinding)) setMessage('此处文字已改动，请等待重新检查。');
       }
     },
-    [checker, title, subtitle, onTitleChange, onSubtitleChange],
+    [proofreader, editor, title, subtitle, onTitleChange, onSubtitleChange],
   );
 
   const ignore = useCallback(
     async (finding: ListedFinding) => {
       setMessage(null);
-      controller.ignore(finding.key);
+      plugin.current.ignored.add(finding.key);
       setIgnored((keys) => new Set(keys).add(finding.key));
-      if (editorRef.current) recheck(editorRef.current.view);
+      if (editor && proofreader) proofreader.recheck(editor.view);
       const itemId = getItemId();
       if (itemId === null) return; // Kept in the page until the item is first saved.
       const result = await ignoreFindingAction({ itemId, key: finding.key });
       if (!result.ok) setMessage(result.message);
     },
-    [getItemId, controller],
+    [getItemId, editor, proofreader],
   );
 
   return {
-    extensions,
     setEditor,
     findings: [...headFindings, ...bodyFindings] as ListedFinding[],
     fix,

@@ -1,12 +1,13 @@
-// 校对 in the editor: a ProseMirror plugin that checks the body a moment after the editor stops
+// 校对 in the editor: a ProseMirror plugin, added to the editor once this module (with the
+// checker) has arrived in a chunk of its own, so neither weighs on the editor's first-load JS.
+// The plugin that checks the body a moment after the editor stops
 // typing (at once after a paste) and marks each finding with an inline decoration. Between checks
 // the marks move with the text (decorations are mapped through every transaction), so typing
 // costs no more than before; the check itself takes a few milliseconds for a long item.
-import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { loadChecker, type Checker } from '@/components/proofread/load-checker';
+import { checkParagraphs, findingKey } from '@/lib/proofread/check';
 import type { GlossaryTerm, ItemFinding } from '@/lib/proofread/types';
 
 // Inline: the mark is the plugin's own, and the page's CSP allows style attributes.
@@ -38,7 +39,7 @@ export const proofreadKey = new PluginKey<ProofreadState>('proofread');
 let nextId = 1;
 
 /** The findings of the body, with their decorations at the document's positions. */
-function check(doc: PMNode, options: ProofreadOptions, { checkParagraphs, findingKey }: Checker): { decorations: DecorationSet; findings: BodyFinding[] } {
+function check(doc: PMNode, options: ProofreadOptions): { decorations: DecorationSet; findings: BodyFinding[] } {
   const paragraphs: string[] = [];
   const starts: number[] = [];
   doc.forEach((node, offset) => {
@@ -91,71 +92,47 @@ export function recheck(view: EditorView) {
   view.dispatch(view.state.tr.setMeta(proofreadKey, 'recheck').setMeta('addToHistory', false));
 }
 
-export const Proofread = Extension.create<ProofreadOptions>({
-  name: 'proofread',
+export { applyFixes, checkItem } from '@/lib/proofread/check';
 
-  addOptions() {
-    return { getGlossary: () => [], isIgnored: () => false, onFindings: () => {} };
-  },
-
-  addProseMirrorPlugins() {
-    const options = this.options;
-    return [
-      new Plugin<ProofreadState>({
-        key: proofreadKey,
-        state: {
-          init: () => ({ decorations: DecorationSet.empty, urgent: 0 }),
-          apply(tr, value) {
-            const meta = tr.getMeta(proofreadKey) as DecorationSet | 'recheck' | undefined;
-            if (meta instanceof DecorationSet) return { ...value, decorations: meta };
-            const urgent = value.urgent + (meta === 'recheck' || tr.getMeta('uiEvent') === 'paste' ? 1 : 0);
-            return tr.docChanged || urgent !== value.urgent ? { decorations: value.decorations.map(tr.mapping, tr.doc), urgent } : value;
-          },
+export function createProofreadPlugin(options: ProofreadOptions): Plugin<ProofreadState> {
+  return new Plugin<ProofreadState>({
+    key: proofreadKey,
+    state: {
+      init: () => ({ decorations: DecorationSet.empty, urgent: 0 }),
+      apply(tr, value) {
+        const meta = tr.getMeta(proofreadKey) as DecorationSet | 'recheck' | undefined;
+        if (meta instanceof DecorationSet) return { ...value, decorations: meta };
+        const urgent = value.urgent + (meta === 'recheck' || tr.getMeta('uiEvent') === 'paste' ? 1 : 0);
+        return tr.docChanged || urgent !== value.urgent ? { decorations: value.decorations.map(tr.mapping, tr.doc), urgent } : value;
+      },
+    },
+    props: {
+      decorations: (state) => proofreadKey.getState(state)?.decorations,
+    },
+    view(view) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const run = () => {
+        timer = undefined;
+        if (view.isDestroyed) return;
+        const { decorations, findings } = check(view.state.doc, options);
+        view.dispatch(view.state.tr.setMeta(proofreadKey, decorations).setMeta('addToHistory', false));
+        options.onFindings(findings);
+      };
+      const schedule = (delay: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(run, delay);
+      };
+      schedule(0);
+      return {
+        update(current, previous) {
+          // Pasted text and explicit rechecks are checked at once, typing after a pause.
+          if (proofreadKey.getState(current.state)?.urgent !== proofreadKey.getState(previous)?.urgent) schedule(0);
+          else if (current.state.doc !== previous.doc) schedule(PROOFREAD_DELAY_MS);
         },
-        props: {
-          decorations: (state) => proofreadKey.getState(state)?.decorations,
+        destroy() {
+          clearTimeout(timer);
         },
-        view(view) {
-          let timer: ReturnType<typeof setTimeout> | undefined;
-          const run = () => {
-            timer = undefined;
-            void loadChecker().then((checker) => {
-              if (view.isDestroyed) return;
-              const { decorations, findings } = check(view.state.doc, options, checker);
-              view.dispatch(view.state.tr.setMeta(proofreadKey, decorations).setMeta('addToHistory', false));
-              options.onFindings(findings);
-            });
-          };
-          const schedule = (delay: number) => {
-            clearTimeout(timer);
-            timer = setTimeout(run, delay);
-          };
-          schedule(0);
-          return {
-            update(current, previous) {
-              // Pasted text and explicit rechecks are checked at once, typing after a pause.
-              if (proofreadKey.getState(current.state)?.urgent !== proofreadKey.getState(previous)?.urgent) schedule(0);
-              else if (current.state.doc !== previous.doc) schedule(PROOFREAD_DELAY_MS);
-            },
-            destroy() {
-              clearTimeout(timer);
-            },
-          };
-        },
-      }),
-    ];
-  },
-});
-
-/**
- * The plugin's side of one editor: the extension, and the findings ignored in this item (kept
- * here, outside React, because the plugin reads them whenever it checks).
- */
-export function createProofreadController(options: Omit<ProofreadOptions, 'isIgnored'> & { ignoredKeys: readonly string[] }) {
-  const ignored = new Set(options.ignoredKeys);
-  return {
-    extension: Proofread.configure({ getGlossary: options.getGlossary, onFindings: options.onFindings, isIgnored: (key) => ignored.has(key) }),
-    ignore: (key: string) => ignored.add(key),
-    isIgnored: (key: string) => ignored.has(key),
-  };
+      };
+    },
+  });
 }
