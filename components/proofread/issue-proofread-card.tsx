@@ -24,30 +24,36 @@ export function IssueProofreadCard({ items }: { items: IssueItemFindings[] }) {
         </CardTitle>
       </CardHeader>
       <CardContent>
-        {total > 0 && <p className="mb-3 text-xs text-muted-foreground">校对提示不影响送审；请在稿件中修正或忽略。</p>}
-        <ul className="space-y-3 text-sm">
-          {withFindings.map((item) => (
-            <li key={item.itemId} data-testid="issue-proofread-item">
-              <details>
-                <summary className="cursor-pointer">
-                  <Link href={`/items/${item.itemId}`} className="hover:text-brand">
-                    {getTitleText(item.title)}
-                  </Link>
-                  <span className="ml-2 rounded bg-amber-50 px-1.5 text-xs text-amber-800">{item.findings.length} 处</span>
-                </summary>
-                <ul className="mt-1 space-y-1 pl-4 text-xs">
-                  {item.findings.map((f) => (
-                    <li key={`${f.field}:${f.paragraph}:${f.from}:${f.rule}`}>
-                      <span className="text-muted-foreground">{RULE_LABELS[f.rule]}：</span>
-                      {f.message}
-                      {f.excerpt.trim() !== '' && <mark className="ml-1 rounded-sm bg-amber-100 px-0.5">{f.excerpt}</mark>}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </li>
-          ))}
-        </ul>
+        {total > 0 ? (
+          <>
+            <p className="mb-3 text-xs text-muted-foreground">校对提示不影响送审；请在稿件中修正或忽略。</p>
+            <ul className="space-y-3 text-sm">
+              {withFindings.map((item) => (
+                <li key={item.itemId} data-testid="issue-proofread-item">
+                  <details>
+                    <summary className="cursor-pointer">
+                      <Link href={`/items/${item.itemId}`} className="hover:text-brand">
+                        {getTitleText(item.title)}
+                      </Link>
+                      <span className="ml-2 rounded bg-amber-50 px-1.5 text-xs text-amber-800">{item.findings.length} 处</span>
+                    </summary>
+                    <ul className="mt-1 space-y-1 pl-4 text-xs">
+                      {item.findings.map((f) => (
+                        <li key={`${f.field}:${f.paragraph}:${f.from}:${f.rule}`}>
+                          <span className="text-muted-foreground">{RULE_LABELS[f.rule]}：</span>
+                          {f.message}
+                          {f.excerpt.trim() !== '' && <mark className="ml-1 rounded-sm bg-amber-100 px-0.5">{f.excerpt}</mark>}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="text-sm text-muted-foreground">{items.length ? '本期稿件均未发现校对问题。' : '本期还没有稿件。'}</p>
+        )}
       </CardContent>
     </Card>
   );
