@@ -5,14 +5,10 @@
 //
 // Named to run before issue-journey.spec.ts: issues are published in number order, and this
 // one is dated like theirs.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved } from './fixtures/editor';
-import { openAs as open } from './fixtures/issues';
+import { openAs as open, readIssuePdf } from './fixtures/issues';
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
@@ -107,36 +103,25 @@ test('a two-line lead title, headline contents and a contents page, as printed',
   await expect(editor.getByTestId('issue-status')).toHaveText('已发布');
 
   const issue = await getDb().issue.findUniqueOrThrow({ where: { id: issueId } });
-  const response = await editor.request.get(`/api/issues/${issueId}/export/pdf`);
-  expect(response.status()).toBe(200);
-  const dir = mkdtempSync(path.join(tmpdir(), 'bulletin-print-'));
-  try {
-    const file = path.join(dir, 'issue.pdf');
-    writeFileSync(file, await response.body());
-    const pages = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
-    const [year, month, day] = issue.issueDate.toISOString().slice(0, 10).split('-').map(Number);
-    // Page 1: the masthead and the contents, nothing else (the page number aside). A long
-    // contents line wraps, hence the page as one text.
-    expect(squash(pages[0]!.join(''))).toBe(
-      squash(
-        [
-          '科协每周动态',
-          `${issue.year}年 第${issue.yearNumber}期`,
-          `（总第${issue.totalNumber}期）`,
-          '北京市科协办公室',
-          `${year}年${month}月${day}日`,
-          '目录提要',
-          ...generated.map((line) => `●${line}`),
-          '-1-',
-        ].join(''),
-      ),
-    );
-    // Page 2 opens with the lead title, broken where the editor chose.
-    expect(pages[1]!.slice(0, 2)).toEqual(lines);
-    expect(pages[1]![2]).toMatch(/^3月9日，北京市科协召开/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const pages = (await readIssuePdf(editor, issueId)).texts.map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean));
+  const [year, month, day] = issue.issueDate.toISOString().slice(0, 10).split('-').map(Number);
+  // Page 1: the masthead and the contents, nothing else (the page number aside). A long
+  // contents line wraps, hence the page as one text.
+  expect(squash(pages[0]!.join(''))).toBe(
+    squash(
+      [
+        '科协每周动态',
+        `${issue.year}年 第${issue.yearNumber}期`,
+        `（总第${issue.totalNumber}期）`,
+        '北京市科协办公室',
+        `${year}年${month}月${day}日`,
+        '目录提要',
+        ...generated.map((line) => `●${line}`),
+        '-1-',
+      ].join(''),
+    ),
+  );
+  // Page 2 opens with the lead title, broken where the editor chose.
+  expect(pages[1]!.slice(0, 2)).toEqual(lines);
+  expect(pages[1]![2]).toMatch(/^3月9日，北京市科协召开/);
 });

@@ -1,13 +1,12 @@
 // The print preview is the PDF (issue 13, item 3): for the demo issue and every printed issue
 // of the fixtures (imported through the app's own import), the preview has as many pages as
 // pdfinfo counts in the downloaded PDF, and each page starts with the line pdftotext reads.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { devices, expect, test, type Page } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
 import { createUser, getDb } from './fixtures/data';
+import { readIssuePdf } from './fixtures/issues';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../shared/fixtures/issues');
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -38,25 +37,8 @@ async function importFixtureIssues(page: Page): Promise<number[]> {
   return ids;
 }
 
-/** The downloaded PDF as poppler reads it: page count and each page's text. */
-async function readPdf(page: Page, issueId: number): Promise<{ pages: number; texts: string[] }> {
-  const response = await page.request.get(`/api/issues/${issueId}/export/pdf`);
-  expect(response.status()).toBe(200);
-  const dir = mkdtempSync(path.join(tmpdir(), 'print-preview-'));
-  try {
-    const file = path.join(dir, 'issue.pdf');
-    writeFileSync(file, await response.body());
-    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)$/m.exec(info)![1]);
-    const texts = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
-    return { pages, texts };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function expectPreviewIsThePdf(page: Page, issueId: number) {
-  const pdf = await readPdf(page, issueId);
+  const pdf = await readIssuePdf(page, issueId);
   await page.goto(`/issues/${issueId}/preview`);
   const texts = page.getByTestId('preview-page-text');
   await expect(texts).toHaveCount(pdf.pages, { timeout: 30_000 });
