@@ -35,3 +35,16 @@ export function formatBeijingDateTime(moment: Date | string): string {
 export function getBeijingYear(moment = new Date()): number {
   return Number(beijingParts(moment).year);
 }
+
+/**
+ * A calendar date `2023-08-11` as the database stores a `@db.Date` column: midnight UTC.
+ * The only place that turns one into the other (with {@link fromDbDate}).
+ */
+export function toDbDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+/** The calendar date `2023-08-11` of a `@db.Date` value read from the database. */
+export function fromDbDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
