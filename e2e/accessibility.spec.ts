@@ -15,7 +15,8 @@ const DEVICES: Record<string, BrowserContextOptions> = {
 };
 
 interface Fixture {
-  users: Record<Role, TestUser>;
+  // The 信息员 (REPORTER) pages come with 信息报送.
+  users: Record<Exclude<Role, 'REPORTER'>, TestUser>;
   itemId: number;
   issueId: number;
   publishedId: number;

@@ -10,6 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   EDITOR: '编辑',
   REVIEWER: '审核',
   STAFF: '工作人员',
+  REPORTER: '信息员',
 };
 
 /** Who may open each area of the app. A reviewer reads everything an editor reads. */

@@ -100,9 +100,9 @@ describe('the search index', () => {
     // Enough rows for the planner to prefer an index: 3,000 items of random Chinese text.
     const issue = await db.issue.findFirstOrThrow({ where: { totalNumber: 60 } });
     await db.$executeRaw`
-      INSERT INTO "ArchiveItem" ("issueId", "position", "sectionName", "isLead", "title", "bodyText", "sources", "sourceUnits",
+      INSERT INTO "ArchiveItem" ("issueId", "publicationId", "position", "sectionName", "isLead", "title", "bodyText", "sources", "sourceUnits",
                                  "year", "yearNumber", "issueDate", "totalNumber", "searchText")
-      SELECT ${issue.id}, 100 + g, '学会动态', false, '标题' || g, t, '{}', '{}', 2023, 7, DATE '2023-03-10', 60, '标题' || g || chr(1) || t
+      SELECT ${issue.id}, ${issue.publicationId}, 100 + g, '学会动态', false, '标题' || g, t, '{}', '{}', 2023, 7, DATE '2023-03-10', 60, '标题' || g || chr(1) || t
       FROM generate_series(1, 3000) AS g,
            LATERAL (SELECT string_agg(chr(19968 + floor(random() * 20000)::int), '') AS t FROM generate_series(1, 400 + g % 7)) AS body`;
     await db.$executeRaw`ANALYZE "ArchiveItem"`;

@@ -1,12 +1,14 @@
 // The archive rows of one published issue, from its frozen PrintIssue: every printed item in
 // print order, with what search and statistics need. Pure, so indexing a published issue, an
 // imported one and the backfill of older databases all give the same rows.
+import { toDbDate } from '@/lib/dates';
 import { buildSearchText, splitSourceUnits } from '@/lib/archive/normalize';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { getBodyText } from '@/lib/validations/item-body';
 
 export interface ArchiveRow {
   issueId: number;
+  publicationId: number;
   position: number;
   sectionName: string;
   isLead: boolean;
@@ -23,15 +25,16 @@ export interface ArchiveRow {
   searchText: string;
 }
 
-export function buildArchiveRows(issueId: number, print: PrintIssue): ArchiveRow[] {
+export function buildArchiveRows(issue: { id: number; publicationId: number }, print: PrintIssue): ArchiveRow[] {
   const rows: ArchiveRow[] = [];
-  const issueDate = new Date(`${print.issueDate}T00:00:00Z`);
+  const issueDate = toDbDate(print.issueDate);
   for (const section of print.sections) {
     for (const column of section.columns) {
       for (const item of column.items) {
         const bodyText = getBodyText(item.body);
         rows.push({
-          issueId,
+          issueId: issue.id,
+          publicationId: issue.publicationId,
           position: rows.length,
           sectionName: section.name,
           isLead: section.isLead,

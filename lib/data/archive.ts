@@ -19,7 +19,8 @@ type Tx = Prisma.TransactionClient;
 
 /** Writes the archive rows of a just-published or just-imported issue (same transaction). */
 export async function indexPublishedIssue(tx: Tx, issueId: number, print: PrintIssue): Promise<void> {
-  const rows = buildArchiveRows(issueId, print);
+  const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { id: true, publicationId: true } });
+  const rows = buildArchiveRows(issue, print);
   if (rows.length) await tx.archiveItem.createMany({ data: rows });
 }
 
