@@ -4,23 +4,15 @@ import { action } from '@/lib/action';
 import { producePublishedExports } from '@/lib/data/exports';
 import {
   addItemsToIssue,
-  addReviewComment,
-  approveIssue,
-  changeIssueDate,
-  createIssue,
-  deleteIssue,
-  findSubmitProblem,
   orderSectionItems,
-  publishIssue,
   putItemBackInIssue,
   regenerateContents,
   removeItemFromIssue,
-  returnIssue,
   sortIssueByCatalogue,
-  submitIssue,
-  unlockIssue,
   updateContentsLines,
-} from '@/lib/data/issues';
+} from '@/lib/data/issue-assembly';
+import { changeIssueDate, createIssue, deleteIssue } from '@/lib/data/issue-numbering';
+import { addReviewComment, approveIssue, findSubmitProblem, publishIssue, returnIssue, submitIssue, unlockIssue } from '@/lib/data/issue-workflow';
 import {
   ZAddComment,
   ZAddItems,

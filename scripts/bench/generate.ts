@@ -42,7 +42,8 @@ export async function generateArchive(databaseUrl: string, totalItems: number, o
   process.env.DATABASE_URL = databaseUrl;
   const { db } = await import('@/lib/db');
   const { indexPublishedIssue } = await import('@/lib/data/archive');
-  const { addItemsToIssue, createIssue } = await import('@/lib/data/issues');
+  const { addItemsToIssue } = await import('@/lib/data/issue-assembly');
+  const { createIssue } = await import('@/lib/data/issue-numbering');
 
   const passwordHash = await hashPassword(PASSWORD);
   await db.user.createMany({

@@ -5,7 +5,8 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { getDefaultIssueDate, listIssues } from '@/lib/data/issues';
+import { getDefaultIssueDate } from '@/lib/data/issue-numbering';
+import { listIssues } from '@/lib/data/issues';
 
 export const metadata: Metadata = { title: '编排' };
 

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
 import { getPublishedExport, renderDraftPdf, type ExportFile } from '@/lib/data/exports';
-import { getPrintIssueWithStatus } from '@/lib/data/issues';
+import { getPrintIssueWithStatus } from '@/lib/data/issue-print';
 import { AppError } from '@/lib/errors';
 import { AREA_ROLES, hasAnyRole } from '@/lib/roles';
 import { parseId } from '@/lib/route-params';
