@@ -44,7 +44,7 @@ async function loadPlacedItems(tx: Tx, issueId: number): Promise<PlacedItem[]> {
  */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    await lockIssue(tx, input.id, 'addItems');
     const itemIds = [...new Set(input.itemIds)];
     const found = await tx.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, title: true, status: true } });
     for (const itemId of itemIds) {
@@ -72,7 +72,7 @@ export async function addItemsToIssue(input: { id: number; itemIds: number[] }):
 
 export async function removeItemFromIssue(input: { id: number; itemId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    await lockIssue(tx, input.id, 'removeItem');
     const count = await releaseItems(tx, input.id, input.itemId);
     if (count === 0) throw new AppError('NOT_FOUND', '该稿件不在本期中。');
     await touch(tx, input.id);
@@ -86,7 +86,7 @@ export async function removeItemFromIssue(input: { id: number; itemId: number })
  */
 export async function putItemBackInIssue(input: { id: number; itemId: number; sectionItemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    await lockIssue(tx, input.id, 'putItemBack');
     const count = await tx.$executeRaw`
       UPDATE "Item" SET "issueId" = ${input.id}, "issuePosition" = 2147483647
       WHERE "id" = ${input.itemId} AND "issueId" IS NULL AND "status" = 'READY'`;
@@ -103,7 +103,7 @@ export async function putItemBackInIssue(input: { id: number; itemId: number; se
 /** Sets the order of one section's items; the list must be exactly that section's items. */
 export async function orderSectionItems(input: { id: number; sectionId: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    await lockIssue(tx, input.id, 'orderItems');
     const current = await tx.item.findMany({
       where: { issueId: input.id, sectionId: input.sectionId },
       select: { id: true },
@@ -120,7 +120,7 @@ export async function orderSectionItems(input: { id: number; sectionId: number; 
 /** Puts every section's items in catalogue order (see sortByCatalogue), in one step. */
 export async function sortIssueByCatalogue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, id, ['ASSEMBLING']);
+    await lockIssue(tx, id, 'orderItems');
     for (const items of groupBySection(await loadPlacedItems(tx, id)).values()) {
       await writeIssuePositions(tx, id, sortByCatalogue(items).map((item) => item.id));
     }
@@ -130,7 +130,7 @@ export async function sortIssueByCatalogue(id: number): Promise<void> {
 
 export async function updateContentsLines(input: { id: number; lines: string[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    await lockIssue(tx, input.id, 'editContents');
     await tx.issue.update({
       where: { id: input.id },
       data: { contentsLines: input.lines, isContentsEdited: true, version: { increment: 1 } },
@@ -140,7 +140,7 @@ export async function updateContentsLines(input: { id: number; lines: string[] }
 
 export async function regenerateContents(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, id, ['ASSEMBLING']);
+    await lockIssue(tx, id, 'editContents');
     await tx.issue.update({ where: { id }, data: { isContentsEdited: false, contentsLines: [], version: { increment: 1 } } });
   });
 }

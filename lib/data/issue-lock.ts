@@ -3,7 +3,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import type { Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { IssueStatus } from '@/lib/validations/issues';
+import { findPreconditionRefusal, findStateRefusal, type IssueAction, type IssueFacts, type WorkflowRefusal } from '@/lib/issues/workflow';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -17,21 +17,22 @@ export async function addEvent(tx: Tx, issueId: number, type: Prisma.IssueEventC
   await tx.issueEvent.create({ data: { issueId, type, actorId: actor.id, comment: comment ?? null } });
 }
 
-/** Locks the issue row for this transaction and checks its state. */
-export async function lockIssue(tx: Tx, id: number, allowed: readonly IssueStatus[]) {
+function throwRefusal(refusal: WorkflowRefusal | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
+/** Locks the issue row for this transaction and checks that its state allows the action (lib/issues/workflow.ts). */
+export async function lockIssue(tx: Tx, id: number, action: IssueAction) {
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Issue" WHERE "id" = ${id} FOR UPDATE`;
   if (!rows.length) throw new AppError('NOT_FOUND', '该期不存在或已被删除。');
   const issue = await tx.issue.findUniqueOrThrow({ where: { id } });
-  if (!allowed.includes(issue.status)) {
-    const messages: Record<IssueStatus, string> = {
-      ASSEMBLING: '该期正在编排中。',
-      IN_REVIEW: '该期正在审核中，不能修改。',
-      APPROVED: '该期已审核通过并锁定；如需修改，请先解除锁定。',
-      PUBLISHED: '该期已发布，内容不能再修改。',
-    };
-    throw new AppError(issue.status === 'APPROVED' || issue.status === 'PUBLISHED' ? 'LOCKED' : 'CONFLICT', messages[issue.status]);
-  }
+  throwRefusal(findStateRefusal(action, issue.status));
   return issue;
+}
+
+/** Refuses the action when the facts break one of its preconditions (lib/issues/workflow.ts). */
+export function assertPreconditions(action: IssueAction, facts: IssueFacts): void {
+  throwRefusal(findPreconditionRefusal(action, facts));
 }
 
 export async function touch(tx: Tx, id: number) {

@@ -66,7 +66,7 @@ export async function createIssue(input: { issueDate: string }, user: CurrentUse
 export async function changeIssueDate(input: { id: number; issueDate: string }, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
     const publicationId = await lockPublication(tx);
-    const issue = await lockIssue(tx, input.id, ['ASSEMBLING']);
+    const issue = await lockIssue(tx, input.id, 'changeDate');
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
     if (problem) throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
@@ -85,7 +85,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
 export async function deleteIssue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
     const publicationId = await lockPublication(tx);
-    await lockIssue(tx, id, ['ASSEMBLING']);
+    await lockIssue(tx, id, 'delete');
     await releaseItems(tx, id);
     await tx.issue.delete({ where: { id } });
     await renumberUnpublishedIssues(tx, publicationId);
