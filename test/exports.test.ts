@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { closePdfBrowser, getBlockedRequestCount } from '@/lib/export/pdf';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import { createTestUser } from './support/factories';
 import { readFixtureIssue } from './support/issue-fixture';
 import { buildFixturePrintIssue, hasChromium } from './support/print-issue-fixture';
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
   it('numbers, contents and content come out exactly as the printed issue', async () => {
     const issue = await db.issue.findUniqueOrThrow({ where: { id: issueId } });
     expect(issue).toMatchObject({ year: 2023, yearNumber: 14, totalNumber: 67, status: 'PUBLISHED' });
-    expect(issue.snapshot as unknown as PrintIssue).toEqual(buildFixturePrintIssue());
+    expect(readPrintSnapshot(issue.snapshot)).toEqual(buildFixturePrintIssue());
   });
 
   it('stores the files at publication and serves the same bytes on every download', async () => {

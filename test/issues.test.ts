@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
@@ -259,7 +259,8 @@ describe('review and publication', () => {
     await db.section.update({ where: { id: sectionId }, data: { name: '改名的栏目' } });
     await db.publication.updateMany({ data: { distribution: ['新的分送'] } });
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
-    const snapshot = issue.snapshot as unknown as PrintIssue;
+    expect(issue.snapshot).toMatchObject({ version: 1 });
+    const snapshot = readPrintSnapshot(issue.snapshot);
     expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛', distribution: ['市科协驻会领导'], year: 2030, totalNumber: issue.totalNumber });
     expect(snapshot.sections[0]).toMatchObject({ name: '学会动态', isLead: false });
     expect(await issueActions.addReviewCommentAction({ id, body: '发布后的意见' })).toMatchObject({ status: 423 });

@@ -124,9 +124,9 @@ export const unlockIssueAction = action({ roles: rolesFor('unlock'), schema: ZIs
 });
 
 export const publishIssueAction = action({ roles: rolesFor('publish'), schema: ZIssueRef }, async (input, user) => {
-  await publishIssue(input.id, user);
-  // The files are produced once, now; if that fails the first download produces them.
-  await producePublishedExports(input.id).catch((error: unknown) => console.error('Export after publication failed', error));
+  const print = await publishIssue(input.id, user);
+  // The files are produced once, now, from the model just frozen; if that fails the first download produces them.
+  await producePublishedExports(input.id, print).catch((error: unknown) => console.error('Export after publication failed', error));
   refresh(input.id);
   revalidatePath('/published');
   return null;

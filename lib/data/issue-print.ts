@@ -3,7 +3,7 @@ import 'server-only';
 import { db, type Prisma } from '@/lib/db';
 import type { Tx } from '@/lib/data/issue-lock';
 import { fromDbDate as toIsoDate } from '@/lib/dates';
-import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
+import { readPrintSnapshot, type PrintIssue, type PrintSection } from '@/lib/export/print-issue';
 import { generateContentsLines } from '@/lib/issues/contents';
 import { toPrintSections } from '@/lib/issues/print-model';
 import type { IssueStatus } from '@/lib/validations/issues';
@@ -62,7 +62,7 @@ export async function buildPrintIssue(client: Tx | typeof db, id: number): Promi
 export async function getPrintIssueWithStatus(id: number): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
   const issue = await db.issue.findUnique({ where: { id }, select: { status: true, snapshot: true } });
   if (!issue) return null;
-  const print = issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : await buildPrintIssue(db, id);
+  const print = issue.status === 'PUBLISHED' && issue.snapshot ? readPrintSnapshot(issue.snapshot) : await buildPrintIssue(db, id);
   return { print, status: issue.status };
 }
 
@@ -78,5 +78,5 @@ export async function getPublishedIssueView(id: number) {
     select: { snapshot: true, origin: true, importFileName: true, publishedAt: true },
   });
   if (!issue?.snapshot) return null;
-  return { print: issue.snapshot as unknown as PrintIssue, origin: issue.origin, importFileName: issue.importFileName, publishedAt: issue.publishedAt };
+  return { print: readPrintSnapshot(issue.snapshot), origin: issue.origin, importFileName: issue.importFileName, publishedAt: issue.publishedAt };
 }

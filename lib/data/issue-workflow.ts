@@ -1,13 +1,13 @@
 // Review and publication: the state changes of an issue.
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
-import { db, type Prisma } from '@/lib/db';
+import { db } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { buildPrintIssue } from '@/lib/data/issue-print';
 import { addEvent, assertPreconditions, lockIssue, QUEUED } from '@/lib/data/issue-lock';
 import { lockPublication } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { fingerprintPrintContent } from '@/lib/issues/print-model';
 import { findPreconditionRefusal, findStateRefusal, ISSUE_WORKFLOW } from '@/lib/issues/workflow';
 import { assertNextToPublish } from '@/lib/numbering';
@@ -95,7 +95,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     assertPreconditions('publish', { matchesApproval: fingerprintPrintContent(print) === issue.approvedFingerprint });
     await tx.issue.update({
       where: { id },
-      data: { status: ISSUE_WORKFLOW.publish.to, publishedAt: new Date(), snapshot: print as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+      data: { status: ISSUE_WORKFLOW.publish.to, publishedAt: new Date(), snapshot: toPrintSnapshot(print), version: { increment: 1 } },
     });
     await indexPublishedIssue(tx, id, print);
     await addEvent(tx, id, 'PUBLISHED', user);

@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { loadIssueItems, printIssueInclude, toPrintIssue } from '@/lib/data/issue-print';
 import { fromDbDate as toIsoDate } from '@/lib/dates';
 import { toPrintSections } from '@/lib/issues/print-model';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import { findStandingReturn } from '@/lib/issues/returns';
 import type { IssueStatus } from '@/lib/validations/issues';
 
@@ -80,6 +80,6 @@ export async function getIssueDetail(id: number) {
   if (!issue) return null;
   const items = await loadIssueItems(db, id);
   const print =
-    issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : toPrintIssue(issue, toPrintSections(items));
+    issue.status === 'PUBLISHED' && issue.snapshot ? readPrintSnapshot(issue.snapshot) : toPrintIssue(issue, toPrintSections(items));
   return { ...issue, issueDate: toIsoDate(issue.issueDate), items, print };
 }

@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const user = await requireUser(AREA_ROLES.published);
     const found = await getPrintIssueWithStatus(id);
     if (!found) throw new AppError('NOT_FOUND', '该期不存在。');
-    if (found.status === 'PUBLISHED') return fileResponse(await getPublishedExport(id, format), true);
+    if (found.status === 'PUBLISHED') return fileResponse(await getPublishedExport(id, format, found.print), true);
     // Unpublished issues do not exist for staff.
     if (!hasAnyRole(user.roles, AREA_ROLES.assembly) || format !== 'pdf') throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
     return fileResponse(await renderDraftPdf(found.print), false);
