@@ -60,8 +60,8 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
     loginAs(editor);
     const itemIds: number[] = [];
     for (const item of fixture.items) {
-      const body = { type: 'doc', content: item.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
-      const created = await ok(itemActions.createItemAction({ title: item.title, sectionId: sectionIds.get(item.section), sources: item.sources, body, status: 'READY' }));
+      const body = { type: 'doc' as const, content: item.paragraphs.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) };
+      const created = await ok(itemActions.createItemAction({ title: item.title, sectionId: sectionIds.get(item.section)!, sources: item.sources, body, status: 'READY' }));
       itemIds.push(created.id);
     }
     issueId = (await ok(issueActions.createIssueAction({ issueDate: '2023-04-28' }))).id;
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
     loginAs(editor);
     const sectionId = (await db.section.findFirstOrThrow({ where: { name: '学会动态' } })).id;
     const hostile = ['<script>alert(1)</script>', '<iframe src="file:///etc/passwd"></iframe>', '<img src="http://198.51.100.7/tracker.png">'];
-    const body = { type: 'doc', content: hostile.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+    const body = { type: 'doc' as const, content: hostile.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) };
     const item = await ok(itemActions.createItemAction({ title: 'A&B“标题”', sectionId, sources: ['来源'], body, status: 'READY' }));
     const id = (await ok(issueActions.createIssueAction({ issueDate: '2023-05-05' }))).id;
     await ok(issueActions.addItemsToIssueAction({ id, itemIds: [item.id] }));
