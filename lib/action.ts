@@ -4,22 +4,12 @@
 import 'server-only';
 import { z } from 'zod';
 import { requireUser, type CurrentUser } from '@/lib/auth';
-import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type ErrorCode, type FieldErrors } from '@/lib/errors';
+import type { Action, ActionFailure } from '@/lib/action-result';
+import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type FieldErrors } from '@/lib/errors';
 import type { Role } from '@/lib/roles';
 import { findInputProblem } from '@/lib/validations/common';
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      status: number;
-      code: ErrorCode | 'INTERNAL';
-      message: string;
-      fieldErrors?: FieldErrors;
-      details?: unknown;
-    };
-
-export type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
+export type { Action, ActionFailure, ActionResult, AnyAction } from '@/lib/action-result';
 
 /**
  * FormData becomes a plain object; keys that repeat (checkbox groups) become arrays. Keys
@@ -42,14 +32,15 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
   return typeof error === 'object' && error !== null && 'code' in error && /^P\d{4}$/.test(String(error.code));
 }
 
-export function toActionError(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+export function toActionError(error: unknown): ActionFailure {
   if (error instanceof z.ZodError) {
     const fieldErrors = z.flattenError(error).fieldErrors as FieldErrors;
     return { ok: false, status: 400, code: 'INVALID_INPUT', message: ERROR_CODES.INVALID_INPUT.message, fieldErrors };
   }
   if (isAppError(error)) {
     const { status, code, message, fieldErrors, details } = error;
-    return { ok: false, status, code, message, fieldErrors, details };
+    // AppError's constructor ties the details to the code; TypeScript cannot follow that here.
+    return { ok: false, status, code, message, fieldErrors, details } as ActionFailure;
   }
   if (isDatabaseUnavailable(error)) return toActionError(new AppError('DATABASE_UNAVAILABLE'));
   if (isPrismaKnownError(error)) {
@@ -65,10 +56,15 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
   return { ok: false, status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试。' };
 }
 
-export function action<S extends z.ZodType, T>(
-  options: { roles: readonly Role[]; schema: S },
+export function action<S extends z.ZodType, T, F extends boolean = false>(
+  options: {
+    roles: readonly Role[];
+    schema: S;
+    /** The client sends a FormData (file uploads); its entries become the object the schema parses. */
+    acceptsFormData?: F;
+  },
   handler: (input: z.output<S>, user: CurrentUser) => Promise<T>,
-): Action<T> {
+): Action<F extends true ? z.input<S> | FormData : z.input<S>, T> {
   return async (rawInput: unknown) => {
     try {
       const user = await requireUser(options.roles);

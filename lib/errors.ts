@@ -1,4 +1,6 @@
 // Typed domain errors, mapped once to an HTTP status and a Chinese message.
+import type { ImportPreview } from '@/lib/data/imports';
+import type { ItemDetail } from '@/lib/data/items';
 
 export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录。' },
@@ -20,13 +22,24 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
+/**
+ * What a refusal carries for the caller to resolve it, by code: a stale item save gets the
+ * item as it now is, an import whose files or archive changed since the preview gets the new
+ * preview. Codes not listed here carry nothing.
+ */
+export interface ErrorDetailsByCode {
+  CONFLICT: ItemDetail | ImportPreview;
+}
+
+export type ErrorDetails<C extends ErrorCode> = C extends keyof ErrorDetailsByCode ? ErrorDetailsByCode[C] : never;
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly fieldErrors?: FieldErrors;
   /** Data the caller needs to resolve the error, e.g. the current record on a conflict. */
-  readonly details?: unknown;
+  readonly details?: ErrorDetails<C>;
 
-  constructor(code: ErrorCode, message?: string, fieldErrors?: FieldErrors, details?: unknown) {
+  constructor(code: C, message?: string, fieldErrors?: FieldErrors, details?: ErrorDetails<C>) {
     super(message ?? ERROR_CODES[code].message);
     this.name = 'AppError';
     this.code = code;

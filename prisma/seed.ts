@@ -131,7 +131,12 @@ export function demoStartPoint(isoDate: string): { startYear: number; startYearN
  */
 export async function publishDemoIssue(): Promise<number | null> {
   const { db } = await import('@/lib/db');
-  const issues = await import('@/lib/data/issues');
+  const issues = {
+    ...(await import('@/lib/data/issue-numbering')),
+    ...(await import('@/lib/data/issue-assembly')),
+    ...(await import('@/lib/data/issue-workflow')),
+    ...(await import('@/lib/issues/schedule')),
+  };
   if ((await db.issue.count()) > 0) return null;
   const users = await db.user.findMany({ where: { username: { in: ['editor', 'reviewer'] } } });
   const toCurrent = (u: (typeof users)[number]) => ({ id: u.id, username: u.username, displayName: u.displayName, roles: u.roles });

@@ -40,6 +40,7 @@ const { db } = await import('@/lib/db');
 const { getPublishedExport } = await import('@/lib/data/exports');
 const { closePdfBrowser } = await import('@/lib/export/pdf');
 const { renderIssueHtml } = await import('@/lib/export/print-template');
+const { readPrintSnapshot } = await import('@/lib/export/print-issue');
 
 let exitCode = 0;
 try {
@@ -49,14 +50,15 @@ try {
     select: { id: true, year: true, yearNumber: true, totalNumber: true, snapshot: true },
   });
   if (!issue?.snapshot) throw new Error(values.latest ? 'no published issue yet' : `no published issue ${values.year} 第${values.number}期`);
+  const print = readPrintSnapshot(issue.snapshot);
   const label = `${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
   if (format === 'html') {
     const fontBaseUrl = `${env.APP_URL ?? `http://localhost:${env.PORT}`}/fonts`;
-    const html = renderIssueHtml(issue.snapshot as never, { fontBaseUrl });
+    const html = renderIssueHtml(print, { fontBaseUrl });
     await writeFile(values.out!, html);
     console.log(`${label} → ${values.out} (html)`);
   } else {
-    const file = await getPublishedExport(issue.id, format);
+    const file = await getPublishedExport(issue.id, format, print);
     await writeFile(values.out!, file.bytes);
     console.log(`${label} → ${values.out} (${format}, sha256 ${file.sha256})`);
   }

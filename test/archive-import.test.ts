@@ -11,7 +11,9 @@ import { createTestUser } from './support/factories';
 import { readFixtureIssue } from './support/issue-fixture';
 
 const { importIssues, previewImport } = await import('@/lib/data/imports');
-const { approveIssue, createIssue, getPublishedIssue, publishIssue } = await import('@/lib/data/issues');
+const { createIssue } = await import('@/lib/data/issue-numbering');
+const { approveIssue, publishIssue } = await import('@/lib/data/issue-workflow');
+const { getPublishedIssue } = await import('@/lib/data/issue-print');
 
 const OPTIONS = { leadSectionName: '市科协要闻', knownColumns: ['首都科技工作者沙龙'] };
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { closePdfBrowser, getBlockedRequestCount } from '@/lib/export/pdf';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import { createTestUser } from './support/factories';
 import { readFixtureIssue } from './support/issue-fixture';
 import { buildFixturePrintIssue, hasChromium } from './support/print-issue-fixture';
@@ -60,8 +60,8 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
     loginAs(editor);
     const itemIds: number[] = [];
     for (const item of fixture.items) {
-      const body = { type: 'doc', content: item.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
-      const created = await ok(itemActions.createItemAction({ title: item.title, sectionId: sectionIds.get(item.section), sources: item.sources, body, status: 'READY' }));
+      const body = { type: 'doc' as const, content: item.paragraphs.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) };
+      const created = await ok(itemActions.createItemAction({ title: item.title, sectionId: sectionIds.get(item.section)!, sources: item.sources, body, status: 'READY' }));
       itemIds.push(created.id);
     }
     issueId = (await ok(issueActions.createIssueAction({ issueDate: '2023-04-28' }))).id;
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
   it('numbers, contents and content come out exactly as the printed issue', async () => {
     const issue = await db.issue.findUniqueOrThrow({ where: { id: issueId } });
     expect(issue).toMatchObject({ year: 2023, yearNumber: 14, totalNumber: 67, status: 'PUBLISHED' });
-    expect(issue.snapshot as unknown as PrintIssue).toEqual(buildFixturePrintIssue());
+    expect(readPrintSnapshot(issue.snapshot)).toEqual(buildFixturePrintIssue());
   });
 
   it('stores the files at publication and serves the same bytes on every download', async () => {
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium())('publishing and exporting issue 2023-14', () => 
     loginAs(editor);
     const sectionId = (await db.section.findFirstOrThrow({ where: { name: '学会动态' } })).id;
     const hostile = ['<script>alert(1)</script>', '<iframe src="file:///etc/passwd"></iframe>', '<img src="http://198.51.100.7/tracker.png">'];
-    const body = { type: 'doc', content: hostile.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+    const body = { type: 'doc' as const, content: hostile.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) };
     const item = await ok(itemActions.createItemAction({ title: 'A&B“标题”', sectionId, sources: ['来源'], body, status: 'READY' }));
     const id = (await ok(issueActions.createIssueAction({ issueDate: '2023-05-05' }))).id;
     await ok(issueActions.addItemsToIssueAction({ id, itemIds: [item.id] }));

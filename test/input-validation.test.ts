@@ -1,6 +1,7 @@
 // What every form and action shares: ids within int4, text PostgreSQL can store, nothing
 // invisible in names, and whole bodies that are too deep or hold broken strings.
 import { describe, expect, it } from 'vitest';
+import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
 import { parseId } from '@/lib/route-params';
 import {
@@ -137,7 +138,7 @@ describe('actions refuse what a type allows but a record cannot be', () => {
     loginAs(admin);
     const before = await db.user.findMany({ orderBy: { id: 'asc' }, select: { id: true, passwordHash: true } });
     for (const id of [true, [admin.id], '1e0', INT4_MAX + 1, `${admin.id}.0`]) {
-      const result = await resetPasswordAction({ id });
+      const result = await callWithRawInput(resetPasswordAction, { id });
       expect(result, JSON.stringify(id)).toMatchObject({ ok: false, status: 400, fieldErrors: { id: ['用户编号无效'] } });
     }
     expect(await db.user.findMany({ orderBy: { id: 'asc' }, select: { id: true, passwordHash: true } })).toEqual(before);
@@ -147,7 +148,7 @@ describe('actions refuse what a type allows but a record cannot be', () => {
     const admin = await createTestUser({ roles: ['ADMIN', 'EDITOR', 'REVIEWER'] });
     loginAs(admin);
     const users = await db.user.count();
-    expect(await createUserAction(null)).toMatchObject({ ok: false, status: 400, message: '提交的内容有误，请检查后重试。' });
+    expect(await callWithRawInput(createUserAction, null)).toMatchObject({ ok: false, status: 400, message: '提交的内容有误，请检查后重试。' });
     expect(await createUserAction({ username: 'nul', displayName: '张\u0000三', roles: ['STAFF'] })).toMatchObject({
       status: 400,
       message: expect.stringMatching(/无法保存的字符/),
@@ -168,7 +169,7 @@ describe('actions refuse what a type allows but a record cannot be', () => {
     const form = new FormData();
     form.append('__proto__', 'x');
     form.append('displayName', '某人');
-    const result = await createUserAction(form);
+    const result = await callWithRawInput(createUserAction, form);
     expect(result).toMatchObject({ ok: false, status: 400 });
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
   });

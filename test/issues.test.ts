@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
@@ -71,7 +71,7 @@ describe('assembly', () => {
     const other = await readyItem('学会活动');
     const second = await readyItem('学会第二篇');
     const id = await newIssueWith(other.id, lead.id, second.id);
-    const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
+    const { getPrintIssueWithStatus } = await import('@/lib/data/issue-print');
     const contents = async () => (await getPrintIssueWithStatus(id))!.print.contentsLines;
     // Headlines (the default): every lead title, then each section's first item; a chosen title
     // break reads as a space.
@@ -97,7 +97,7 @@ describe('assembly', () => {
     const b = await readyItem('乙');
     const id = await newIssueWith(a.id, b.id);
     await ok(issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [b.id, a.id] }));
-    const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
+    const { getPrintIssueWithStatus } = await import('@/lib/data/issue-print');
     expect((await getPrintIssueWithStatus(id))!.print.sections[0]!.columns[0]!.items.map((i) => i.title)).toEqual(['乙', '甲']);
     expect(await issueActions.orderSectionItemsAction({ id, sectionId, itemIds: [a.id] })).toMatchObject({ status: 409 });
   });
@@ -142,7 +142,7 @@ describe('order without clicks', () => {
     await ok(issueActions.addItemsToIssueAction({ id, itemIds: [a2.id, plain3.id] }));
     expect(await placed(id, sectionWithColumns)).toEqual(['普通二', '普通一', '普通三', '甲专栏稿', '甲专栏二', '乙专栏稿']);
     // The board's order is the print's order.
-    const { getPrintIssueWithStatus } = await import('@/lib/data/issues');
+    const { getPrintIssueWithStatus } = await import('@/lib/data/issue-print');
     const print = (await getPrintIssueWithStatus(id))!.print.sections.find((section) => section.name === '基层组织动态')!;
     expect(print.columns.flatMap((column) => column.items.map((item) => item.title))).toEqual(await placed(id, sectionWithColumns));
   });
@@ -183,7 +183,8 @@ describe('order without clicks', () => {
 
 describe('review and publication', () => {
   it('shows 已退回 with the reviewer’s comment until the issue is submitted again', async () => {
-    const { listIssues, getIssueDetail, findStandingReturn } = await import('@/lib/data/issues');
+    const { listIssues, getIssueDetail } = await import('@/lib/data/issues');
+    const { findStandingReturn } = await import('@/lib/issues/returns');
     const item = await readyItem('退回稿');
     const id = await newIssueWith(item.id);
     const returnOf = async () => (await listIssues()).find((issue) => issue.id === id)!.returned;
@@ -258,7 +259,8 @@ describe('review and publication', () => {
     await db.section.update({ where: { id: sectionId }, data: { name: '改名的栏目' } });
     await db.publication.updateMany({ data: { distribution: ['新的分送'] } });
     const issue = await db.issue.findUniqueOrThrow({ where: { id } });
-    const snapshot = issue.snapshot as unknown as PrintIssue;
+    expect(issue.snapshot).toMatchObject({ version: 1 });
+    const snapshot = readPrintSnapshot(issue.snapshot);
     expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛', distribution: ['市科协驻会领导'], year: 2030, totalNumber: issue.totalNumber });
     expect(snapshot.sections[0]).toMatchObject({ name: '学会动态', isLead: false });
     expect(await issueActions.addReviewCommentAction({ id, body: '发布后的意见' })).toMatchObject({ status: 423 });
@@ -279,7 +281,8 @@ describe('review and publication', () => {
 
 describe('dates of new issues, and 撤销 after 移出', () => {
   it('offers the Friday after the latest issue and refuses a date another issue has', async () => {
-    const { getDefaultIssueDate, getFridayAfter } = await import('@/lib/data/issues');
+    const { getDefaultIssueDate } = await import('@/lib/data/issue-numbering');
+    const { getFridayAfter } = await import('@/lib/issues/schedule');
     expect(getFridayAfter('2030-03-06')).toBe('2030-03-08');
     expect(getFridayAfter('2030-03-08')).toBe('2030-03-15');
     loginAs(editor);

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
 import { renderBodyHtml } from '@/lib/render-body';
 import type { ItemBody } from '@/lib/validations/item-body';
@@ -141,7 +142,7 @@ describe('validation', () => {
     ['a body over the size limit', body('长'.repeat(20_001))],
   ])('refuses a body with %s', async (_name, badBody) => {
     const before = await db.item.count();
-    const result = await createItemAction({ title: '标题', sectionId, body: badBody });
+    const result = await callWithRawInput(createItemAction, { title: '标题', sectionId, body: badBody });
     expect(result).toMatchObject({ ok: false, status: 400, code: 'INVALID_INPUT' });
     expect(await db.item.count()).toBe(before);
   });

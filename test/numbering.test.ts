@@ -4,7 +4,8 @@ import { assignNumbers, checkIssueDate } from '@/lib/numbering';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
 
-const { approveIssue, changeIssueDate, createIssue, deleteIssue, publishIssue } = await import('@/lib/data/issues');
+const { changeIssueDate, createIssue, deleteIssue } = await import('@/lib/data/issue-numbering');
+const { approveIssue, publishIssue } = await import('@/lib/data/issue-workflow');
 
 describe('assignNumbers (pure)', () => {
   const start = { year: 2023, yearNumber: 7, totalNumber: 60 };

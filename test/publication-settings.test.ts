@@ -2,13 +2,16 @@
 // admin-only guard, the field rules, and the numbering start point, which is fixed once an
 // issue is published while everything else stays editable.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/roles';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
 import { INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 
-const { updatePublicationSettingsAction } = await import('@/lib/actions/publication');
+const publicationActions = await import('@/lib/actions/publication');
+/** The settings form posts its fields as the browser sends them (strings, raw): the action parses them. */
+const updatePublicationSettingsAction = (input: unknown) => callWithRawInput(publicationActions.updatePublicationSettingsAction, input);
 const { getPublicationSettings } = await import('@/lib/data/publication');
 
 const INITIAL = {

@@ -2,6 +2,7 @@
 // admin-only guard, name rules, the single lead section, reordering under concurrency, and
 // what retiring means for pickers and for items that already point at a section.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/roles';
 import { INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
@@ -35,14 +36,15 @@ async function loginAsAdmin() {
 }
 
 /** Creates sections through the action, in order; returns their ids. */
-async function addSections(...specs: (string | { name: string; kind: 'LEAD' | 'REGULAR' })[]): Promise<number[]> {
+/** Creates the sections and gives their ids, one per spec. */
+async function addSections<const S extends readonly (string | { name: string; kind: 'LEAD' | 'REGULAR' })[]>(...specs: S): Promise<{ -readonly [K in keyof S]: number }> {
   const ids: number[] = [];
   for (const spec of specs) {
     const result = await createSectionAction(typeof spec === 'string' ? { name: spec } : spec);
     if (!result.ok) throw new Error(result.message);
     ids.push(result.data.id);
   }
-  return ids;
+  return ids as { -readonly [K in keyof S]: number };
 }
 
 async function catalogue() {
@@ -130,7 +132,7 @@ describe('section catalogue: sections', () => {
       [{ name: '新栏目', beforeId: 3_000_000_000 }, '位置无效'],
     ];
     for (const [input, message] of cases) {
-      expect(await createSectionAction(input), JSON.stringify(input)).toMatchObject({ ok: false, status: 400, fieldErrors: { beforeId: [message] } });
+      expect(await callWithRawInput(createSectionAction, input), JSON.stringify(input)).toMatchObject({ ok: false, status: 400, fieldErrors: { beforeId: [message] } });
     }
     await setSectionRetiredAction({ id: lead, isRetired: true });
     expect(await createSectionAction({ name: '新要闻', kind: 'LEAD', beforeId: society })).toMatchObject({
@@ -194,12 +196,12 @@ describe('section catalogue: sections', () => {
       ['学会\u202e动态', `名称含有不允许的字符${INVISIBLE_CHARACTER_HINT}`],
     ];
     for (const [name, message] of cases) {
-      const result = await createSectionAction({ name });
+      const result = await callWithRawInput(createSectionAction, { name });
       expect(result, String(name)).toMatchObject({ ok: false, status: 400, fieldErrors: { name: [message] } });
     }
     // Twenty characters is fine, counted as characters.
     expect(await createSectionAction({ name: '一二三四五六七八九十一二三四五六七八九十' })).toMatchObject({ ok: true });
-    expect(await createSectionAction({ name: '学会动态', kind: 'SPECIAL' })).toMatchObject({
+    expect(await callWithRawInput(createSectionAction, { name: '学会动态', kind: 'SPECIAL' })).toMatchObject({
       status: 400,
       fieldErrors: { kind: ['栏目类型无效'] },
     });

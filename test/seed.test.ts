@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot } from '@/lib/export/print-issue';
 import { demoStartPoint, publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
 
 it('seeds the demo publication, its catalogue and one working account per role, once', async () => {
@@ -43,7 +43,7 @@ it('publishes one demo issue with items in every section, once', async () => {
   const start = demoStartPoint(issue.issueDate.toISOString().slice(0, 10));
   expect(issue).toMatchObject({ status: 'PUBLISHED', year: start.startYear, yearNumber: start.startYearNumber, totalNumber: start.startTotalNumber });
   expect(issue.totalNumber).toBeGreaterThan(67);
-  const snapshot = issue.snapshot as unknown as PrintIssue;
+  const snapshot = readPrintSnapshot(issue.snapshot);
   expect(snapshot.sections.map((s) => s.name)).toEqual(['市科协要闻', '学会动态', '区科协动态', '基层组织动态']);
   expect(snapshot.sections[3]!.columns[0]!.name).toBe('首都科技工作者沙龙');
   expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });

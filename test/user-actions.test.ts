@@ -2,6 +2,7 @@
 // database (only next-auth's cookie decoding is replaced), role checks, zod messages,
 // and domain rules of user administration.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
 import { createTestUser, uniqueName } from './support/factories';
@@ -56,7 +57,7 @@ describe('user administration actions', () => {
     expect(result.fieldErrors?.username?.[0]).toMatch(/用户名/);
     expect(result.fieldErrors?.displayName?.[0]).toBe('请输入姓名');
     expect(result.fieldErrors?.roles?.[0]).toBe('请至少选择一个角色');
-    expect(await createUserAction('not an object')).toMatchObject({ status: 400 });
+    expect(await callWithRawInput(createUserAction, 'not an object')).toMatchObject({ status: 400 });
     expect(await db.user.count()).toBe(before);
   });
 

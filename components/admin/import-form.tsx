@@ -4,12 +4,12 @@ import { useState, useTransition } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
-import type { ActionResult } from '@/lib/action';
+import type { Action } from '@/lib/action-result';
 import type { importIssuesAction, previewImportAction } from '@/lib/actions/imports';
 import type { ImportFilePreview, ImportPreview, ImportResult } from '@/lib/data/imports';
 import { IMPORT_LIMITS } from '@/lib/import/limits';
 
-type Run<T> = (input: unknown) => Promise<ActionResult<T>>;
+type Run<T> = Action<FormData, T>;
 
 const STATUS: Record<ImportFilePreview['status'], { label: string; className: string }> = {
   ready: { label: '可导入', className: 'border-green-200 bg-green-50 text-green-800' },

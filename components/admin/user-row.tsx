@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
+import { callWithRawInput } from '@/lib/action-result';
 import { resetPasswordAction, setUserDisabledAction, updateUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { ROLE_LABELS, type Role } from '@/lib/roles';
@@ -24,7 +25,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
   const [isPending, startTransition] = useTransition();
   const edit = useActionForm(
     async (input: unknown) => {
-      const result = await updateUserAction(input);
+      const result = await callWithRawInput(updateUserAction, input);
       if (result.ok) setIsEditing(false);
       return result;
     },

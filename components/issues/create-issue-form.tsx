@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { callWithRawInput } from '@/lib/action-result';
 import { createIssueAction } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
@@ -12,7 +13,7 @@ export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
   const router = useRouter();
   const { onSubmit, isPending, fieldErrors, formError } = useActionForm(
     async (input: unknown) => {
-      const result = await createIssueAction(input);
+      const result = await callWithRawInput(createIssueAction, input);
       if (result.ok) router.push(`/issues/${result.data.id}`);
       return result;
     },

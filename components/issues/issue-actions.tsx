@@ -16,6 +16,8 @@ import {
   unlockIssueAction,
 } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
+import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
+import type { Role } from '@/lib/roles';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { FormError } from '@/components/ui/form-error';
 import { savePendingEdits } from '@/components/issues/pending-saves';
@@ -24,19 +26,19 @@ interface Props {
   issueId: number;
   status: IssueStatus;
   issueDate: string;
-  canEdit: boolean;
-  canReview: boolean;
+  /** The viewer's roles: the buttons are those lib/issues/workflow.ts allows them in this state. */
+  roles: readonly Role[];
 }
 
 /** What happens next, in the issue's state, for whoever looks at the card. */
-function getNextStep(status: IssueStatus, canEdit: boolean, canReview: boolean): string | null {
+function getNextStep(status: IssueStatus, can: (action: IssueAction) => boolean): string | null {
   if (status === 'IN_REVIEW') {
-    return canReview
+    return can('approve')
       ? '本期等待审核：通过后锁定，由编辑发布；退回时须填写意见，编辑修改后重新提交。'
       : '已提交审核，正在等待审核人审阅。通过后本期锁定，您再点“发布”；如被退回，意见会显示在本页顶部，修改后重新提交。';
   }
   if (status === 'APPROVED') {
-    return canEdit
+    return can('publish')
       ? '审核已通过，本期已锁定。点“发布”后期号和内容固定，并生成 PDF 和 DOCX。'
       : '审核已通过，等待编辑发布。';
   }
@@ -44,14 +46,15 @@ function getNextStep(status: IssueStatus, canEdit: boolean, canReview: boolean):
 }
 
 /** What can be done with the issue now, by this user: the server checks all of it again. */
-export function IssueActions({ issueId, status, issueDate, canEdit, canReview }: Props) {
+export function IssueActions({ issueId, status, issueDate, roles }: Props) {
   const router = useRouter();
   const [isReturning, setIsReturning] = useState(false);
   const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
   const dating = useActionForm(changeIssueDateAction, { resetOnSuccess: false });
 
   if (status === 'PUBLISHED') return <p className="text-sm text-muted-foreground">本期已发布，期号和内容已固定。</p>;
-  const nextStep = getNextStep(status, canEdit, canReview);
+  const can = (action: IssueAction) => canTakeAction(action, roles, status);
+  const nextStep = getNextStep(status, can);
   return (
     <div className="space-y-3">
       {nextStep && (
@@ -60,7 +63,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">
-        {status === 'ASSEMBLING' && canEdit && (
+        {can('submit') && (
           <ActionButton
             // 目录提要 edits still waiting are saved first: the submitted issue has them.
             run={async () => {
@@ -76,22 +79,22 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
             提交审核
           </ActionButton>
         )}
-        {status === 'IN_REVIEW' && canReview && (
-          <>
-            <ActionButton run={() => approveIssueAction({ id: issueId })} confirm="审核通过后本期将锁定。确定通过吗？">
-              审核通过
-            </ActionButton>
-            <Button variant="outline" onClick={() => setIsReturning((v) => !v)}>
-              退回修改
-            </Button>
-          </>
+        {can('approve') && (
+          <ActionButton run={() => approveIssueAction({ id: issueId })} confirm="审核通过后本期将锁定。确定通过吗？">
+            审核通过
+          </ActionButton>
         )}
-        {status === 'APPROVED' && (canEdit || canReview) && (
+        {can('return') && (
+          <Button variant="outline" onClick={() => setIsReturning((v) => !v)}>
+            退回修改
+          </Button>
+        )}
+        {can('unlock') && (
           <ActionButton variant="outline" run={() => unlockIssueAction({ id: issueId })} confirm="解除锁定后本期回到编排状态，需要重新审核。确定吗？">
             解除锁定
           </ActionButton>
         )}
-        {status === 'APPROVED' && canEdit && (
+        {can('publish') && (
           <ActionButton
             run={() => publishIssueAction({ id: issueId })}
             confirm="发布后期号和内容即固定，不能再修改。确定发布吗？"
@@ -102,7 +105,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
         )}
       </div>
 
-      {isReturning && status === 'IN_REVIEW' && (
+      {isReturning && can('return') && (
         <form onSubmit={returning.onSubmit} className="space-y-2 rounded-md bg-muted p-3" noValidate>
           <input type="hidden" name="id" value={issueId} />
           <label htmlFor="return-comment" className="text-sm font-medium">
@@ -126,7 +129,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
         </form>
       )}
 
-      {status === 'ASSEMBLING' && canEdit && (
+      {can('changeDate') && (
         <form onSubmit={dating.onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
           <input type="hidden" name="id" value={issueId} />
           <label className="text-sm">
@@ -148,7 +151,7 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
         </form>
       )}
 
-      {status === 'ASSEMBLING' && canEdit && (
+      {can('delete') && (
         // Destructive, so apart from 提交审核 and marked as such.
         <div className="mt-6 space-y-2 rounded-md border border-red-200 bg-red-50 p-3" data-testid="issue-danger-zone">
           <p className="text-xs text-danger">删除本期：稿件回到待编状态，之后各期自动重新编号。不能撤销。</p>

@@ -1,7 +1,7 @@
 // Every server action by name, for the JSON endpoint /api/actions/<name>. The endpoint runs
 // the very same functions (same guard, same validation) and answers with real HTTP statuses.
 import 'server-only';
-import type { Action } from '@/lib/action';
+import type { AnyAction } from '@/lib/action';
 import * as importActions from '@/lib/actions/imports';
 import * as issueActions from '@/lib/actions/issues';
 import * as itemActions from '@/lib/actions/items';
@@ -10,4 +10,4 @@ import * as publicationActions from '@/lib/actions/publication';
 import * as sectionActions from '@/lib/actions/sections';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions };
+export const ACTIONS: Record<string, AnyAction> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions };

@@ -9,7 +9,7 @@ import {
   termGrams,
   type TextSegment,
 } from '@/lib/archive/normalize';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 
 // The archive (已发布 and imported issues): its index rows, the search over them, and what the
 // archive pages list. Rows are written once, when an issue is published or imported, from the
@@ -37,7 +37,7 @@ export async function ensureArchiveIndexed(): Promise<number> {
     await db.$transaction(async (tx) => {
       // Another process may have indexed it meanwhile.
       if ((await tx.archiveItem.count({ where: { issueId: issue.id } })) > 0) return;
-      await indexPublishedIssue(tx, issue.id, issue.snapshot as unknown as PrintIssue);
+      await indexPublishedIssue(tx, issue.id, readPrintSnapshot(issue.snapshot));
     });
   }
   return missing.length;

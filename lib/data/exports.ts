@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { renderIssueDocx } from '@/lib/export/docx';
 import { renderIssuePdf } from '@/lib/export/pdf';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 
 export type ExportFormatName = 'pdf' | 'docx';
 
@@ -34,15 +34,22 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The frozen print model of a published issue, read (and validated) from its snapshot. */
+async function readPublishedPrint(issueId: number): Promise<PrintIssue> {
+  const issue = await db.issue.findFirst({ where: { id: issueId, status: 'PUBLISHED' }, select: { snapshot: true } });
+  if (!issue?.snapshot) throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
+  return readPrintSnapshot(issue.snapshot);
+}
+
 /**
  * The file of a published issue: produced once from its snapshot and stored; every later call
  * returns exactly the stored bytes. Concurrent first calls may both render, but only one row
- * is kept (unique per issue and format) and both callers serve that one.
+ * is kept (unique per issue and format) and both callers serve that one. A caller that has the
+ * issue's frozen model (publication, a download that read it) passes it, so the snapshot is
+ * not read again.
  */
-export async function getPublishedExport(issueId: number, format: ExportFormatName): Promise<ExportFile> {
-  const issue = await db.issue.findFirst({ where: { id: issueId, status: 'PUBLISHED' }, select: { snapshot: true } });
-  if (!issue?.snapshot) throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
-  const print = issue.snapshot as unknown as PrintIssue;
+export async function getPublishedExport(issueId: number, format: ExportFormatName, published?: PrintIssue): Promise<ExportFile> {
+  const print = published ?? (await readPublishedPrint(issueId));
   const where = { issueId_format: { issueId, format: FORMATS[format].db } };
   let stored = await db.issueExport.findUnique({ where });
   if (!stored) {
@@ -62,9 +69,10 @@ export async function getPublishedExport(issueId: number, format: ExportFormatNa
 }
 
 /** Produces and stores both files of a just-published issue (downloads then only read them). */
-export async function producePublishedExports(issueId: number): Promise<void> {
-  await getPublishedExport(issueId, 'pdf');
-  await getPublishedExport(issueId, 'docx');
+export async function producePublishedExports(issueId: number, published?: PrintIssue): Promise<void> {
+  const print = published ?? (await readPublishedPrint(issueId));
+  await getPublishedExport(issueId, 'pdf', print);
+  await getPublishedExport(issueId, 'docx', print);
 }
 
 /** A draft PDF of an issue that is not published yet, marked 样稿 on every page; never stored. */

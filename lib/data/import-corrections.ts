@@ -1,11 +1,11 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
-import { db, type Prisma } from '@/lib/db';
+import { db } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { producePublishedExports } from '@/lib/data/exports';
 import { AppError } from '@/lib/errors';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { readPrintSnapshot, toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { describeCorrection, parseCorrectionText, toCorrectionText } from '@/lib/import/correction-text';
 
 // Correcting an imported issue afterwards (修订导入内容): titles, paragraph splits and joins,
@@ -44,7 +44,7 @@ export async function getCorrectableIssue(id: number): Promise<CorrectableIssue 
     },
   });
   if (!issue?.snapshot) return null;
-  const print = issue.snapshot as unknown as PrintIssue;
+  const print = readPrintSnapshot(issue.snapshot);
   return {
     id: issue.id,
     print,
@@ -69,24 +69,24 @@ export async function correctImportedIssue(
     if (!locked) throw new AppError('NOT_FOUND', '该期不存在，或不是导入的历史期次。');
     const issue = await tx.issue.findUniqueOrThrow({ where: { id: input.id }, select: { snapshot: true } });
     if (versionOf(issue.snapshot) !== input.version) throw new AppError('CONFLICT', '本期刚被修订过，请刷新页面后在新内容上修改。');
-    const before = issue.snapshot as unknown as PrintIssue;
+    const before = readPrintSnapshot(issue.snapshot);
     const parsed = parseCorrectionText(input.text, before);
     if (!parsed.issue) throw new AppError('INVALID_INPUT', parsed.errors.slice(0, 5).join('；'));
     const after = parsed.issue;
     if (JSON.stringify(after) === JSON.stringify(before)) throw new AppError('INVALID_INPUT', '内容没有改动。');
-    await tx.issue.update({ where: { id: input.id }, data: { snapshot: after as unknown as Prisma.InputJsonValue } });
+    await tx.issue.update({ where: { id: input.id }, data: { snapshot: toPrintSnapshot(after) } });
     await tx.archiveItem.deleteMany({ where: { issueId: input.id } });
     await indexPublishedIssue(tx, input.id, after);
     await tx.issueExport.deleteMany({ where: { issueId: input.id } });
     const summary = describeCorrection(before, after);
     await tx.issueEvent.create({ data: { issueId: input.id, type: 'CORRECTED', actorId: user.id, comment: summary } });
-    return { issueId: input.id, summary };
+    return { issueId: input.id, summary, print: after };
   });
   // The stored PDF and DOCX follow the corrected snapshot (downloads produce them too if this fails).
   try {
-    await producePublishedExports(input.id);
+    await producePublishedExports(input.id, result.print);
   } catch (error) {
     console.error('exports after a correction:', error);
   }
-  return result;
+  return { issueId: result.issueId, summary: result.summary };
 }

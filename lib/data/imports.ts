@@ -4,7 +4,7 @@ import { db, type Prisma } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
-import type { PrintIssue } from '@/lib/export/print-issue';
+import { toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { parseIssueBlocks, type ParseResult } from '@/lib/import/parse-issue';
 import { readImportFile, UnreadableFileError } from '@/lib/import/read-file';
 import { fingerprintImport, toPrintIssue } from '@/lib/import/to-print-issue';
@@ -349,7 +349,7 @@ export async function importIssues(
             isContentsEdited: true,
             createdById: user.id,
             publishedAt: now,
-            snapshot: print as unknown as Prisma.InputJsonValue,
+            snapshot: toPrintSnapshot(print),
             importFileName: reading.fileName.slice(0, 255),
             importFingerprint: fingerprint,
           },

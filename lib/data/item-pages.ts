@@ -1,6 +1,8 @@
 import 'server-only';
-import type { SectionChoice } from '@/components/editor/item-form';
-import { getActiveSectionOptions, listSections } from '@/lib/data/sections';
+import { getActiveSectionOptions, listSections, type SectionOption } from '@/lib/data/sections';
+
+/** A section an item may be filed under (the item form's picker takes these). */
+export type SectionChoice = Pick<SectionOption, 'id' | 'name' | 'columns'> & { isRetired?: boolean };
 
 /** The section picker for an item: sections in use, plus the item's own if it was retired since. */
 export async function getSectionChoices(current?: { sectionId: number }): Promise<SectionChoice[]> {

@@ -171,7 +171,7 @@ export async function saveItem(
     });
     if (count === 0) {
       const latest = await loadItem(tx, input.id);
-      throw new AppError('CONFLICT', '这篇稿件已被他人修改，请对照两个版本后选择。', undefined, latest);
+      throw new AppError('CONFLICT', '这篇稿件已被他人修改，请对照两个版本后选择。', undefined, latest ?? undefined);
     }
     const version = input.baseVersion + 1;
 

@@ -1,44 +1,87 @@
 // Everything that is printed in one issue, in print order. It is what an approval fingerprints,
 // what publication freezes (Issue.snapshot), and what the print template, the PDF and the
 // DOCX exports render — so a published issue never changes when users, sections or settings do.
-import type { ItemBody } from '@/lib/validations/item-body';
+// The zod schema is the type; Issue.snapshot is written by toPrintSnapshot and read by
+// readPrintSnapshot only.
+import { z } from 'zod';
+import { ZItemBody } from '@/lib/validations/item-body';
 
-export interface PrintItem {
-  title: string;
-  subtitle: string | null;
-  body: ItemBody;
+/** The format of the model as stored in Issue.snapshot; a change of shape is a new version. */
+export const PRINT_MODEL_VERSION = 1;
+
+const ZPrintItem = z.object({
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  body: ZItemBody,
   /** Printed as （A、B） at the end of the last paragraph; may be empty. */
-  sources: string[];
-}
+  sources: z.array(z.string()),
+});
 
-export interface PrintColumn {
+const ZPrintColumn = z.object({
   /** null: the section's items outside any column, printed first. */
-  name: string | null;
-  items: PrintItem[];
-}
+  name: z.string().nullable(),
+  items: z.array(ZPrintItem),
+});
 
-export interface PrintSection {
-  name: string;
+const ZPrintSection = z.object({
+  name: z.string(),
   /** The lead group: printed first, without a 【heading】. */
-  isLead: boolean;
-  columns: PrintColumn[];
+  isLead: z.boolean(),
+  columns: z.array(ZPrintColumn),
+});
+
+export const ZPrintIssue = z.object({
+  publicationName: z.string(),
+  publisher: z.string(),
+  year: z.int(),
+  yearNumber: z.int(),
+  totalNumber: z.int(),
+  issueDate: z.iso.date(),
+  contentsLines: z.array(z.string()),
+  contentsOnOwnPage: z.boolean(),
+  /** Only sections that carry items, in catalogue order. */
+  sections: z.array(ZPrintSection),
+  editorName: z.string(),
+  reviewerName: z.string(),
+  distribution: z.array(z.string()),
+});
+
+/** The model as Issue.snapshot stores it: with the version of its format. */
+export const ZPrintSnapshot = ZPrintIssue.extend({ version: z.literal(PRINT_MODEL_VERSION) });
+
+export type PrintItem = z.output<typeof ZPrintItem>;
+export type PrintColumn = z.output<typeof ZPrintColumn>;
+export type PrintSection = z.output<typeof ZPrintSection>;
+export type PrintIssue = z.output<typeof ZPrintIssue>;
+export type PrintSnapshot = z.output<typeof ZPrintSnapshot>;
+
+/** What publication (and an import) stores in Issue.snapshot: the model, checked, with its version. */
+export function toPrintSnapshot(print: PrintIssue): PrintSnapshot {
+  return { version: PRINT_MODEL_VERSION, ...ZPrintIssue.parse(print) };
 }
 
-export interface PrintIssue {
-  publicationName: string;
-  publisher: string;
-  year: number;
-  yearNumber: number;
-  totalNumber: number;
-  /** YYYY-MM-DD */
-  issueDate: string;
-  contentsLines: string[];
-  contentsOnOwnPage: boolean;
-  /** Only sections that carry items, in catalogue order. */
-  sections: PrintSection[];
-  editorName: string;
-  reviewerName: string;
-  distribution: string[];
+/**
+ * Brings an older snapshot to the current format. Version 0 had no `version` field; the
+ * snapshots from before 目录提要 could have a page of its own (December 2026) also lack
+ * `contentsOnOwnPage`, and were printed without one.
+ */
+function migrateSnapshot(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored) || 'version' in stored) return stored;
+  return { contentsOnOwnPage: false, ...stored, version: PRINT_MODEL_VERSION };
+}
+
+/**
+ * The one way to read an Issue.snapshot: migrated to the current version and validated, so a
+ * stored issue that does not fit the model fails here, loudly, not somewhere in a renderer.
+ */
+export function readPrintSnapshot(stored: unknown): PrintIssue {
+  const parsed = ZPrintSnapshot.safeParse(migrateSnapshot(stored));
+  if (!parsed.success) {
+    throw new Error(`Issue snapshot does not fit print model version ${PRINT_MODEL_VERSION}:\n${z.prettifyError(parsed.error)}`);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the version belongs to the stored form, not the model
+  const { version, ...print } = parsed.data;
+  return print;
 }
 
 /** `2023年 第14期` */

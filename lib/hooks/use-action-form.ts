@@ -1,16 +1,17 @@
 'use client';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
-import type { ActionResult } from '@/lib/action';
+import { callWithRawInput, type Action, type ActionResult } from '@/lib/action-result';
 
 /**
  * Submits a form to a server action. The form keeps what the user typed when the server
  * refuses it (field errors show next to the fields) and is cleared only on success. Fields
  * named in `arrays` are always sent as lists (one checked box is still a list; none checked
  * is left out so the server's own message applies). A refusal moves the focus into the form:
- * to the first field marked invalid, else its first field.
+ * to the first field marked invalid, else its first field. A form's fields are whatever the
+ * user typed, so they reach the action unchecked by the compiler; its schema parses them.
  */
 export function useActionForm<T>(
-  serverAction: (input: unknown) => Promise<ActionResult<T>>,
+  serverAction: Action<never, T>,
   { arrays = [], resetOnSuccess = true }: { arrays?: string[]; resetOnSuccess?: boolean } = {},
 ) {
   const [state, setState] = useState<ActionResult<T> | null>(null);
@@ -33,7 +34,7 @@ export function useActionForm<T>(
     const input: Record<string, unknown> = Object.fromEntries(form);
     for (const key of arrays) if (form.has(key)) input[key] = form.getAll(key);
     startTransition(async () => {
-      const result = await serverAction(input);
+      const result = await callWithRawInput(serverAction, input);
       setState(result);
       if (result.ok && resetOnSuccess) formElement.reset();
     });

@@ -26,6 +26,14 @@ export function ZBoolean(message: string) {
 }
 
 /** Like ZId, but an empty form field or null means "none". */
+/**
+ * An id the client may not have yet (null: no section chosen, no version saved), refused with
+ * the same message as an invalid one; its input type says so, so such a client call type-checks.
+ */
+export function ZChosenId(message: string) {
+  return z.union([z.null(), ZId(message)], { error: message }).pipe(z.number({ error: message }));
+}
+
 export function ZOptionalId(message = '编号无效') {
   return z
     .union([z.literal(''), z.null(), ZId(message)], { error: message })

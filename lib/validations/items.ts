@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeTitle, TITLE_BREAK } from '@/lib/layout/title';
-import { INVISIBLE_CHARACTER_HINT, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
+import { INVISIBLE_CHARACTER_HINT, ZChosenId, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';
 
 export { getItemStage, ITEM_STAGE_LABELS, ITEM_STATUS_LABELS, type ItemStage, type ItemStatus } from '@/lib/item-status';
@@ -51,7 +51,7 @@ const ZEventDate = z
 export const ZItemFields = z.object({
   title: ZItemTitle,
   subtitle: ZSubtitle,
-  sectionId: ZId('请选择栏目'),
+  sectionId: ZChosenId('请选择栏目'),
   columnId: ZOptionalId('专栏无效'),
   sources: z.array(ZSource).max(10, '来源单位最多10个').default([]),
   body: ZItemBodyInput,
@@ -64,13 +64,13 @@ export const ZCreateItem = ZItemFields;
 export const ZSaveItem = ZItemFields.extend({
   id: ZId('稿件编号无效'),
   /** The version this edit started from; a save against an older version is refused. */
-  baseVersion: ZId('版本号无效'),
+  baseVersion: ZChosenId('版本号无效'),
 });
 
 export const ZRestoreItemVersion = z.object({
   id: ZId('稿件编号无效'),
   version: ZId('版本号无效'),
-  baseVersion: ZId('版本号无效'),
+  baseVersion: ZChosenId('版本号无效'),
 });
 
 export const ZItemFilters = z.object({

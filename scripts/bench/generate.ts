@@ -1,6 +1,6 @@
 // Data for the load benchmark: ten years (or more) of the archive, generated deterministically.
 import { performance } from 'node:perf_hooks';
-import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
+import { toPrintSnapshot, type PrintIssue, type PrintSection } from '@/lib/export/print-issue';
 import { hashPassword } from '@/lib/password';
 import { seedDemoIfEmpty } from '@/prisma/seed';
 import { createRandom, generateItem, SECTION_NAMES, type GeneratedItem } from './corpus';
@@ -42,7 +42,8 @@ export async function generateArchive(databaseUrl: string, totalItems: number, o
   process.env.DATABASE_URL = databaseUrl;
   const { db } = await import('@/lib/db');
   const { indexPublishedIssue } = await import('@/lib/data/archive');
-  const { addItemsToIssue, createIssue } = await import('@/lib/data/issues');
+  const { addItemsToIssue } = await import('@/lib/data/issue-assembly');
+  const { createIssue } = await import('@/lib/data/issue-numbering');
 
   const passwordHash = await hashPassword(PASSWORD);
   await db.user.createMany({
@@ -106,7 +107,7 @@ export async function generateArchive(databaseUrl: string, totalItems: number, o
           approvedById: isImported ? null : author.id,
           approvedAt: isImported ? null : slot.date,
           publishedAt: slot.date,
-          snapshot: print as never,
+          snapshot: toPrintSnapshot(print),
           importFileName: isImported ? `第${slot.totalNumber}期.docx` : null,
         },
       });

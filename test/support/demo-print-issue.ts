@@ -1,5 +1,5 @@
-// The demo issue as a PrintIssue, for tests (Vitest maps server-only; lib/data/issues needs it).
-import { generateContentsLines } from '@/lib/data/issues';
+// The demo issue as a PrintIssue, for tests, built without a database.
+import { generateContentsLines } from '@/lib/issues/contents';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
 import { DEMO_DISTRIBUTION, DEMO_ITEMS, DEMO_SECTIONS } from '@/prisma/seed';
 import { toBody } from './print-issue-fixture';

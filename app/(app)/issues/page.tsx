@@ -5,7 +5,9 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { getDefaultIssueDate, listIssues } from '@/lib/data/issues';
+import { getDefaultIssueDate } from '@/lib/data/issue-numbering';
+import { listIssues } from '@/lib/data/issues';
+import { canTakeAction } from '@/lib/issues/workflow';
 
 export const metadata: Metadata = { title: '编排' };
 
@@ -19,7 +21,7 @@ export default async function IssuesPage() {
         title="编排"
         description="期号由系统按出刊日期自动编排；未发布的期次在删除或改期后自动重新编号。已发布的期次这里只列最近几期，全部见“已发布”。"
       />
-      {user.roles.includes('EDITOR') && (
+      {canTakeAction('create', user.roles, null) && (
         <Card className="mb-6">
           <CardContent>
             <CreateIssueForm defaultDate={await getDefaultIssueDate()} />

@@ -2,7 +2,7 @@
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
-import type { ActionResult } from '@/lib/action';
+import { callWithRawInput, type Action } from '@/lib/action-result';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
 
@@ -19,12 +19,12 @@ export function RenameForm({
   name: string;
   idPrefix: string;
   label: string;
-  renameAction: (input: unknown) => Promise<ActionResult<null>>;
+  renameAction: Action<never, null>;
   onClose: () => void;
 }) {
   const form = useActionForm(
     async (input: unknown) => {
-      const result = await renameAction(input);
+      const result = await callWithRawInput(renameAction, input);
       if (result.ok) onClose();
       return result;
     },

@@ -15,7 +15,11 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
+import { listAvailableItems } from '@/lib/data/issue-assembly';
+import { getIssueDetail } from '@/lib/data/issues';
+import { estimateIssuePages } from '@/lib/issues/print-model';
+import { findStandingReturn } from '@/lib/issues/returns';
+import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
 import { getIssueFindings } from '@/lib/data/proofread';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { getTitleText } from '@/lib/layout/title';
@@ -30,10 +34,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   if (id === null || !issue) notFound();
   const { print } = issue;
   const estimate = estimateIssuePages(print);
-  const canEdit = user.roles.includes('EDITOR');
-  const canReview = user.roles.includes('REVIEWER');
-  const isAssembling = issue.status === 'ASSEMBLING' && canEdit;
-  const available = isAssembling ? await listAvailableItems() : [];
+  const can = (action: IssueAction) => canTakeAction(action, user.roles, issue.status);
+  const available = can('addItems') ? await listAvailableItems() : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
 
   const sections = new Map<number, BoardSection & { order: [number, number] }>();
@@ -87,10 +89,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <CardTitle>稿件编排</CardTitle>
             </CardHeader>
             <CardContent>
-              <AssemblyBoard issueId={id} sections={board} isEditable={isAssembling} />
+              <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
             </CardContent>
           </Card>
-          {isAssembling && (
+          {can('addItems') && (
             <Card>
               <CardHeader>
                 <CardTitle>加入待编稿件</CardTitle>
@@ -113,7 +115,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                 lines={print.contentsLines}
                 isEdited={issue.isContentsEdited}
                 itemTitles={issue.items.map((i) => getTitleText(i.title))}
-                isEditable={isAssembling}
+                isEditable={can('editContents')}
               />
             </CardContent>
           </Card>
@@ -124,9 +126,9 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <CardTitle>操作</CardTitle>
             </CardHeader>
             <CardContent>
-              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
+              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} />
               {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
-              {issue.status === 'IN_REVIEW' && canReview && (
+              {issue.status === 'IN_REVIEW' && can('approve') && (
                 <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
               )}
             </CardContent>
@@ -156,7 +158,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
                 ))}
                 {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
               </ul>
-              {issue.status !== 'PUBLISHED' && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
+              {can('comment') && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
             </CardContent>
           </Card>
           <Card>

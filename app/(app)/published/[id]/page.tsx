@@ -6,7 +6,7 @@ import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
-import { getPublishedIssueView } from '@/lib/data/issues';
+import { getPublishedIssueView } from '@/lib/data/issue-print';
 import { hasAnyRole } from '@/lib/roles';
 import { parseId } from '@/lib/route-params';
 

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { toActionError } from '@/lib/action';
+import { callWithRawInput } from '@/lib/action-result';
 import { ACTIONS } from '@/lib/actions/registry';
 import { AppError } from '@/lib/errors';
 import { isAllowedOrigin } from '@/lib/origin';
@@ -47,7 +48,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     } catch {
       throw new AppError('INVALID_INPUT', '请求内容不是有效的 JSON。');
     }
-    result = await run(body);
+    result = await callWithRawInput(run, body);
   } catch (error) {
     result = toActionError(error);
   }

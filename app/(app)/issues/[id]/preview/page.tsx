@@ -7,7 +7,7 @@ import { PdfPreview } from '@/components/issues/pdf-preview';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
-import { getPrintIssueWithStatus } from '@/lib/data/issues';
+import { getPrintIssueWithStatus } from '@/lib/data/issue-print';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '打印预览' };

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
 import { getPublishedExport, renderDraftPdf, type ExportFile } from '@/lib/data/exports';
-import { getPrintIssueWithStatus } from '@/lib/data/issues';
+import { getPrintIssueWithStatus } from '@/lib/data/issue-print';
 import { AppError } from '@/lib/errors';
 import { AREA_ROLES, hasAnyRole } from '@/lib/roles';
 import { parseId } from '@/lib/route-params';
@@ -38,7 +38,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const user = await requireUser(AREA_ROLES.published);
     const found = await getPrintIssueWithStatus(id);
     if (!found) throw new AppError('NOT_FOUND', '该期不存在。');
-    if (found.status === 'PUBLISHED') return fileResponse(await getPublishedExport(id, format), true);
+    if (found.status === 'PUBLISHED') return fileResponse(await getPublishedExport(id, format, found.print), true);
     // Unpublished issues do not exist for staff.
     if (!hasAnyRole(user.roles, AREA_ROLES.assembly) || format !== 'pdf') throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
     return fileResponse(await renderDraftPdf(found.print), false);
