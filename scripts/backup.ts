@@ -2,9 +2,9 @@
 // of every published issue byte for byte) as one gzip file. The app may keep running.
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import path from 'node:path';
-import { writeBackup } from '@/lib/backup/backup';
+import { writeBackup } from '@/ops/backup';
 import { readLauncherEnv } from '@/lib/env';
-import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/ops/embedded-postgres';
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {

@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLauncherEnv } from '@/lib/env';
-import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/ops/embedded-postgres';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -21,7 +21,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
-import { removeTrailingSource } from '@/lib/editor/trailing-source';
+import { removeTrailingSource } from '@/lib/paste/trailing-source';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
