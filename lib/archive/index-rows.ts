@@ -2,6 +2,7 @@
 // print order, with what search and statistics need. Pure, so indexing a published issue, an
 // imported one and the backfill of older databases all give the same rows.
 import { buildSearchText, splitSourceUnits } from '@/lib/archive/normalize';
+import { toDbDate } from '@/lib/dates';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { getBodyText } from '@/lib/validations/item-body';
 
@@ -25,7 +26,7 @@ export interface ArchiveRow {
 
 export function buildArchiveRows(issueId: number, print: PrintIssue): ArchiveRow[] {
   const rows: ArchiveRow[] = [];
-  const issueDate = new Date(`${print.issueDate}T00:00:00Z`);
+  const issueDate = toDbDate(print.issueDate);
   for (const section of print.sections) {
     for (const column of section.columns) {
       for (const item of column.items) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, Prisma } from '@/lib/db';
 import { buildArchiveRows } from '@/lib/archive/index-rows';
+import { fromDbDate } from '@/lib/dates';
 import {
   excerptAround,
   highlightText,
@@ -295,7 +296,7 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
       year: row.year,
       yearNumber: row.yearNumber,
       totalNumber: row.totalNumber,
-      issueDate: row.issueDate.toISOString().slice(0, 10),
+      issueDate: fromDbDate(row.issueDate),
       sectionName: row.sectionName,
       columnName: row.columnName,
       title: highlightText(row.title, terms),

@@ -31,8 +31,7 @@
 // - Text that is not hard-wrapped (most text in lines wider than the wrap, or no two lines of
 //   similar width) keeps each line as a paragraph.
 // - Joining adds no space, except between two Latin letters/digits and at a title's break.
-import { GRID, PARAGRAPH_INDENT } from './estimate';
-import { TITLE_CHARS_PER_LINE } from './title';
+import { GRID, PARAGRAPH_INDENT, TITLE_CHARS_PER_LINE } from './grid';
 import { displayWidth } from './width';
 
 /** Lines wider than this are never treated as hard-wrapped (80 ASCII columns). */

@@ -18,8 +18,10 @@ import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { getIssueFindings } from '@/lib/data/proofread';
 import { formatBeijingDateTime } from '@/lib/dates';
+import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
+import { sortSectionsForPrint } from '@/lib/section-order';
 
 export const metadata: Metadata = { title: '编排本期' };
 
@@ -36,26 +38,26 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const available = isAssembling ? await listAvailableItems() : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
 
-  const sections = new Map<number, BoardSection & { order: [number, number] }>();
+  const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
     const entry = sections.get(item.sectionId) ?? {
       id: item.sectionId,
       name: item.section.name,
       isLead: item.section.kind === 'LEAD',
       items: [],
-      order: [item.section.kind === 'LEAD' ? 0 : 1, item.section.position] as [number, number],
+      position: item.section.position,
     };
     entry.items.push({
       id: item.id,
       title: getTitleText(item.title),
       columnName: item.column?.name ?? null,
       columnRank: item.column?.position ?? -1,
-      characterCount: item.bodyText.replace(/\s/g, '').length,
+      characterCount: countCharacters(item.bodyText),
     });
     sections.set(item.sectionId, entry);
   }
   const returned = findStandingReturn(issue.status, issue.events);
-  const board = [...sections.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  const board = sortSectionsForPrint([...sections.values()]);
 
   return (
     <>
