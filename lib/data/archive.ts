@@ -84,21 +84,14 @@ export interface ArchiveSearchResult {
   hits: ArchiveHit[];
 }
 
-interface HitRow {
-  id: number;
-  issueId: number;
-  position: number;
-  year: number;
-  yearNumber: number;
-  totalNumber: number;
+/** A hit as read from ArchiveItem, before its text is cut and highlighted. */
+type HitRow = Omit<ArchiveHit, 'issueDate' | 'title' | 'subtitle' | 'excerpt' | 'sources'> & {
   issueDate: Date;
-  sectionName: string;
-  columnName: string | null;
   title: string;
   subtitle: string | null;
   bodyText: string;
   sources: string[];
-}
+};
 
 /** Filters other than the text: year, section, source unit. */
 function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {

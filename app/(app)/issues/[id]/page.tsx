@@ -13,7 +13,7 @@ import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { getIssueFindings } from '@/lib/data/proofread';
@@ -84,107 +84,72 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>稿件编排</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <AssemblyBoard issueId={id} sections={board} isEditable={isAssembling} />
-            </CardContent>
-          </Card>
+          <TitledCard title="稿件编排">
+            <AssemblyBoard issueId={id} sections={board} isEditable={isAssembling} />
+          </TitledCard>
           {isAssembling && (
-            <Card>
-              <CardHeader>
-                <CardTitle>加入待编稿件</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <AddItemsForm
-                  issueId={id}
-                  items={available.map((i) => ({ id: i.id, title: i.title, sectionName: i.section.name, authorName: i.author.displayName }))}
-                />
-              </CardContent>
-            </Card>
-          )}
-          <Card>
-            <CardHeader>
-              <CardTitle>目录提要</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ContentsEditor
+            <TitledCard title="加入待编稿件">
+              <AddItemsForm
                 issueId={id}
-                lines={print.contentsLines}
-                isEdited={issue.isContentsEdited}
-                itemTitles={issue.items.map((i) => getTitleText(i.title))}
-                isEditable={isAssembling}
+                items={available.map((i) => ({ id: i.id, title: i.title, sectionName: i.section.name, authorName: i.author.displayName }))}
               />
-            </CardContent>
-          </Card>
+            </TitledCard>
+          )}
+          <TitledCard title="目录提要">
+            <ContentsEditor
+              issueId={id}
+              lines={print.contentsLines}
+              isEdited={issue.isContentsEdited}
+              itemTitles={issue.items.map((i) => getTitleText(i.title))}
+              isEditable={isAssembling}
+            />
+          </TitledCard>
         </div>
         <aside className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>操作</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
-              {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
-              {issue.status === 'IN_REVIEW' && canReview && (
-                <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
-              )}
-            </CardContent>
-          </Card>
+          <TitledCard title="操作">
+            <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
+            {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
+            {issue.status === 'IN_REVIEW' && canReview && (
+              <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
+            )}
+          </TitledCard>
           {proofread && <IssueProofreadCard items={proofread} />}
-          <Card>
-            <CardHeader>
-              <CardTitle>审核意见</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-4">
-              <ul className="space-y-3 text-sm" data-testid="review-comments">
-                {issue.comments.map((comment) => (
-                  <li key={comment.id} className="rounded-md bg-muted p-2">
-                    <div className="text-xs text-muted-foreground">
-                      {comment.author.displayName} · {formatBeijingDateTime(comment.createdAt)}
-                      {comment.item && (
-                        <>
-                          {' · 稿件：'}
-                          <Link href={`/items/${comment.item.id}`} className="underline">
-                            {comment.item.title}
-                          </Link>
-                        </>
-                      )}
-                    </div>
-                    <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
-                  </li>
-                ))}
-                {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
-              </ul>
-              {issue.status !== 'PUBLISHED' && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>稿件</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ul className="space-y-1 text-sm">
-                {issue.items.map((item) => (
-                  <li key={item.id}>
-                    <Link href={`/items/${item.id}`} className="hover:text-brand">
-                      {item.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>流程记录</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <IssueTimeline events={issue.events} />
-            </CardContent>
-          </Card>
+          <TitledCard title="审核意见" contentClassName="space-y-4">
+            <ul className="space-y-3 text-sm" data-testid="review-comments">
+              {issue.comments.map((comment) => (
+                <li key={comment.id} className="rounded-md bg-muted p-2">
+                  <div className="text-xs text-muted-foreground">
+                    {comment.author.displayName} · {formatBeijingDateTime(comment.createdAt)}
+                    {comment.item && (
+                      <>
+                        {' · 稿件：'}
+                        <Link href={`/items/${comment.item.id}`} className="underline">
+                          {comment.item.title}
+                        </Link>
+                      </>
+                    )}
+                  </div>
+                  <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
+                </li>
+              ))}
+              {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
+            </ul>
+            {issue.status !== 'PUBLISHED' && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
+          </TitledCard>
+          <TitledCard title="稿件">
+            <ul className="space-y-1 text-sm">
+              {issue.items.map((item) => (
+                <li key={item.id}>
+                  <Link href={`/items/${item.id}`} className="hover:text-brand">
+                    {item.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </TitledCard>
+          <TitledCard title="流程记录">
+            <IssueTimeline events={issue.events} />
+          </TitledCard>
         </aside>
       </div>
     </>
