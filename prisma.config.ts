@@ -1,5 +1,5 @@
 // Prisma CLI configuration. Only `prisma generate` runs here (migrations are applied by
-// lib/db/schema-engine.ts), so a missing DATABASE_URL must not throw.
+// ops/schema-engine.ts), so a missing DATABASE_URL must not throw.
 import { defineConfig } from 'prisma/config';
 
 export default defineConfig({

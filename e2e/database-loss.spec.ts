@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
-import { freePort } from '@/lib/runtime/free-port';
+import { freePort } from '@/ops/free-port';
 
 const DATA_DIR = '.data/e2e-database-loss';
 // Ports the system has free right now: the next ports after the e2e server's may be another

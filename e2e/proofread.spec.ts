@@ -1,7 +1,7 @@
 // 校对: findings marked in the editor as one types, fixed with one click, ignored at their
 // place (and still ignored after a reload); pasted text checked at once; the admin's glossary;
 // the issue page counting what is still open, for the editor and the reviewer.
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved, paste } from './fixtures/editor';
@@ -9,7 +9,7 @@ import { bodyEditor, expectSaved, paste } from './fixtures/editor';
 // Journeys across several pages and browsers; the shared test machine is slow at times.
 test.describe.configure({ timeout: 120_000 });
 
-function marks(page: import('@playwright/test').Page, rule: string) {
+function marks(page: Page, rule: string) {
   return bodyEditor(page).locator(`.proofread-mark[data-rule="${rule}"]`);
 }
 

@@ -48,3 +48,8 @@ export function toDbDate(isoDate: string): Date {
 export function fromDbDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The moment the calendar day `2023-08-11` (plus `days`) begins in Beijing: bounds of a date filter on timestamps. */
+export function startOfBeijingDay(isoDate: string, days = 0): Date {
+  return new Date(new Date(`${isoDate}T00:00:00+08:00`).getTime() + days * 86_400_000);
+}

@@ -1,6 +1,29 @@
-// Plain text of an item body (Tiptap JSON). No zod here: the editor imports these in the
-// browser, and the schema that validates a body (lib/validations/item-body.ts) stays on the server.
-import type { ItemBody, ParagraphNode } from '@/lib/validations/item-body';
+// An item body (Tiptap JSON) and its plain text. No zod here: the editor imports these in the
+// browser, and the schema that validates a body (lib/validations/item-body.ts) stays on the
+// server. The types are declared here, not inferred from that schema, so this module imports
+// nothing and the schema depends on it, not the other way round; the schema checks at compile
+// time that it describes exactly these types. Type aliases, not interfaces: a body is
+// stored as Prisma JSON, which needs the implicit index signature only aliases have.
+
+export type TextNode = {
+  type: 'text';
+  text: string;
+  marks?: { type: 'bold' }[];
+};
+
+export type HardBreakNode = {
+  type: 'hardBreak';
+};
+
+export type ParagraphNode = {
+  type: 'paragraph';
+  content?: (TextNode | HardBreakNode)[];
+};
+
+export type ItemBody = {
+  type: 'doc';
+  content: ParagraphNode[];
+};
 
 /** A body with one empty paragraph: a new item's. */
 export const EMPTY_BODY: ItemBody = { type: 'doc', content: [{ type: 'paragraph' }] };

@@ -16,7 +16,7 @@
 // (publication, totalNumber) and (publication, year, yearNumber) and a trigger on published
 // issues back this up in the database.
 import type { Prisma } from '@/lib/db';
-import { formatChineseDate } from '@/lib/dates';
+import { formatChineseDate, fromDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 
 export interface IssueNumbers {
@@ -93,9 +93,8 @@ export function checkIssueDate(
   return null;
 }
 
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+/** @deprecated Use fromDbDate (lib/dates.ts); kept for lib/data/issues.ts until its split. */
+export const toIsoDate = fromDbDate;
 
 export async function getNumberingState(tx: Prisma.TransactionClient, publicationId: number) {
   const publication = await tx.publication.findUniqueOrThrow({
@@ -112,7 +111,7 @@ export async function getNumberingState(tx: Prisma.TransactionClient, publicatio
     yearNumber: publication.startYearNumber,
     totalNumber: publication.startTotalNumber,
   };
-  return { start, lastPublished: last ? { ...last, issueDate: toIsoDate(last.issueDate) } : null };
+  return { start, lastPublished: last ? { ...last, issueDate: fromDbDate(last.issueDate) } : null };
 }
 
 /** Rewrites the numbers of every unpublished issue. Call with the publication lock held. */
@@ -125,7 +124,7 @@ export async function renumberUnpublishedIssues(tx: Prisma.TransactionClient, pu
   const numbers = assignNumbers(
     lastPublished,
     start,
-    unpublished.map((i) => ({ id: i.id, issueDate: toIsoDate(i.issueDate) })),
+    unpublished.map((i) => ({ id: i.id, issueDate: fromDbDate(i.issueDate) })),
   );
   const changed = unpublished.filter((issue) => {
     const next = numbers.get(issue.id)!;

@@ -39,7 +39,10 @@ export function removeInvisibleCharacters(text: string): string {
   return text.replace(INVISIBLE_GLOBAL, '').replace(LONE_SURROGATE_GLOBAL, '');
 }
 
-/** Length in characters (code points), not UTF-16 units. */
+/**
+ * Length in code points (not UTF-16 units), whitespace included: for input length limits. The
+ * count shown to readers (`N 字`) is countCharacters (lib/layout/estimate.ts).
+ */
 export function characterCount(value: string): number {
   return [...value].length;
 }

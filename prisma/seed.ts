@@ -1,5 +1,6 @@
 // Demo data for a first start: the publication, its section catalogue and one account per
 // role. Runs only on an empty database; the generated passwords are shown once.
+import { fromDbDate, toDbDate } from '@/lib/dates';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { generatePassword, hashPassword } from '@/lib/password';
 import type { Role } from '@/lib/roles';
@@ -113,7 +114,7 @@ export const DEMO_ITEMS: { section: string; column?: string; title: string; sour
  * below it for the real past issues to be imported into the demo's archive.
  */
 export function demoStartPoint(isoDate: string): { startYear: number; startYearNumber: number; startTotalNumber: number } {
-  const date = new Date(`${isoDate}T00:00:00Z`);
+  const date = toDbDate(isoDate);
   const year = date.getUTCFullYear();
   const week = 7 * 86_400_000;
   const firstFriday = new Date(Date.UTC(year, 0, 1 + ((5 - new Date(Date.UTC(year, 0, 1)).getUTCDay() + 7) % 7)));
@@ -164,9 +165,9 @@ export async function publishDemoIssue(): Promise<number | null> {
     itemIds.push(item.id);
   }
 
-  const lastFriday = new Date(`${issues.getThisWeeksFriday()}T00:00:00Z`);
+  const lastFriday = toDbDate(issues.getThisWeeksFriday());
   lastFriday.setUTCDate(lastFriday.getUTCDate() - 7);
-  const issueDate = lastFriday.toISOString().slice(0, 10);
+  const issueDate = fromDbDate(lastFriday);
   await db.publication.updateMany({ where: { startYear: null }, data: demoStartPoint(issueDate) });
   const { id } = await issues.createIssue({ issueDate }, toCurrent(editor));
   await issues.addItemsToIssue({ id, itemIds });

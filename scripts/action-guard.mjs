@@ -6,6 +6,7 @@
 // this app's actions (a JSON array of plain values, or multipart with a FormData or files), and
 // anything else gets a Chinese 4xx before Next.js sees it. Plain JavaScript: serve.mjs runs
 // without a TypeScript loader.
+// @ts-check: typed with JSDoc, checked by `npm run typecheck` (tsconfig.json's checkJs).
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -16,8 +17,13 @@ const MAX_DEPTH = 64;
 /** Parts of one multipart body: the import sends at most 50 files and 50 fingerprints. */
 const MAX_PARTS = 256;
 
+/** @typedef {{ status: number; code: string; message: string }} GuardAnswer */
+
+/** @type {GuardAnswer} */
 const INVALID = { status: 400, code: 'INVALID_INPUT', message: '请求内容无法识别，请刷新页面后重试。' };
+/** @type {GuardAnswer} */
 const TOO_LARGE = { status: 413, code: 'TOO_LARGE', message: '提交的内容过大（上限 9 MB）。' };
+/** @type {GuardAnswer} */
 const UNKNOWN_ACTION = { status: 404, code: 'NOT_FOUND', message: '该操作不存在或已随系统更新而失效，请刷新页面后重试。' };
 export const ACTION_GUARD_ANSWERS = { INVALID, TOO_LARGE, UNKNOWN_ACTION };
 
@@ -32,23 +38,28 @@ const PART_REFERENCE = /^\$([QW@]?)([0-9a-f]{1,8})$|^\$K([0-9a-f]{1,8})$|^\$B([0
 /**
  * Why a decoded part is not what our client sends, or null. Walks iteratively (no recursion on
  * hostile depth); `parts` is null for a text body, where no reference to another part can hold.
+ * @param {unknown} root
+ * @param {FormData | null} parts
+ * @param {Set<string>} seen
+ * @returns {GuardAnswer | null}
  */
 function findModelProblem(root, parts, seen) {
+  /** @type {[unknown, number][]} */
   const stack = [[root, 1]];
-  while (stack.length) {
-    const [value, depth] = stack.pop();
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [value, depth] = entry;
     if (depth > MAX_DEPTH) return INVALID;
     if (typeof value === 'string') {
       if (value[0] !== '$' || SELF_CONTAINED.test(value)) continue;
       const match = parts && PART_REFERENCE.exec(value);
-      if (!match) return INVALID;
+      if (!parts || !match) return INVALID;
       const [, kind, modelId, formDataId, blobId] = match;
       if (formDataId !== undefined) continue; // its entries are plain fields `_<id>_<name>`
       if (blobId !== undefined) {
         if (!(parts.get(String(parseInt(blobId, 16))) instanceof Blob)) return INVALID;
         continue;
       }
-      const key = String(parseInt(modelId, 16));
+      const key = String(parseInt(modelId ?? '', 16));
       const part = parts.get(key);
       if (typeof part !== 'string') return INVALID;
       if (seen.has(key)) continue;
@@ -71,7 +82,11 @@ function findModelProblem(root, parts, seen) {
   return null;
 }
 
-/** JSON that is at most MAX_DEPTH deep, or undefined (counted before parsing, so no stack is at risk). */
+/**
+ * JSON that is at most MAX_DEPTH deep, or undefined (counted before parsing, so no stack is at risk).
+ * @param {string} text
+ * @returns {unknown}
+ */
 function parseShallowJson(text) {
   let depth = 0;
   let isInString = false;
@@ -95,12 +110,16 @@ function parseShallowJson(text) {
 /**
  * Why this Server Action body must not reach React, or null. `contentType` is the request's;
  * `body` its bytes (at most MAX_ACTION_BODY_BYTES).
+ * @param {string | null | undefined} contentType
+ * @param {Buffer} body
+ * @returns {Promise<GuardAnswer | null>}
  */
 export async function findActionBodyProblem(contentType, body) {
   if (/^multipart\/form-data/i.test(contentType ?? '')) {
     let form;
     try {
-      form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+      // A Buffer read from a socket is backed by an ArrayBuffer, never a shared one.
+      form = await new Response(/** @type {Uint8Array<ArrayBuffer>} */ (body), { headers: { 'content-type': contentType ?? '' } }).formData();
     } catch {
       return INVALID;
     }
@@ -125,9 +144,12 @@ export async function findActionBodyProblem(contentType, body) {
  * The action ids of the current build (`.next/server/server-reference-manifest.json`), read again
  * when the file changes (a new build). Null when there is no manifest (the development server
  * compiles actions on demand): then ids are left to Next.js.
+ * @param {string} dir
+ * @returns {(id: string) => boolean}
  */
 export function createActionIdCheck(dir) {
   const file = path.join(dir, '.next/server/server-reference-manifest.json');
+  /** @type {{ mtimeMs: number; ids: Set<string> | null }} */
   let loaded = { mtimeMs: -1, ids: null };
   return function isKnownActionId(id) {
     let mtimeMs;
@@ -138,12 +160,12 @@ export function createActionIdCheck(dir) {
     }
     if (mtimeMs !== loaded.mtimeMs) {
       try {
-        const manifest = JSON.parse(readFileSync(file, 'utf8'));
+        const manifest = /** @type {{ node?: object; edge?: object }} */ (JSON.parse(readFileSync(file, 'utf8')));
         loaded = { mtimeMs, ids: new Set([...Object.keys(manifest.node ?? {}), ...Object.keys(manifest.edge ?? {})]) };
       } catch {
         return true;
       }
     }
-    return loaded.ids.has(id);
+    return loaded.ids?.has(id) ?? true;
   };
 }

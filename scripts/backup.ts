@@ -2,9 +2,9 @@
 // of every published issue byte for byte) as one gzip file. The app may keep running.
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import path from 'node:path';
-import { writeBackup } from '@/lib/backup/backup';
+import { writeBackup } from '@/ops/backup';
 import { readLauncherEnv } from '@/lib/env';
-import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { connectToolDatabase } from '@/ops/embedded-postgres';
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {
@@ -13,9 +13,7 @@ if (!file || file.startsWith('-')) {
 }
 
 const env = readLauncherEnv();
-const database: EmbeddedDatabase = env.DATABASE_URL
-  ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+const database = await connectToolDatabase(env);
 let exitCode = 0;
 try {
   const summary = await writeBackup(database.url, path.resolve(file));

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
-import { ensureBuilt } from '@/lib/runtime/build';
+import { ensureBuilt } from '@/ops/build';
 import { getToolEnv } from '@/lib/env';
 import { percentile, signIn } from './bench/http';
 

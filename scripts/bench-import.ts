@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closePdfBrowser } from '@/lib/export/pdf';
-import { applyMigrations } from '@/lib/db/schema-engine';
+import { applyMigrations } from '@/ops/schema-engine';
 import { parseIssueBlocks } from '@/lib/import/parse-issue';
 import { readImportFile } from '@/lib/import/read-file';
-import { freePort } from '@/lib/runtime/free-port';
-import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { freePort } from '@/ops/free-port';
+import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { buildImportCorpora, scoreImport, type ImportCorpus } from '@/test/support/import-corpus';
 
 const ISSUES = 500;

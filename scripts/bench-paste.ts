@@ -5,7 +5,7 @@
 // corpus and in all,
 // and the paragraphs that did not come out exactly. Needs Chromium and pdftotext.
 import { closePdfBrowser } from '@/lib/export/pdf';
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { parsePlainTextPaste } from '@/lib/paste/plain-text-paste';
 import { cutPrintedItems, PRINTED_ISSUES, readItemsFixtureCases, readPrintedIssueText, scorePaste, type PasteCase } from '@/test/support/paste-corpus';
 
 const parse = (text: string) => parsePlainTextPaste(text).paragraphs;

@@ -15,9 +15,9 @@ import {
   diffMigrationsToSchema,
   MIGRATION_LOCK_CONTENT,
   MIGRATION_LOCK_FILE,
-} from '@/lib/db/schema-engine';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
-import { freePort } from '@/lib/runtime/free-port';
+} from '@/ops/schema-engine';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/ops/embedded-postgres';
+import { freePort } from '@/ops/free-port';
 import { getToolEnv } from '@/lib/env';
 
 const migrationsDir = path.resolve(DEFAULT_MIGRATIONS_DIR);

@@ -4,10 +4,9 @@
 // download); HTML is the print template, its fonts served by the app under APP_URL.
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLauncherEnv } from '@/lib/env';
-import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { connectToolDatabase } from '@/ops/embedded-postgres';
 
 const { values } = parseArgs({
   options: {
@@ -30,9 +29,7 @@ if (!values.out) fail('--out FILE is required');
 if (!values.latest && !(values.year && values.number)) fail('give --latest or both --year and --number');
 
 const env = readLauncherEnv();
-const database: EmbeddedDatabase = env.DATABASE_URL
-  ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+const database = await connectToolDatabase(env);
 // The data layer reads its database from the environment, as in the web server.
 process.env.DATABASE_URL = database.url;
 

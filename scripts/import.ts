@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLauncherEnv } from '@/lib/env';
-import { connectEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/runtime/embedded-postgres';
+import { connectToolDatabase } from '@/ops/embedded-postgres';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,9 +26,7 @@ async function collect(target: string): Promise<string[]> {
 }
 
 const env = readLauncherEnv();
-const database: EmbeddedDatabase = env.DATABASE_URL
-  ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
+const database = await connectToolDatabase(env);
 process.env.DATABASE_URL = database.url;
 const { db } = await import('@/lib/db');
 const { importIssues, previewImport } = await import('@/lib/data/imports');

@@ -9,9 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { BackupError, restoreBackup, verifyBackup, writeBackup, type RestoreSummary } from '@/lib/backup/backup';
+import { BackupError, restoreBackup, verifyBackup, writeBackup, type RestoreSummary } from '@/ops/backup';
 import { readLauncherEnv } from '@/lib/env';
-import { isEmbeddedPostgresRunning, startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { isEmbeddedPostgresRunning, startEmbeddedPostgres } from '@/ops/embedded-postgres';
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {

@@ -13,12 +13,12 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
 import pg from 'pg';
-import { applyMigrations } from '@/lib/db/schema-engine';
+import { applyMigrations } from '@/ops/schema-engine';
 import { readLauncherEnv } from '@/lib/env';
 import { ERROR_CODES } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/roles';
-import { ensureBuilt } from '@/lib/runtime/build';
-import { startEmbeddedPostgres, type EmbeddedDatabase, type WatchedDatabase } from '@/lib/runtime/embedded-postgres';
+import { ensureBuilt } from '@/ops/build';
+import { startEmbeddedPostgres, type EmbeddedDatabase, type WatchedDatabase } from '@/ops/embedded-postgres';
 import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
 
 const root = process.cwd();

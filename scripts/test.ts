@@ -1,7 +1,7 @@
 // `npm test`: every test. Unit and integration tests (Vitest, real embedded PostgreSQL), then
 // the browser journeys (Playwright, system Chromium) against a production build.
 import path from 'node:path';
-import { ensureBuilt, runNode } from '@/lib/runtime/build';
+import { ensureBuilt, runNode } from '@/ops/build';
 
 const root = process.cwd();
 const steps: { name: string; args: string[] }[] = [

@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
-import { restoreBackup, verifyBackup, writeBackup } from '@/lib/backup/backup';
+import { restoreBackup, verifyBackup, writeBackup } from '@/ops/backup';
 import { fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
 

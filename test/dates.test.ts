@@ -1,6 +1,6 @@
 // Dates as the office writes them, and times in Beijing whatever the machine's time zone.
 import { describe, expect, it } from 'vitest';
-import { formatBeijingDateTime, formatChineseDate, getBeijingYear } from '@/lib/dates';
+import { formatBeijingDateTime, formatChineseDate, fromDbDate, getBeijingYear, startOfBeijingDay, toDbDate } from '@/lib/dates';
 import { checkIssueDate } from '@/lib/numbering';
 
 describe('dates and times', () => {
@@ -20,5 +20,17 @@ describe('dates and times', () => {
     expect(checkIssueDate('2023-08-04', { issueDate: '2023-08-11' }, { year: 2023, yearNumber: 1, totalNumber: 1 })).toBe(
       '日期不能早于已发布的最后一期（2023年8月11日）',
     );
+  });
+});
+
+describe('conversions between calendar dates and the database', () => {
+  it('stores a calendar date as midnight UTC and reads it back, in any time zone', () => {
+    expect(toDbDate('2023-04-28').toISOString()).toBe('2023-04-28T00:00:00.000Z');
+    expect(fromDbDate(toDbDate('2024-02-29'))).toBe('2024-02-29');
+  });
+
+  it('bounds a Beijing calendar day for filters on timestamps', () => {
+    expect(startOfBeijingDay('2023-04-28').toISOString()).toBe('2023-04-27T16:00:00.000Z');
+    expect(startOfBeijingDay('2023-12-31', 1).toISOString()).toBe('2023-12-31T16:00:00.000Z');
   });
 });

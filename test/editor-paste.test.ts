@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cleanPastedHtml } from '@/lib/editor/html-paste';
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
-import { detectTrailingSource, removeTrailingSource, stripTrailingSource } from '@/lib/editor/trailing-source';
+import { cleanPastedHtml } from '@/lib/paste/html-paste';
+import { parsePlainTextPaste } from '@/lib/paste/plain-text-paste';
+import { detectTrailingSource, removeTrailingSource, stripTrailingSource } from '@/lib/paste/trailing-source';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { displayWidth } from '@/lib/layout/estimate';
 

@@ -1,7 +1,8 @@
 // Two-line titles: where a title breaks (chosen by the editor, or chosen here between words),
 // how it is validated and stored, and how it reads on one line.
 import { describe, expect, it } from 'vitest';
-import { getTitleText, hasChosenTitleBreak, layoutTitle, normalizeTitle, TITLE_CHARS_PER_LINE } from '@/lib/layout/title';
+import { TITLE_CHARS_PER_LINE } from '@/lib/layout/grid';
+import { getTitleText, hasChosenTitleBreak, layoutTitle, normalizeTitle } from '@/lib/layout/title';
 import { displayWidth } from '@/lib/layout/width';
 import { ZItemTitle } from '@/lib/validations/items';
 import { readFixtureIssue } from './support/issue-fixture';

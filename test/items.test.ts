@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
+import { countBodyCharacters } from '@/lib/layout/estimate';
 import { renderBodyHtml } from '@/lib/render-body';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { createTestUser } from './support/factories';
@@ -157,6 +158,24 @@ describe('validation', () => {
     expect(fresh).toMatchObject({ ok: false, status: 400, fieldErrors: { sectionId: ['该栏目已停用，请选择其他栏目'] } });
     const [listed] = (await listItems({ q: '仍在旧栏目' })).items;
     expect(listed?.section).toMatchObject({ name: '旧栏目', isRetired: true });
+  });
+
+  it('shows the same character count in the list as the editor does for the body', async () => {
+    // A character outside the BMP, half- and full-width spaces, a line break and an empty
+    // paragraph: counted as the reader sees them, not as UTF-16 units or stored separators.
+    const text: ItemBody = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '𠮷野家 2 月 22 日，' }, { type: 'hardBreak' }, { type: 'text', text: 'Hello world。', marks: [{ type: 'bold' }] }] },
+        { type: 'paragraph' },
+        { type: 'paragraph', content: [{ type: 'text', text: '\u3000\u3000全角空格之后。 ' }] },
+      ],
+    };
+    const { id } = await newItem({ title: '字数一致', body: text });
+    const [listed] = (await listItems({ q: '字数一致' })).items;
+    expect(listed?.id).toBe(id);
+    expect(countBodyCharacters(text)).toBe(27);
+    expect(listed?.characterCount).toBe(countBodyCharacters(text));
   });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { parsePlainTextPaste } from '@/lib/paste/plain-text-paste';
+import { GRID } from '@/lib/layout/grid';
 import {
-  GRID,
   countCharacters,
   displayWidth,
   estimateItemLines,

@@ -1,7 +1,7 @@
 // The plain-text paste measured on hard-wrapped print text with known paragraphs
 // (test/support/paste-corpus.ts; `npm run bench:paste` prints the same figures).
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { parsePlainTextPaste } from '@/lib/paste/plain-text-paste';
 import { closePdfBrowser } from '@/lib/export/pdf';
 import { cutPrintedItems, PRINTED_ISSUES, readItemsFixtureCases, readPrintedIssueText, scorePaste } from './support/paste-corpus';
 import { hasChromium } from './support/print-issue-fixture';

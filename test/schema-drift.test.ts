@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { expect, inject, it } from 'vitest';
-import { diffMigrationsToSchema } from '@/lib/db/schema-engine';
+import { diffMigrationsToSchema } from '@/ops/schema-engine';
 
 async function withScratchDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   const server = new URL(inject('templateDatabaseUrl'));

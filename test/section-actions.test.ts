@@ -1,6 +1,7 @@
 // The section catalogue (栏目管理) through its server actions, against a real database: the
 // admin-only guard, name rules, the single lead section, reordering under concurrency, and
 // what retiring means for pickers and for items that already point at a section.
+import type * as NextAuth from 'next-auth';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callWithRawInput } from '@/lib/action-result';
 import { db } from '@/lib/db';
@@ -10,7 +11,7 @@ import { createTestUser } from './support/factories';
 
 const session = vi.hoisted(() => ({ current: null as null | { uid: number; sv: number; sid: string } }));
 vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await importOriginal<typeof NextAuth>()),
   getServerSession: vi.fn(async () => session.current),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));

@@ -4,7 +4,7 @@ import { EditorContent, useEditor, useEditorState, type JSONContent } from '@tip
 import { useEffect, useRef } from 'react';
 import { itemBodyExtensions } from '@/components/editor/extensions';
 import { Button } from '@/components/ui/button';
-import { cleanPastedHtml } from '@/lib/editor/html-paste';
+import { cleanPastedHtml } from '@/lib/paste/html-paste';
 import { getBodyText } from '@/lib/item-body-text';
 import { removeInvisibleCharacters } from '@/lib/text';
 import type { ItemBody } from '@/lib/validations/item-body';
@@ -24,7 +24,7 @@ const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/
 
 // The hard-wrap reconstruction (lib/layout/reflow) is a chunk of its own, fetched as soon as the
 // editor is on screen: it stays out of the editor's first-load JS (README, bench:load).
-const loadPlainTextPaste = () => import('@/lib/editor/plain-text-paste');
+const loadPlainTextPaste = () => import('@/lib/paste/plain-text-paste');
 
 const BODY_PLACEHOLDER = '在此输入正文。可直接粘贴 Word、WPS 或网页中的文字，格式会自动清理。';
 

@@ -21,9 +21,10 @@ import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
-import { removeTrailingSource } from '@/lib/editor/trailing-source';
+import { removeTrailingSource } from '@/lib/paste/trailing-source';
 import { formatBeijingDateTime } from '@/lib/dates';
-import { countCharacters, estimateItemLines } from '@/lib/layout/estimate';
+import { GRID } from '@/lib/layout/grid';
+import { countBodyCharacters, estimateItemLines } from '@/lib/layout/estimate';
 import { formatSources } from '@/lib/render-body';
 import { cn } from '@/lib/utils';
 import { getBodyParagraphs } from '@/lib/item-body-text';
@@ -141,7 +142,7 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
 
   const section = sections.find((s) => s.id === draft.sectionId);
   const paragraphs = useMemo(() => getBodyParagraphs(draft.body), [draft.body]);
-  const characters = useMemo(() => paragraphs.reduce((sum, p) => sum + countCharacters(p), 0), [paragraphs]);
+  const characters = useMemo(() => countBodyCharacters(draft.body), [draft.body]);
   const lines = useMemo(
     () => estimateItemLines({ title: draft.title, subtitle: draft.subtitle, paragraphs, sources: draft.sources }),
     [draft.title, draft.subtitle, paragraphs, draft.sources],
@@ -179,7 +180,7 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
           </span>
         )}
         <span className="ml-auto text-muted-foreground" data-testid="item-counts">
-          正文 {characters} 字 · 约 {lines} 行（{(lines / 22).toFixed(1)} 页）
+          正文 {characters} 字 · 约 {lines} 行（{(lines / GRID.linesPerPage).toFixed(1)} 页）
         </span>
         <Button type="button" size="sm" variant="outline" onClick={() => void autosave.saveNow()}>
           立即保存

@@ -2,7 +2,8 @@
 import { FieldError } from '@/components/ui/field-error';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { hasChosenTitleBreak, layoutTitle, TITLE_CHARS_PER_LINE } from '@/lib/layout/title';
+import { TITLE_CHARS_PER_LINE } from '@/lib/layout/grid';
+import { hasChosenTitleBreak, layoutTitle } from '@/lib/layout/title';
 
 /**
  * The title: Enter puts the printed title's break where the cursor is (one break at most);

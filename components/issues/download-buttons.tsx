@@ -25,7 +25,7 @@ function DownloadButton({ href, label }: { href: string; label: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" size="sm" variant="outline" onClick={onClick} disabled={state === 'busy'} aria-busy={state === 'busy'}>
+      <Button type="button" size="sm" variant="outline" onClick={() => void onClick()} disabled={state === 'busy'} aria-busy={state === 'busy'}>
         {state === 'busy' ? `正在生成${label}…` : `下载 ${label}`}
       </Button>
       {state === 'error' && (

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
-import { toIsoDate } from '@/lib/numbering';
+import { fromDbDate } from '@/lib/dates';
 import type { IssueStatus } from '@/lib/validations/issues';
 
 export interface IssueRow {
@@ -56,7 +56,7 @@ export function IssueTable({
                 </span>
               )}
             </td>
-            <td className="px-3 py-2">{formatDate(toIsoDate(issue.issueDate))}</td>
+            <td className="px-3 py-2">{formatDate(fromDbDate(issue.issueDate))}</td>
             {issue.status && (
               <td className="px-3 py-2">
                 <IssueStatusBadge status={issue.status} isReturned={!!issue.returned} />

@@ -4,6 +4,7 @@
 // ignoring go through one place.
 import type { Editor } from '@tiptap/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type * as ProofreadPlugin from '@/components/proofread/proofread-plugin';
 import type { BodyFinding } from '@/components/proofread/proofread-plugin';
 import { ignoreFindingAction } from '@/lib/actions/proofread';
 import type { GlossaryTerm, ItemFinding } from '@/lib/proofread/types';
@@ -15,7 +16,7 @@ export interface ProofreadContext {
 
 export type ListedFinding = (ItemFinding & { id?: number }) | BodyFinding;
 
-type Proofreader = typeof import('@/components/proofread/proofread-plugin');
+type Proofreader = typeof ProofreadPlugin;
 
 interface UseItemProofread extends ProofreadContext {
   getItemId: () => number | null;

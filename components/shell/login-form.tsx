@@ -40,7 +40,7 @@ export function LoginForm() {
   return (
     <Card>
       <CardContent className="py-6">
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={(event) => void onSubmit(event)} className="space-y-4" noValidate>
           <div className="space-y-1.5">
             <Label htmlFor="username">用户名</Label>
             <Input id="username" name="username" autoComplete="username" autoFocus required />

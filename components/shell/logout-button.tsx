@@ -18,21 +18,17 @@ async function signOut(): Promise<void> {
 
 export function LogoutButton() {
   const [isPending, setIsPending] = useState(false);
+  async function onSignOut() {
+    setIsPending(true);
+    try {
+      await signOut();
+    } finally {
+      // A full load: no page of the signed-in area may stay on screen.
+      window.location.assign(new URL('/login', window.location.origin).href);
+    }
+  }
   return (
-    <Button
-      variant="outline"
-      size="sm"
-      disabled={isPending}
-      onClick={async () => {
-        setIsPending(true);
-        try {
-          await signOut();
-        } finally {
-          // A full load: no page of the signed-in area may stay on screen.
-          window.location.assign(new URL('/login', window.location.origin).href);
-        }
-      }}
-    >
+    <Button variant="outline" size="sm" disabled={isPending} onClick={() => void onSignOut()}>
       退出登录
     </Button>
   );

@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
 export function Card({ className, ...props }: ComponentProps<'div'>) {
@@ -15,4 +15,26 @@ export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
 
 export function CardContent({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('px-5 py-4', className)} {...props} />;
+}
+
+/** A card with a title bar and a body: the common shape of the app's panels. */
+export function TitledCard({
+  title,
+  className,
+  contentClassName,
+  children,
+}: {
+  title: ReactNode;
+  className?: string;
+  contentClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card className={className}>
+      <CardHeader>
+        <CardTitle>{title}</CardTitle>
+      </CardHeader>
+      <CardContent className={contentClassName}>{children}</CardContent>
+    </Card>
+  );
 }

@@ -1,8 +1,8 @@
 // The archive rows of one published issue, from its frozen PrintIssue: every printed item in
 // print order, with what search and statistics need. Pure, so indexing a published issue, an
 // imported one and the backfill of older databases all give the same rows.
-import { toDbDate } from '@/lib/dates';
 import { buildSearchText, splitSourceUnits } from '@/lib/archive/normalize';
+import { toDbDate } from '@/lib/dates';
 import type { PrintIssue } from '@/lib/export/print-issue';
 import { getBodyText } from '@/lib/validations/item-body';
 

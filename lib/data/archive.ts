@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, Prisma } from '@/lib/db';
 import { buildArchiveRows } from '@/lib/archive/index-rows';
+import { fromDbDate } from '@/lib/dates';
 import {
   excerptAround,
   highlightText,
@@ -84,21 +85,14 @@ export interface ArchiveSearchResult {
   hits: ArchiveHit[];
 }
 
-interface HitRow {
-  id: number;
-  issueId: number;
-  position: number;
-  year: number;
-  yearNumber: number;
-  totalNumber: number;
+/** A hit as read from ArchiveItem, before its text is cut and highlighted. */
+type HitRow = Omit<ArchiveHit, 'issueDate' | 'title' | 'subtitle' | 'excerpt' | 'sources'> & {
   issueDate: Date;
-  sectionName: string;
-  columnName: string | null;
   title: string;
   subtitle: string | null;
   bodyText: string;
   sources: string[];
-}
+};
 
 /** Filters other than the text: year, section, source unit. */
 function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {
@@ -296,7 +290,7 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
       year: row.year,
       yearNumber: row.yearNumber,
       totalNumber: row.totalNumber,
-      issueDate: row.issueDate.toISOString().slice(0, 10),
+      issueDate: fromDbDate(row.issueDate),
       sectionName: row.sectionName,
       columnName: row.columnName,
       title: highlightText(row.title, terms),

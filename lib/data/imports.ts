@@ -3,12 +3,14 @@ import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
+import { fromDbDate, toDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { parseIssueBlocks, type ParseResult } from '@/lib/import/parse-issue';
 import { readImportFile, UnreadableFileError } from '@/lib/import/read-file';
 import { fingerprintImport, toPrintIssue } from '@/lib/import/to-print-issue';
-import { renumberUnpublishedIssues, toIsoDate } from '@/lib/numbering';
+import { countCharacters } from '@/lib/layout/estimate';
+import { renumberUnpublishedIssues } from '@/lib/numbering';
 import { getBodyParagraphs } from '@/lib/validations/item-body';
 
 // Legacy import (导入历史期次): past issues read from Word files or from the text of their
@@ -138,7 +140,7 @@ function summarize(print: PrintIssue): ImportIssueSummary {
           subtitle: item.subtitle,
           sources: item.sources,
           paragraphs,
-          characterCount: paragraphs.join('').replace(/\s/g, '').length,
+          characterCount: countCharacters(paragraphs.join('\n')),
         };
       }),
     })),
@@ -230,7 +232,7 @@ async function checkReadings(client: Reader, readings: Reading[]): Promise<Check
 
   // Numbers and dates rise together across everything published and imported.
   const timeline = [
-    ...published.map((i) => ({ totalNumber: i.totalNumber, year: i.year, yearNumber: i.yearNumber, issueDate: toIsoDate(i.issueDate), file: -1 })),
+    ...published.map((i) => ({ totalNumber: i.totalNumber, year: i.year, yearNumber: i.yearNumber, issueDate: fromDbDate(i.issueDate), file: -1 })),
     ...readings.flatMap((r, index) => (r.print && files[index]!.status === 'ready' ? [{ ...pickNumbers(r.print), file: index }] : [])),
   ].sort((a, b) => a.totalNumber - b.totalNumber);
   for (let k = 1; k < timeline.length; k++) {
@@ -259,12 +261,12 @@ async function checkReadings(client: Reader, readings: Reading[]): Promise<Check
   const notes: string[] = [];
   const last = timeline.at(-1);
   if (ready.length && last && last.file !== -1) {
-    const early = unpublished.filter((i) => toIsoDate(i.issueDate) < last.issueDate);
+    const early = unpublished.filter((i) => fromDbDate(i.issueDate) < last.issueDate);
     if (early.length) {
       const file = files[last.file]!;
       file.status = 'conflict';
       file.messages.push(
-        `编排中的期次（出刊日期 ${early.map((i) => toIsoDate(i.issueDate)).join('、')}）早于本期的 ${last.issueDate}：导入后它们须排在本期之后，请先修改其日期。`,
+        `编排中的期次（出刊日期 ${early.map((i) => fromDbDate(i.issueDate)).join('、')}）早于本期的 ${last.issueDate}：导入后它们须排在本期之后，请先修改其日期。`,
       );
     } else if (unpublished.length) {
       notes.push(`导入后，编排中的 ${unpublished.length} 期将接着总第${last.totalNumber}期重新编号。`);
@@ -339,7 +341,7 @@ export async function importIssues(
         const issue = await tx.issue.create({
           data: {
             publicationId,
-            issueDate: new Date(`${print.issueDate}T00:00:00Z`),
+            issueDate: toDbDate(print.issueDate),
             year: print.year,
             yearNumber: print.yearNumber,
             totalNumber: print.totalNumber,

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
+import { fromDbDate, startOfBeijingDay, toDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
+import { countCharacters } from '@/lib/layout/estimate';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { getItemStage, ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
@@ -46,7 +48,7 @@ function toRow(fields: ItemFields) {
     sources: fields.sources,
     body: fields.body,
     bodyText: getBodyText(fields.body),
-    eventDate: fields.eventDate ? new Date(`${fields.eventDate}T00:00:00Z`) : null,
+    eventDate: fields.eventDate ? toDbDate(fields.eventDate) : null,
     status: fields.status,
   };
 }
@@ -108,7 +110,7 @@ export type ItemDetail = Omit<Prisma.ItemGetPayload<{ select: typeof itemDetailS
 };
 
 function toDateString(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
+  return date ? fromDbDate(date) : null;
 }
 
 async function loadItem(client: Tx | typeof db, id: number): Promise<ItemDetail | null> {
@@ -279,8 +281,8 @@ function buildWhere(filters: ItemFilters, openIssueIds: number[]): Prisma.ItemWh
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
   if (filters.from || filters.to) {
     where.updatedAt = {
-      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00+08:00`) } : {}),
-      ...(filters.to ? { lt: new Date(new Date(`${filters.to}T00:00:00+08:00`).getTime() + 86_400_000) } : {}),
+      ...(filters.from ? { gte: startOfBeijingDay(filters.from) } : {}),
+      ...(filters.to ? { lt: startOfBeijingDay(filters.to, 1) } : {}),
     };
   }
   return where;
@@ -320,7 +322,7 @@ export async function listItems(filters: ItemFilters) {
     total,
     page,
     pageCount,
-    items: items.map(({ bodyText, ...item }) => ({ ...item, stage: getItemStage(item), characterCount: bodyText.replace(/\s/g, '').length })),
+    items: items.map(({ bodyText, ...item }) => ({ ...item, stage: getItemStage(item), characterCount: countCharacters(bodyText) })),
   };
 }
 

@@ -26,6 +26,8 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ParagraphNode } from '@/lib/validations/item-body';
+import { GRID } from '@/lib/layout/grid';
+import { sortSectionsForPrint } from '@/lib/section-order';
 import { layoutTitleLines } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
 import {
@@ -99,7 +101,7 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 // writerfilter/source/dmapper/PropertyMap.cxx and DomainMapper.cxx (docGrid, overflowPunct,
 // autoSpaceDE/DN), sw/source/core/txtnode/fntcache.cxx (grid width, EvalGridWidthAdd).
 const LINE_PITCH = 579;
-const CHARS_PER_LINE = 28;
+const CHARS_PER_LINE = GRID.charsPerLine;
 const BODY_SIZE_PT = 16;
 /** Twentieths of a point after every character: −5, so 28 × 15.75 pt = 441 pt fit the 442.2 pt line and 29 do not. */
 const TRACKING = Math.floor(TEXT_WIDTH / CHARS_PER_LINE) - BODY_SIZE_PT * 20;
@@ -409,9 +411,7 @@ function buildDocument(issue: PrintIssue, isDraft: boolean): Document {
   const contentsLines = issue.contentsLines.filter((line) => line.trim());
   const body = new BodyWriter(contentsLines.length ? 0 : ruleHeight(MASTHEAD_RULE));
   if (contentsLines.length > 0 && issue.contentsOnOwnPage) body.startNewPage();
-  // Lead items first, whatever the catalogue order; the rest keep their order.
-  const sections = [...issue.sections].sort((a, b) => Number(b.isLead) - Number(a.isLead));
-  for (const section of sections) {
+  for (const section of sortSectionsForPrint(issue.sections)) {
     const columns = section.columns.filter((column) => column.items.length > 0);
     if (columns.length === 0) continue;
     if (!section.isLead) body.sectionHeading(section.name);

@@ -8,6 +8,8 @@
 // The page is a grid of 22 lines × 28 characters in a 156 × 225 mm text block. Every block in
 // the flow is a whole number of lines tall (line-height is the pitch, margins are whole pitches,
 // rules are drawn without taking space), so a line sits at the same height on every page.
+import { GRID } from '@/lib/layout/grid';
+import { sortSectionsForPrint } from '@/lib/section-order';
 import { layoutTitleLines } from '@/lib/layout/title';
 import { escapeHtml, renderBodyHtml } from '@/lib/render-body';
 import { fontFaceCss } from './fonts';
@@ -110,7 +112,7 @@ const DRAFT_CSS = `
 
 const LAYOUT_CSS = `
 :root {
-  --pitch: calc(225mm / 22);
+  --pitch: calc(225mm / ${GRID.linesPerPage});
   --tracking: -0.21pt;
   --char: calc(1em + var(--tracking));
   --page-step: round(up, 225mm, 1px);
@@ -380,8 +382,7 @@ export function renderIssueHtml(issue: PrintIssue, options: RenderIssueHtmlOptio
   const body = [
     isDraft ? '<div class="draft-watermark" aria-hidden="true">样稿</div>' : '',
     ...(isFrontPage ? ['<div class="front-page">', ...front, '</div>', '<main class="issue">'] : ['<main class="issue">', ...front]),
-    // Lead items first, whatever the catalogue order; the rest keep their order.
-    ...[...issue.sections].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map(renderSection),
+    ...sortSectionsForPrint(issue.sections).map(renderSection),
     renderClosing(issue),
     '</main>',
   ].filter(Boolean);

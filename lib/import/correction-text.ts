@@ -13,6 +13,7 @@
 // The masthead, 目录提要 and 版记 stay as imported. No React, no database.
 import type { PrintIssue, PrintItem, PrintSection } from '@/lib/export/print-issue';
 import { getBodyParagraphs } from '@/lib/item-body-text';
+import { sortSectionsForPrint } from '@/lib/section-order';
 import { BODY_LIMITS, type ItemBody } from '@/lib/validations/item-body';
 
 /** Paragraph texts as an item body (a text node holds at most BODY_LIMITS.characters). */
@@ -164,10 +165,9 @@ export function parseCorrectionText(text: string, base: PrintIssue): CorrectionR
           })),
         })),
     }))
-    .filter((s) => s.columns.length)
-    // Lead items print first, whatever the order of the text.
-    .sort((a, b) => Number(b.isLead) - Number(a.isLead));
-  return { issue: { ...base, sections: finished }, errors };
+    .filter((s) => s.columns.length);
+  // Lead items print first, whatever the order of the text.
+  return { issue: { ...base, sections: sortSectionsForPrint(finished) }, errors };
 }
 
 /** What changed, in a line for the issue's history. */

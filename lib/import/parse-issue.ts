@@ -12,6 +12,7 @@
 // sentence continues in the next block. Page numbers (- 3 -) and rules are dropped. No
 // database here; lib/data/imports.ts checks what was read against the archive.
 
+import { fromDbDate } from '@/lib/dates';
 import { displayWidth } from '@/lib/layout/width';
 import { classifyNoiseLine, reflowText, TITLE_LINE_MAX, type DroppedReason } from '@/lib/layout/reflow';
 
@@ -218,7 +219,7 @@ function joinBroken(left: string, right: string): string {
 function toIsoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  return fromDbDate(date);
 }
 
 interface Masthead {

@@ -2,25 +2,31 @@
 // 28 characters × 22 lines of 16 pt body type. These are estimates for the editor's word count
 // and page count display, not the layout engine: they ignore CJK line-breaking rules
 // (a line may not start with ，。 etc.), punctuation compression and page breaks inside items.
+import { getBodyText, type ParagraphNode } from '@/lib/item-body-text';
+import { GRID, PARAGRAPH_INDENT } from './grid';
 import { layoutTitle } from './title';
 import { charWidth, displayWidth } from './width';
 
 export { displayWidth };
 
-export const GRID = { charsPerLine: 28, linesPerPage: 22 } as const;
-
-/** Body paragraphs are indented two characters. */
-export const PARAGRAPH_INDENT = 2;
-
 const WHITESPACE = /\s/u;
 
-/** Characters the reader sees: every code point except whitespace (incl. full-width spaces). */
+/**
+ * Characters the reader sees: every code point except whitespace (incl. full-width spaces) and
+ * zero-width ones. The one count of an item's length: the editor, the item list, the assembly
+ * board and the import preview all show this number (`N 字`).
+ */
 export function countCharacters(text: string): number {
   let count = 0;
   for (const char of text) {
     if (!WHITESPACE.test(char) && charWidth(char.codePointAt(0) ?? 0) > 0) count += 1;
   }
   return count;
+}
+
+/** {@link countCharacters} of an item body: what the editor shows and what lists show from its stored text. */
+export function countBodyCharacters(body: { content: ParagraphNode[] }): number {
+  return countCharacters(getBodyText(body));
 }
 
 export interface ItemLayoutInput {

@@ -1,7 +1,7 @@
 // Rebuilds paragraphs from hard-wrapped print text: the text pdftotext (or a copy out of a PDF
 // viewer) gives of the bulletin, one printed line per line, ~28 characters a line, page numbers
 // and page breaks in between. One module for the item editor's plain-text paste
-// (lib/editor/plain-text-paste.ts) and the legacy import (lib/import/parse-issue.ts), which adds
+// (lib/paste/plain-text-paste.ts) and the legacy import (lib/import/parse-issue.ts), which adds
 // the issue's structure on top. No React, no server: unit-tested directly and measured by
 // `npm run bench:paste` and `npm run bench:import`.
 //
@@ -31,8 +31,7 @@
 // - Text that is not hard-wrapped (most text in lines wider than the wrap, or no two lines of
 //   similar width) keeps each line as a paragraph.
 // - Joining adds no space, except between two Latin letters/digits and at a title's break.
-import { GRID, PARAGRAPH_INDENT } from './estimate';
-import { TITLE_CHARS_PER_LINE } from './title';
+import { GRID, PARAGRAPH_INDENT, TITLE_CHARS_PER_LINE } from './grid';
 import { displayWidth } from './width';
 
 /** Lines wider than this are never treated as hard-wrapped (80 ASCII columns). */

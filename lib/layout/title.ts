@@ -8,13 +8,8 @@
 //
 // Pure: no DOM, no React. Word boundaries come from Intl.Segmenter (ICU's Chinese
 // dictionary), which Node and every current browser provide.
+import { TITLE_CHARS_PER_LINE } from '@/lib/layout/grid';
 import { displayWidth } from '@/lib/layout/width';
-
-/**
- * Characters of an item title on one printed line: the title is 18 pt bold in the 156 mm text
- * block (442 pt) less one body character (15.8 pt) of padding on each side, 410 pt ≈ 22.8 of 18 pt.
- */
-export const TITLE_CHARS_PER_LINE = 22;
 
 /** The chosen break, as stored in the title. */
 export const TITLE_BREAK = '\n';

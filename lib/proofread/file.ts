@@ -2,7 +2,7 @@
 // into paragraphs the way the editor's paste does (hard wraps joined, page numbers dropped), and
 // each finding is placed back at its line and column in the file; Word files are read by the
 // import's reader and placed by paragraph number.
-import { parsePlainTextPaste } from '@/lib/editor/plain-text-paste';
+import { parsePlainTextPaste } from '@/lib/paste/plain-text-paste';
 import { readImportFile } from '@/lib/import/read-file';
 import { checkParagraphs, type CheckOptions } from '@/lib/proofread/check';
 import type { Finding } from '@/lib/proofread/types';

@@ -2,7 +2,7 @@
 // bold and line breaks. Anything else (headings, images, links, colours, unknown attrs) is
 // refused by the server, so what is stored is always printable and safe to render.
 import { z } from 'zod';
-import { getBodyText } from '@/lib/item-body-text';
+import { getBodyText, type ItemBody, type ParagraphNode } from '@/lib/item-body-text';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 
 /** Sane upper bounds: a bulletin item is ~1,500 characters; 20,000 is far beyond any. */
@@ -51,8 +51,13 @@ export const ZItemBodyInput = ZItemBody.superRefine((doc, ctx) => {
   if (hasInvisible) ctx.addIssue({ code: 'custom', message: `正文含有不允许的字符${INVISIBLE_CHARACTER_HINT}` });
 });
 
-export type ItemBody = z.output<typeof ZItemBody>;
-export type ParagraphNode = z.output<typeof ZParagraphNode>;
+export type { ItemBody, ParagraphNode };
+
+// The schema and the plain types (lib/item-body-text.ts) describe the same body: the type check
+// fails here when one changes without the other.
+type IsSame<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type BodySchemaMatchesTypes = Assert<IsSame<z.output<typeof ZItemBody>, ItemBody> & IsSame<z.output<typeof ZParagraphNode>, ParagraphNode>>;
 
 export { EMPTY_BODY } from '@/lib/item-body-text';
 

@@ -1,5 +1,6 @@
 // Data for the load benchmark: ten years (or more) of the archive, generated deterministically.
 import { performance } from 'node:perf_hooks';
+import { fromDbDate } from '@/lib/dates';
 import { toPrintSnapshot, type PrintIssue, type PrintSection } from '@/lib/export/print-issue';
 import { hashPassword } from '@/lib/password';
 import { seedDemoIfEmpty } from '@/prisma/seed';
@@ -84,7 +85,7 @@ export async function generateArchive(databaseUrl: string, totalItems: number, o
       year: slot.year,
       yearNumber: slot.yearNumber,
       totalNumber: slot.totalNumber,
-      issueDate: slot.date.toISOString().slice(0, 10),
+      issueDate: fromDbDate(slot.date),
       contentsLines: [...planned.filter((p) => p.section === lead).map((p) => p.item.title), ...SECTION_NAMES],
       contentsOnOwnPage: false,
       sections: printSections,

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '@/lib/db/schema-engine';
+import { applyMigrations } from '@/ops/schema-engine';
 import { readLauncherEnv } from '@/lib/env';
-import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
+import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ParsedIssue } from '@/lib/import/parse-issue';
-import { detectTrailingSource, stripTrailingSource } from '@/lib/editor/trailing-source';
+import { detectTrailingSource, stripTrailingSource } from '@/lib/paste/trailing-source';
 import { readFixtureIssue } from './issue-fixture';
 import { readItemsFixtureCases, readPrintedIssueText } from './paste-corpus';
 

@@ -1,5 +1,5 @@
 // Hard-wrapped print text with known paragraphs, to measure the plain-text paste against
-// (lib/editor/plain-text-paste.ts):
+// (lib/paste/plain-text-paste.ts):
 // - ../shared/fixtures/items/2023-02-items.txt: five items as extracted from a printed PDF (a
 //   blank line after every line, a space at page tops); the paragraphs are given below by their
 //   line numbers, read off the file.

@@ -4,7 +4,7 @@ import { CountTable } from '@/components/statistics/count-table';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle, TitledCard } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { requirePageAccess } from '@/lib/auth';
 import { describeItemsWithoutSource } from '@/lib/archive/without-source';
@@ -86,14 +86,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         <EmptyState>所选范围内没有署来源单位的稿件。</EmptyState>
       ) : (
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>采用最多的来源单位（前 {top.length} 个，按栏目）</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <AdoptionChart data={chart} />
-            </CardContent>
-          </Card>
+          <TitledCard title={<>采用最多的来源单位（前 {top.length} 个，按栏目）</>}>
+            <AdoptionChart data={chart} />
+          </TitledCard>
           <Card>
             <CardHeader>
               <CardTitle>
@@ -112,19 +107,14 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               />
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>按栏目统计</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <CountTable
-                label="按栏目统计表"
-                testId="statistics-by-section"
-                columns={stats.sections.map((name) => ({ key: name, label: name }))}
-                rows={shown.map((unit) => ({ label: unit.unit, counts: unit.bySection, total: unit.total }))}
-              />
-            </CardContent>
-          </Card>
+          <TitledCard title="按栏目统计">
+            <CountTable
+              label="按栏目统计表"
+              testId="statistics-by-section"
+              columns={stats.sections.map((name) => ({ key: name, label: name }))}
+              rows={shown.map((unit) => ({ label: unit.unit, counts: unit.bySection, total: unit.total }))}
+            />
+          </TitledCard>
         </div>
       )}
     </>

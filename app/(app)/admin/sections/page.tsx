@@ -4,7 +4,7 @@ import { CreateSectionForm } from '@/components/admin/sections/create-section-fo
 import { SectionRow } from '@/components/admin/sections/section-row';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listSections } from '@/lib/data/sections';
 
@@ -25,53 +25,38 @@ export default async function SectionsPage() {
         description="栏目顺序即简报的印刷顺序。要闻栏目固定排在最前、不印栏目标题，其余栏目印作【栏目名】。停用的栏目不再供编辑选择，已有稿件仍归属原栏目。"
       />
       <div className="space-y-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>新建栏目</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <CreateSectionForm
-              activeLeadName={activeLead?.name ?? null}
-              regularSections={active.filter((section) => section.kind === 'REGULAR').map(({ id, name }) => ({ id, name }))}
-            />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>栏目顺序（{active.length}）</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {active.length === 0 ? (
-              <EmptyState>还没有栏目，请先新建。</EmptyState>
-            ) : (
-              <ol aria-label="栏目顺序" className="divide-y divide-border">
-                {active.map((section, index) => (
-                  <SectionRow
-                    key={section.id}
-                    section={section}
-                    position={index + 1}
-                    // Moves stay within a kind: the lead is always first.
-                    canMoveUp={index > 0 && active[index - 1]?.kind === section.kind}
-                    canMoveDown={active[index + 1]?.kind === section.kind}
-                  />
-                ))}
-              </ol>
-            )}
-          </CardContent>
-        </Card>
+        <TitledCard title="新建栏目">
+          <CreateSectionForm
+            activeLeadName={activeLead?.name ?? null}
+            regularSections={active.filter((section) => section.kind === 'REGULAR').map(({ id, name }) => ({ id, name }))}
+          />
+        </TitledCard>
+        <TitledCard title={<>栏目顺序（{active.length}）</>}>
+          {active.length === 0 ? (
+            <EmptyState>还没有栏目，请先新建。</EmptyState>
+          ) : (
+            <ol aria-label="栏目顺序" className="divide-y divide-border">
+              {active.map((section, index) => (
+                <SectionRow
+                  key={section.id}
+                  section={section}
+                  position={index + 1}
+                  // Moves stay within a kind: the lead is always first.
+                  canMoveUp={index > 0 && active[index - 1]?.kind === section.kind}
+                  canMoveDown={active[index + 1]?.kind === section.kind}
+                />
+              ))}
+            </ol>
+          )}
+        </TitledCard>
         {retired.length > 0 && (
-          <Card>
-            <CardHeader>
-              <CardTitle>已停用的栏目（{retired.length}）</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ul className="divide-y divide-border">
-                {retired.map((section) => (
-                  <SectionRow key={section.id} section={section} position={0} canMoveUp={false} canMoveDown={false} />
-                ))}
-              </ul>
-            </CardContent>
-          </Card>
+          <TitledCard title={<>已停用的栏目（{retired.length}）</>}>
+            <ul className="divide-y divide-border">
+              {retired.map((section) => (
+                <SectionRow key={section.id} section={section} position={0} canMoveUp={false} canMoveDown={false} />
+              ))}
+            </ul>
+          </TitledCard>
         )}
       </div>
     </>

@@ -3,7 +3,7 @@ import { AdminTabs } from '@/components/admin/admin-tabs';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserRow } from '@/components/admin/user-row';
 import { PageHeader } from '@/components/shell/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listUsers } from '@/lib/data/users';
 
@@ -17,26 +17,16 @@ export default async function UsersPage() {
       <AdminTabs current="users" />
       <PageHeader title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。" />
       <div className="space-y-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>新建用户</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <CreateUserForm />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>全部用户（{users.length}）</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="divide-y divide-border">
-              {users.map((user) => (
-                <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} />
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
+        <TitledCard title="新建用户">
+          <CreateUserForm />
+        </TitledCard>
+        <TitledCard title={<>全部用户（{users.length}）</>}>
+          <ul className="divide-y divide-border">
+            {users.map((user) => (
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} />
+            ))}
+          </ul>
+        </TitledCard>
       </div>
     </>
   );

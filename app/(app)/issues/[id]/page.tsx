@@ -13,7 +13,7 @@ import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listAvailableItems } from '@/lib/data/issue-assembly';
 import { getIssueDetail } from '@/lib/data/issues';
@@ -22,8 +22,10 @@ import { findStandingReturn } from '@/lib/issues/returns';
 import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
 import { getIssueFindings } from '@/lib/data/proofread';
 import { formatBeijingDateTime } from '@/lib/dates';
+import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
+import { sortSectionsForPrint } from '@/lib/section-order';
 
 export const metadata: Metadata = { title: '编排本期' };
 
@@ -38,26 +40,26 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const available = can('addItems') ? await listAvailableItems() : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
 
-  const sections = new Map<number, BoardSection & { order: [number, number] }>();
+  const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
     const entry = sections.get(item.sectionId) ?? {
       id: item.sectionId,
       name: item.section.name,
       isLead: item.section.kind === 'LEAD',
       items: [],
-      order: [item.section.kind === 'LEAD' ? 0 : 1, item.section.position] as [number, number],
+      position: item.section.position,
     };
     entry.items.push({
       id: item.id,
       title: getTitleText(item.title),
       columnName: item.column?.name ?? null,
       columnRank: item.column?.position ?? -1,
-      characterCount: item.bodyText.replace(/\s/g, '').length,
+      characterCount: countCharacters(item.bodyText),
     });
     sections.set(item.sectionId, entry);
   }
   const returned = findStandingReturn(issue.status, issue.events);
-  const board = [...sections.values()].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+  const board = sortSectionsForPrint([...sections.values()]);
 
   return (
     <>
@@ -84,107 +86,72 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>稿件编排</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
-            </CardContent>
-          </Card>
+          <TitledCard title="稿件编排">
+            <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
+          </TitledCard>
           {can('addItems') && (
-            <Card>
-              <CardHeader>
-                <CardTitle>加入待编稿件</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <AddItemsForm
-                  issueId={id}
-                  items={available.map((i) => ({ id: i.id, title: i.title, sectionName: i.section.name, authorName: i.author.displayName }))}
-                />
-              </CardContent>
-            </Card>
-          )}
-          <Card>
-            <CardHeader>
-              <CardTitle>目录提要</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ContentsEditor
+            <TitledCard title="加入待编稿件">
+              <AddItemsForm
                 issueId={id}
-                lines={print.contentsLines}
-                isEdited={issue.isContentsEdited}
-                itemTitles={issue.items.map((i) => getTitleText(i.title))}
-                isEditable={can('editContents')}
+                items={available.map((i) => ({ id: i.id, title: i.title, sectionName: i.section.name, authorName: i.author.displayName }))}
               />
-            </CardContent>
-          </Card>
+            </TitledCard>
+          )}
+          <TitledCard title="目录提要">
+            <ContentsEditor
+              issueId={id}
+              lines={print.contentsLines}
+              isEdited={issue.isContentsEdited}
+              itemTitles={issue.items.map((i) => getTitleText(i.title))}
+              isEditable={can('editContents')}
+            />
+          </TitledCard>
         </div>
         <aside className="space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>操作</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} />
-              {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
-              {issue.status === 'IN_REVIEW' && can('approve') && (
-                <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
-              )}
-            </CardContent>
-          </Card>
+          <TitledCard title="操作">
+            <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} />
+            {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
+            {issue.status === 'IN_REVIEW' && can('approve') && (
+              <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
+            )}
+          </TitledCard>
           {proofread && <IssueProofreadCard items={proofread} />}
-          <Card>
-            <CardHeader>
-              <CardTitle>审核意见</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-4">
-              <ul className="space-y-3 text-sm" data-testid="review-comments">
-                {issue.comments.map((comment) => (
-                  <li key={comment.id} className="rounded-md bg-muted p-2">
-                    <div className="text-xs text-muted-foreground">
-                      {comment.author.displayName} · {formatBeijingDateTime(comment.createdAt)}
-                      {comment.item && (
-                        <>
-                          {' · 稿件：'}
-                          <Link href={`/items/${comment.item.id}`} className="underline">
-                            {comment.item.title}
-                          </Link>
-                        </>
-                      )}
-                    </div>
-                    <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
-                  </li>
-                ))}
-                {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
-              </ul>
-              {can('comment') && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>稿件</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <ul className="space-y-1 text-sm">
-                {issue.items.map((item) => (
-                  <li key={item.id}>
-                    <Link href={`/items/${item.id}`} className="hover:text-brand">
-                      {item.title}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>流程记录</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <IssueTimeline events={issue.events} />
-            </CardContent>
-          </Card>
+          <TitledCard title="审核意见" contentClassName="space-y-4">
+            <ul className="space-y-3 text-sm" data-testid="review-comments">
+              {issue.comments.map((comment) => (
+                <li key={comment.id} className="rounded-md bg-muted p-2">
+                  <div className="text-xs text-muted-foreground">
+                    {comment.author.displayName} · {formatBeijingDateTime(comment.createdAt)}
+                    {comment.item && (
+                      <>
+                        {' · 稿件：'}
+                        <Link href={`/items/${comment.item.id}`} className="underline">
+                          {comment.item.title}
+                        </Link>
+                      </>
+                    )}
+                  </div>
+                  <p className="mt-1 whitespace-pre-wrap">{comment.body}</p>
+                </li>
+              ))}
+              {!issue.comments.length && <li className="text-muted-foreground">暂无意见。</li>}
+            </ul>
+            {can('comment') && <CommentForm issueId={id} items={issue.items.map((i) => ({ id: i.id, title: i.title }))} />}
+          </TitledCard>
+          <TitledCard title="稿件">
+            <ul className="space-y-1 text-sm">
+              {issue.items.map((item) => (
+                <li key={item.id}>
+                  <Link href={`/items/${item.id}`} className="hover:text-brand">
+                    {item.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </TitledCard>
+          <TitledCard title="流程记录">
+            <IssueTimeline events={issue.events} />
+          </TitledCard>
         </aside>
       </div>
     </>

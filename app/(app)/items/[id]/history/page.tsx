@@ -5,7 +5,7 @@ import { RestoreVersionButton } from '@/components/items/restore-version-button'
 import { TextDiff } from '@/components/items/text-diff';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getItem, getItemHistory } from '@/lib/data/items';
 import { formatBeijingDateTime } from '@/lib/dates';
@@ -45,39 +45,34 @@ export default async function ItemHistoryPage({
         }
       />
       <div className="grid gap-6 md:grid-cols-[20rem_1fr]">
-        <Card>
-          <CardHeader>
-            <CardTitle>版本</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ol className="space-y-3 text-sm" data-testid="version-list">
-              {history.map((v) => (
-                <li key={v.version} className="space-y-1">
-                  <div className="flex items-center gap-2">
-                    <strong>第{v.version}版</strong>
-                    <span>{v.editor.displayName}</span>
-                    {v.version === item.version && <span className="text-xs text-green-700">当前</span>}
-                  </div>
-                  <div className="text-xs text-muted-foreground">
-                    {formatBeijingDateTime(v.createdAt)}
-                    {v.note ? ` · ${v.note}` : ''}
-                  </div>
-                  <div className="flex flex-wrap gap-2 text-xs">
-                    <Link className="text-brand underline" href={`?a=${v.version}&b=${b?.version ?? v.version}`}>
-                      设为对比起点
-                    </Link>
-                    <Link className="text-brand underline" href={`?a=${a?.version ?? v.version}&b=${v.version}`}>
-                      设为对比终点
-                    </Link>
-                    {canRestore && v.version !== item.version && (
-                      <RestoreVersionButton itemId={id} version={v.version} currentVersion={item.version} />
-                    )}
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </CardContent>
-        </Card>
+        <TitledCard title="版本">
+          <ol className="space-y-3 text-sm" data-testid="version-list">
+            {history.map((v) => (
+              <li key={v.version} className="space-y-1">
+                <div className="flex items-center gap-2">
+                  <strong>第{v.version}版</strong>
+                  <span>{v.editor.displayName}</span>
+                  {v.version === item.version && <span className="text-xs text-green-700">当前</span>}
+                </div>
+                <div className="text-xs text-muted-foreground">
+                  {formatBeijingDateTime(v.createdAt)}
+                  {v.note ? ` · ${v.note}` : ''}
+                </div>
+                <div className="flex flex-wrap gap-2 text-xs">
+                  <Link className="text-brand underline" href={`?a=${v.version}&b=${b?.version ?? v.version}`}>
+                    设为对比起点
+                  </Link>
+                  <Link className="text-brand underline" href={`?a=${a?.version ?? v.version}&b=${v.version}`}>
+                    设为对比终点
+                  </Link>
+                  {canRestore && v.version !== item.version && (
+                    <RestoreVersionButton itemId={id} version={v.version} currentVersion={item.version} />
+                  )}
+                </div>
+              </li>
+            ))}
+          </ol>
+        </TitledCard>
         <div>
           {a && b ? (
             <>

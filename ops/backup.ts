@@ -22,7 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
-import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from '@/lib/db/schema-engine';
+import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from '@/ops/schema-engine';
 
 export const BACKUP_FORMAT = 'kexie-weekly-backup';
 export const BACKUP_VERSION = 1;

@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { LauncherEnv } from '@/lib/env';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -146,6 +147,15 @@ export async function connectEmbeddedPostgres(options: Options): Promise<Embedde
     return { url: databaseUrl(password, port, options.database), stop: async () => {} };
   }
   return startEmbeddedPostgres(options);
+}
+
+/**
+ * The database of a command-line tool (`npm run export`, `import`, `backup`): DATABASE_URL, or
+ * the app's embedded one found from DATA_DIR (see connectEmbeddedPostgres).
+ */
+export function connectToolDatabase(env: Pick<LauncherEnv, 'DATABASE_URL' | 'DATA_DIR' | 'EMBEDDED_PG_PORT'>): Promise<EmbeddedDatabase> {
+  if (env.DATABASE_URL) return Promise.resolve({ url: env.DATABASE_URL, stop: async () => {} });
+  return connectEmbeddedPostgres({ dir: path.resolve(env.DATA_DIR), port: env.EMBEDDED_PG_PORT, database: 'kexie' });
 }
 
 function databaseUrl(password: string, port: number, database: string): string {

@@ -6,7 +6,7 @@
 // real issues in shared/fixtures/issues/ as this project prints them (measured with
 // `npm run bench:paste`, see test/support/paste-corpus.ts).
 import { reflowText } from '@/lib/layout/reflow';
-import { detectTrailingSource } from '@/lib/editor/trailing-source';
+import { detectTrailingSource } from '@/lib/paste/trailing-source';
 
 export interface PlainTextPaste {
   paragraphs: string[];
