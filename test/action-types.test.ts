@@ -3,13 +3,14 @@
 // arrives at run time. Error details are typed by their code.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { callWithRawInput, type ActionResult } from '@/lib/action-result';
+import type { importIssuesAction } from '@/lib/actions/imports';
 import type { ImportPreview } from '@/lib/data/imports';
 import type { ItemDetail } from '@/lib/data/items';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
 
 const { createIssueAction, submitIssueAction, returnIssueAction } = await import('@/lib/actions/issues');
-type ImportIssuesAction = (typeof import('@/lib/actions/imports'))['importIssuesAction'];
+type ImportIssuesAction = typeof importIssuesAction;
 
 describe('typed actions', () => {
   it('take the input their schema accepts', () => {

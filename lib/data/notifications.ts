@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, Prisma } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
 import type { NotificationKind } from '@/lib/generated/prisma/enums';
 import type { Role } from '@/lib/roles';
 
