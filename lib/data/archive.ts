@@ -52,6 +52,8 @@ export const SEARCH_COUNT_CAP = 500;
 
 export interface ArchiveSearchInput {
   query: string;
+  /** The publication searched (its id leads the date index); every publication when not given. */
+  publicationId?: number | null;
   year?: number | null;
   section?: string | null;
   source?: string | null;
@@ -100,9 +102,10 @@ interface HitRow {
   sources: string[];
 }
 
-/** Filters other than the text: year, section, source unit. */
+/** Filters other than the text: publication, year, section, source unit. */
 function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
+  if (input.publicationId) conditions.push(Prisma.sql`"publicationId" = ${input.publicationId}`);
   if (input.year) conditions.push(Prisma.sql`"year" = ${input.year}`);
   if (input.section) conditions.push(Prisma.sql`"sectionName" = ${input.section}`);
   if (input.source) conditions.push(Prisma.sql`"sourceUnits" @> ARRAY[${input.source}]::text[]`);
@@ -314,63 +317,99 @@ export interface SearchFilterOptions {
   sources: string[];
 }
 
-let cachedOptions: { version: number; options: SearchFilterOptions; checkedAt: number } | undefined;
-/** How long the options are shown without even asking whether the archive changed. */
-const OPTIONS_RECHECK_MS = 30_000;
-
-/**
- * What the search filters offer: years and sections present in the archive, frequent sources.
- * Reading them means going through the whole archive, so they are kept until the archive
- * changes (a new row has a new id; rows are never changed).
- */
-export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
-  if (cachedOptions && Date.now() - cachedOptions.checkedAt < OPTIONS_RECHECK_MS) return cachedOptions.options;
-  const [row] = await db.$queryRaw<{ version: number }[]>`SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem"`;
-  const version = row?.version ?? 0;
-  if (cachedOptions && cachedOptions.version === version) {
-    cachedOptions.checkedAt = Date.now();
-    return cachedOptions.options;
-  }
-  const options = await readSearchFilterOptions();
-  cachedOptions = { version, options, checkedAt: Date.now() };
-  return options;
+/** What the archive holds, for the filters of the search and of 信息采用统计. */
+export interface ArchiveFacets {
+  /** Years with items, newest first. */
+  years: number[];
+  /** Sections with items: lead sections first, then by how many items (the search's order). */
+  sectionsByUse: string[];
+  /** Sections with items: lead sections first, then as printed (the statistics' order). */
+  sectionsAsPrinted: string[];
+  /** The most used source units. */
+  sources: string[];
 }
 
-async function readSearchFilterOptions(): Promise<SearchFilterOptions> {
+const cachedFacets = new Map<number, { version: number; facets: ArchiveFacets; checkedAt: number }>();
+/** How long the facets are used without even asking whether the archive changed. */
+const FACETS_RECHECK_MS = 30_000;
+
+/**
+ * The archive's years, sections and frequent sources for one publication. Reading them means
+ * going through all of its rows, so they are kept (per instance) until the archive changes: a
+ * new row has a new id, rows are never changed, and deleting the newest rows changes the
+ * maximum too. The check is one probe of the primary key.
+ */
+export async function getArchiveFacets(publicationId: number): Promise<ArchiveFacets> {
+  const cached = cachedFacets.get(publicationId);
+  if (cached && Date.now() - cached.checkedAt < FACETS_RECHECK_MS) return cached.facets;
+  const [row] = await db.$queryRaw<{ version: number }[]>`
+    SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem" WHERE "publicationId" = ${publicationId}`;
+  const version = row?.version ?? 0;
+  if (cached && cached.version === version) {
+    cached.checkedAt = Date.now();
+    return cached.facets;
+  }
+  const facets = await readArchiveFacets(publicationId);
+  cachedFacets.set(publicationId, { version, facets, checkedAt: Date.now() });
+  return facets;
+}
+
+async function readArchiveFacets(publicationId: number): Promise<ArchiveFacets> {
   const [years, sections, sources] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
-    db.$queryRaw<{ name: string }[]>`
-      SELECT "sectionName" AS name FROM "ArchiveItem" GROUP BY "sectionName"
-      ORDER BY bool_or("isLead") DESC, count(*) DESC, "sectionName"`,
+    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" WHERE "publicationId" = ${publicationId} ORDER BY "year" DESC`,
+    db.$queryRaw<{ name: string; isLead: boolean; items: number; firstPosition: number }[]>`
+      SELECT "sectionName" AS name, bool_or("isLead") AS "isLead", count(*)::int AS items, min("position")::int AS "firstPosition"
+      FROM "ArchiveItem" WHERE "publicationId" = ${publicationId} GROUP BY "sectionName"`,
     db.$queryRaw<{ unit: string }[]>`
-      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
+      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit WHERE "publicationId" = ${publicationId}
+      GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
   ]);
-  return { years: years.map((r) => r.year), sections: sections.map((r) => r.name), sources: sources.map((r) => r.unit) };
+  const leadFirst = (a: (typeof sections)[number], b: (typeof sections)[number]) => Number(b.isLead) - Number(a.isLead);
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return {
+    years: years.map((r) => r.year),
+    sectionsByUse: [...sections].sort((a, b) => leadFirst(a, b) || b.items - a.items || byName(a, b)).map((r) => r.name),
+    sectionsAsPrinted: [...sections].sort((a, b) => leadFirst(a, b) || a.firstPosition - b.firstPosition || byName(a, b)).map((r) => r.name),
+    sources: sources.map((r) => r.unit),
+  };
+}
+
+/** What the search filters offer: years and sections present in the archive, frequent sources. */
+export async function getSearchFilterOptions(publicationId: number): Promise<SearchFilterOptions> {
+  const facets = await getArchiveFacets(publicationId);
+  return { years: facets.years, sections: facets.sectionsByUse, sources: facets.sources };
 }
 
 // ---------------------------------------------------------------------------------------
-// The archive's listing
+// The archive's listing (per publication: every query starts with "publicationId" = $1, the
+// leading column of the index it reads)
 
-/** Years with published issues, newest first, with how many issues each. */
-export async function listPublishedYears(): Promise<{ year: number; count: number }[]> {
-  const rows = await db.issue.groupBy({ by: ['year'], where: { status: 'PUBLISHED' }, _count: { _all: true }, orderBy: { year: 'desc' } });
-  return rows.map((row) => ({ year: row.year, count: row._count._all }));
+/**
+ * Years with published issues, newest first, with how many issues each: read from the index
+ * "Issue_publicationId_status_year_totalNumber_idx" alone (one small entry per issue, no row).
+ */
+export async function listPublishedYears(publicationId: number): Promise<{ year: number; count: number }[]> {
+  return db.$queryRaw<{ year: number; count: number }[]>`
+    SELECT "year", count(*)::int AS "count" FROM "Issue"
+    WHERE "publicationId" = ${publicationId} AND "status" = 'PUBLISHED'
+    GROUP BY "year" ORDER BY "year" DESC`;
 }
 
-/** Published and imported issues of one year, newest first. */
-export function listPublishedIssuesOfYear(year: number) {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED', year },
+/**
+ * Published and imported issues of one year, newest first, with their printed items counted
+ * for these issues only (Prisma's `_count` would aggregate every archive row first).
+ */
+export async function listPublishedIssuesOfYear(publicationId: number, year: number) {
+  const issues = await db.issue.findMany({
+    where: { publicationId, status: 'PUBLISHED', year },
     orderBy: { totalNumber: 'desc' },
-    select: {
-      id: true,
-      year: true,
-      yearNumber: true,
-      totalNumber: true,
-      issueDate: true,
-      publishedAt: true,
-      origin: true,
-      _count: { select: { archiveItems: true } },
-    },
+    select: { id: true, year: true, yearNumber: true, totalNumber: true, issueDate: true, publishedAt: true, origin: true },
   });
+  const counts = await db.archiveItem.groupBy({
+    by: ['issueId'],
+    where: { issueId: { in: issues.map((issue) => issue.id) } },
+    _count: { _all: true },
+  });
+  const countOf = new Map(counts.map((row) => [row.issueId, row._count._all]));
+  return issues.map((issue) => ({ ...issue, itemCount: countOf.get(issue.id) ?? 0 }));
 }
