@@ -153,12 +153,10 @@ async function getGramStatistics(): Promise<GramStatistics> {
 
 /** At most this many pairs of a long term are looked up in the index. */
 const MAX_LOOKUP_GRAMS = 2;
-/** A term found in at least this share of all items is checked along the newest items instead. */
-const FREQUENT_SHARE = 0.4;
 
 interface SearchPlan {
   grams: string[];
-  /** Estimated share of items that hold every term (from the rarest pair's frequency). */
+  /** Estimated share of items that hold every term (from the rarest pair's frequency); 0 without statistics. */
   share: number;
 }
 
@@ -183,18 +181,12 @@ const HIT_COLUMNS = Prisma.sql`"id", "issueId", "position", "year", "yearNumber"
 const NEWEST_FIRST = Prisma.sql`ORDER BY "issueDate" DESC, "totalNumber" DESC, "position"`;
 
 /**
- * Up to SEARCH_COUNT_CAP + 1 matches found through the index, counted (`matchCount` on every
- * row), and one page of them, newest first: one round trip for the usual search. Exact while
- * there are no more than the cap; past it the page is read along the newest items instead.
- * (Exported for the EXPLAIN test.)
+ * One page of the matches that `matches` selects (at most SEARCH_COUNT_CAP + 1 of them, with
+ * their sort columns), counted (`matchCount` on every row), newest first: one round trip.
  */
-export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: string[]): Prisma.Sql {
-  const terms = parseSearchTerms(input.query);
+function pageOfMatchesSql(matches: Prisma.Sql, offset: number): Prisma.Sql {
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (
-      SELECT "id", "issueDate", "totalNumber", "position" FROM "ArchiveItem"
-      WHERE ${indexedConditions(terms, input, grams)} LIMIT ${SEARCH_COUNT_CAP + 1}
-    ), page AS (
+    WITH matches AS MATERIALIZED (${matches}), page AS (
       SELECT "id" FROM matches ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     )
     SELECT (SELECT count(*) FROM matches)::int AS "matchCount", ${HIT_COLUMNS}
@@ -202,51 +194,65 @@ export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: st
 }
 
 /**
+ * Up to SEARCH_COUNT_CAP + 1 matches found through the index, counted, and one page of them.
+ * Exact while there are no more than the cap; past it the page is read along the newest items
+ * instead. (Exported for the EXPLAIN test.)
+ */
+export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: string[]): Prisma.Sql {
+  const terms = parseSearchTerms(input.query);
+  return pageOfMatchesSql(
+    Prisma.sql`SELECT "id", "issueDate", "totalNumber", "position" FROM "ArchiveItem"
+      WHERE ${indexedConditions(terms, input, grams)} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+    offset,
+  );
+}
+
+/**
  * A page of a term found in many items (exported for the EXPLAIN test): the newest matches are
  * among the newest items, so only the newest `window` items, read in date order through the
- * date index, are checked — sorting every item that mentions 科协 would cost more than the search.
+ * date index (per publication: its own index), are checked, and the first SEARCH_COUNT_CAP + 1
+ * matches among them counted — sorting every item that mentions 科协 would cost more than the
+ * search. A count past the cap, or a full page, is exact for the newest matches.
  */
 export function frequentPageSql(input: ArchiveSearchInput, offset: number, window: number): Prisma.Sql {
   const terms = parseSearchTerms(input.query);
   const filters = filterConditions(input);
-  return Prisma.sql`
-    SELECT ${HIT_COLUMNS} FROM (
-      SELECT ${HIT_COLUMNS}, "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
-      ${NEWEST_FIRST} LIMIT ${window}
-    ) AS recent
-    WHERE ${Prisma.join(textConditions(terms), ' AND ')}
-    ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-}
-
-/** The first window of newest items checked for a frequent term; it grows fourfold while a page is not full. */
-export const FREQUENT_WINDOW = 1_000;
-
-function readIndexedPage(terms: string[], input: ArchiveSearchInput, grams: string[], offset: number) {
-  return db.$queryRaw<(HitRow & { matchCount: number })[]>(indexedPageSql(input, offset, grams));
-}
-
-/** Whether a term in most items is in more than SEARCH_COUNT_CAP of the newest: counted along the date index. */
-async function countAlongNewest(terms: string[], input: ArchiveSearchInput): Promise<number> {
-  const filters = filterConditions(input);
-  const [counted] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM (
-        SELECT "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
-        ${NEWEST_FIRST} LIMIT ${FREQUENT_COUNT_WINDOW}
+  return pageOfMatchesSql(
+    Prisma.sql`SELECT "id", "issueDate", "totalNumber", "position" FROM (
+        SELECT "id", "issueDate", "totalNumber", "position", "searchText" FROM "ArchiveItem"
+        ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
+        ${NEWEST_FIRST} LIMIT ${window}
       ) AS recent
       WHERE ${Prisma.join(textConditions(terms), ' AND ')}
-      LIMIT ${SEARCH_COUNT_CAP + 1}
-    ) AS matches`;
-  return counted?.n ?? 0;
+      ${NEWEST_FIRST} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+    offset,
+  );
 }
 
-/** How many of the newest items a frequent term is counted along before the index is asked after all. */
-const FREQUENT_COUNT_WINDOW = 5_000;
+/** The first window of newest items a capped page is read along; it grows fourfold while the page is not full. */
+export const FREQUENT_WINDOW = 1_000;
+/**
+ * A term expected in more than SEARCH_COUNT_CAP of at most this many newest items is looked up
+ * along them first (one query: counted to the cap, and the page); a rarer one through the index.
+ */
+const FREQUENT_WINDOW_MAX = 8_000;
 
-async function readFrequentPage(input: ArchiveSearchInput, offset: number, total: number): Promise<HitRow[]> {
-  const wanted = Math.min(SEARCH_PAGE_SIZE, total - offset);
-  for (let window = FREQUENT_WINDOW; ; window *= 4) {
-    const rows = await db.$queryRaw<HitRow[]>(frequentPageSql(input, offset, window));
+type PageRow = HitRow & { matchCount: number };
+
+function readPage(sql: Prisma.Sql) {
+  return db.$queryRaw<PageRow[]>(sql);
+}
+
+/** The newest items along which `matches` matches are expected, with a margin (Infinity without statistics). */
+function windowFor(matches: number, share: number): number {
+  return share > 0 ? Math.ceil((1.5 * matches) / share) : Infinity;
+}
+
+/** A page of a term in more than SEARCH_COUNT_CAP items, read along the newest items. */
+async function readCappedPage(input: ArchiveSearchInput, plan: SearchPlan, offset: number): Promise<PageRow[]> {
+  const wanted = Math.min(SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP - offset);
+  for (let window = Math.max(FREQUENT_WINDOW, Math.min(windowFor(offset + wanted, plan.share), 1_000_000)); ; window *= 4) {
+    const rows = await readPage(frequentPageSql(input, offset, window));
     if (rows.length >= wanted || window >= 1_000_000) return rows;
   }
 }
@@ -262,24 +268,30 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
   if (!terms.length) return empty;
   const plan = await planSearch(terms);
   const requested = Math.max(1, input.page ?? 1);
-  const capped = async () => {
-    const page = Math.min(requested, Math.ceil(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE));
-    return { found: SEARCH_COUNT_CAP + 1, page, rows: await readFrequentPage(input, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP) };
-  };
+  const cappedPage = Math.min(requested, Math.ceil(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE));
+  const offsetOf = (page: number) => (page - 1) * SEARCH_PAGE_SIZE;
   let result: { found: number; page: number; rows: HitRow[] } | null = null;
-  if (plan.share >= FREQUENT_SHARE && (await countAlongNewest(terms, input)) > SEARCH_COUNT_CAP) result = await capped();
+  const window = windowFor(SEARCH_COUNT_CAP + 1, plan.share);
+  if (window <= FREQUENT_WINDOW_MAX) {
+    // Expected past the cap among the newest items: counted there and the page read, in one go.
+    const rows = await readPage(frequentPageSql(input, offsetOf(cappedPage), window));
+    if ((rows[0]?.matchCount ?? 0) > SEARCH_COUNT_CAP) result = { found: SEARCH_COUNT_CAP + 1, page: cappedPage, rows };
+  }
   if (!result) {
     // One round trip for the usual case: the matches counted and the page read together.
-    let rows = await readIndexedPage(terms, input, plan.grams, (requested - 1) * SEARCH_PAGE_SIZE);
+    let rows = await readPage(indexedPageSql(input, offsetOf(requested), plan.grams));
     let page = requested;
     if (!rows.length && requested > 1) {
       // Past the last page (the results changed, or a hand-made link): show the last one.
-      const first = await readIndexedPage(terms, input, plan.grams, 0);
+      const first = await readPage(indexedPageSql(input, 0, plan.grams));
       page = Math.max(1, Math.ceil(Math.min(first[0]?.matchCount ?? 0, SEARCH_COUNT_CAP) / SEARCH_PAGE_SIZE));
-      rows = page === 1 ? first : await readIndexedPage(terms, input, plan.grams, (page - 1) * SEARCH_PAGE_SIZE);
+      rows = page === 1 ? first : await readPage(indexedPageSql(input, offsetOf(page), plan.grams));
     }
     const found = rows[0]?.matchCount ?? 0;
-    result = found > SEARCH_COUNT_CAP ? await capped() : { found, page, rows };
+    result =
+      found > SEARCH_COUNT_CAP
+        ? { found, page: cappedPage, rows: await readCappedPage(input, plan, offsetOf(cappedPage)) }
+        : { found, page, rows };
   }
   if (result.found === 0) return empty;
   const { found, page, rows } = result;
