@@ -229,13 +229,18 @@ export function frequentPageSql(input: ArchiveSearchInput, offset: number, windo
   );
 }
 
-/** The first window of newest items a capped page is read along; it grows fourfold while the page is not full. */
-export const FREQUENT_WINDOW = 1_000;
+/**
+ * The smallest window of newest items a capped page is read along: sized from the term's
+ * estimated share to hold the page, it grows fourfold while the page is not full.
+ */
+export const FREQUENT_WINDOW = 200;
 /**
  * A term expected in more than SEARCH_COUNT_CAP of at most this many newest items is looked up
  * along them first (one query: counted to the cap, and the page); a rarer one through the index.
+ * Reading items along the date index and checking their text is dear: at 60,000 items, 2,000
+ * of them took longer than the index lookup of a term in 16,000 (74 against 43 ms, busy machine).
  */
-const FREQUENT_WINDOW_MAX = 8_000;
+const FREQUENT_WINDOW_MAX = 2_000;
 
 type PageRow = HitRow & { matchCount: number };
 
