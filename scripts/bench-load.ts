@@ -1,17 +1,19 @@
-// `npm run bench:load [-- --seconds 60 --think-ms 1000 --sizes 6000,60000]`: the system under
+// `npm run bench:load [-- --seconds 60 --think-ms 1000 --sizes 6000,60000 --keep-data DIR]`: the system under
 // load with ten years of archive. For each data size it generates the archive into a fresh
 // embedded database (weekly issues of 12 items; 6,000 items = 500 issues over ten years, all
 // published in the system; 60,000 = the same plus 4,500 imported older issues), starts the
 // production build on it, signs in 20 users and lets them work for a fixed time over the
 // dashboard (稿件), the item editor, the assembly page of the issue being prepared, the archive
-// (one year, and a published issue) and the search, each user pausing about --think-ms between
-// pages. Prints p50/p95/max per page and the errors (any answer but 200), the search query's
+// (one year, and a published issue), 信息采用统计 (one year) and the search, each user pausing
+// about --think-ms between pages. --keep-data keeps each size's database in DIR/<size> and uses
+// it again next time instead of generating. Prints p50/p95/max per page and the errors (any answer but 200), the search query's
 // own time in the database, and the editor route's first-load JavaScript (gzip). Figures, not
 // pass/fail. Targets (issue 10, on 2 cores): pages p95 ≤ 150 ms, search p95 ≤ 50 ms at 6,000
 // items and ≤ 100 ms at 60,000, 0 errors, editor first-load JS ≤ 300 KB gzip.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +33,9 @@ const { values } = parseArgs({
     'think-ms': { type: 'string', default: '1000' },
     sizes: { type: 'string', default: '6000,60000' },
     users: { type: 'string', default: '20' },
+    // Keep the generated archive in this folder and use it again on the next run of that size
+    // (generating 60,000 items takes 5–12 minutes on 2 busy cores).
+    'keep-data': { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -88,19 +93,38 @@ async function runLoad(baseUrl: string, cookies: string[], pages: PageSpec[]) {
   return { timings, errors };
 }
 
+type ArchiveData = Omit<Awaited<ReturnType<typeof generateArchive>>, 'db'>;
+
+/** The archive of this size: generated into a fresh database, or the one kept by an earlier run (--keep-data). */
+async function prepareArchive(databaseUrl: string, totalItems: number, keptFile: string | null): Promise<ArchiveData> {
+  await applyMigrations(databaseUrl);
+  if (keptFile && existsSync(keptFile)) {
+    const kept = JSON.parse(await readFile(keptFile, 'utf8')) as ArchiveData;
+    process.env.DATABASE_URL = databaseUrl;
+    console.log(`\n== ${totalItems.toLocaleString('en')} items: the archive kept in ${path.dirname(keptFile)} (load ${load()})`);
+    return kept;
+  }
+  console.log(`\n== ${totalItems.toLocaleString('en')} items: generating (load ${load()}) …`);
+  const { db: generatedDb, ...data } = await generateArchive(databaseUrl, totalItems, { users: USERS, password: PASSWORD });
+  void generatedDb;
+  console.log(
+    `generated ${data.publishedIds.length} published issues, ${data.archiveItems} archive items, ${data.draftIds.length} drafts in ${data.seconds.toFixed(0)} s`,
+  );
+  if (keptFile) await writeFile(keptFile, JSON.stringify(data));
+  return data;
+}
+
 async function benchSize(totalItems: number) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'kexie-bench-load-'));
+  const keptDir = values['keep-data'] ? path.resolve(values['keep-data'], String(totalItems)) : null;
+  if (keptDir) await mkdir(keptDir, { recursive: true });
+  const dataDir = keptDir ?? (await mkdtemp(path.join(tmpdir(), 'kexie-bench-load-')));
   const pgPort = await freePort();
   const port = await freePort();
   let server: ChildProcess | undefined;
   const database = await startEmbeddedPostgres({ dir: dataDir, port: pgPort, database: 'kexie' });
   try {
-    await applyMigrations(database.url);
-    console.log(`\n== ${totalItems.toLocaleString('en')} items: generating (load ${load()}) …`);
-    const data = await generateArchive(database.url, totalItems, { users: USERS, password: PASSWORD });
-    console.log(
-      `generated ${data.publishedIds.length} published issues, ${data.archiveItems} archive items, ${data.draftIds.length} drafts in ${data.seconds.toFixed(0)} s`,
-    );
+    const data = await prepareArchive(database.url, totalItems, keptDir && path.join(keptDir, 'bench-data.json'));
+    const { db } = await import('@/lib/db');
 
     server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
@@ -121,6 +145,7 @@ async function benchSize(totalItems: number) {
       { name: 'assembly /issues/N', weight: 2, url: () => `/issues/${data.assemblingId}` },
       { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
       { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
+      { name: 'statistics', weight: 1, url: () => `/statistics?fromYear=${random.pick(data.years)}` },
       {
         name: 'search page',
         weight: 3,
@@ -152,10 +177,11 @@ async function benchSize(totalItems: number) {
     const { searchArchive } = await import('@/lib/data/archive');
     const queryTimes: number[] = [];
     const perQuery = new Map<string, number[]>();
+    const publicationId = (await db.publication.findFirstOrThrow({ orderBy: { id: 'asc' } })).id;
     for (let round = 0; round < 5; round++) {
       for (const query of SEARCH_QUERIES) {
         const started = performance.now();
-        await searchArchive({ query });
+        await searchArchive({ query, publicationId });
         const elapsed = performance.now() - started;
         queryTimes.push(elapsed);
         perQuery.set(query, [...(perQuery.get(query) ?? []), elapsed]);
@@ -173,7 +199,7 @@ async function benchSize(totalItems: number) {
     const editor = await firstLoadJsGzip(baseUrl, `/items/${data.draftIds[0]}`, cookies[0]!);
     const statistics = await firstLoadJsGzip(baseUrl, '/statistics', cookies[0]!);
     console.log(`editor_first_load_js_gzip_kb=${editor.kb.toFixed(1)} (${editor.files} files; target ≤ 300)   statistics_first_load_js_gzip_kb=${statistics.kb.toFixed(1)}`);
-    await data.db.$disconnect();
+    await db.$disconnect();
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
@@ -181,7 +207,7 @@ async function benchSize(totalItems: number) {
       await exited;
     }
     await database.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (!keptDir) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -194,6 +220,7 @@ if (SIZES.length === 1) {
   console.log(`bench:load — ${SIZES.join(', ')} items; machine load average ${load()} (1, 5, 15 min)`);
   for (const size of SIZES) {
     const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/bench-load.ts', '--sizes', String(size), '--seconds', String(SECONDS), '--think-ms', String(THINK_MS), '--users', String(USERS)];
+    if (values['keep-data']) args.push('--keep-data', values['keep-data']);
     const code = await new Promise<number | null>((resolve) => spawn(process.execPath, args, { cwd: root, stdio: 'inherit' }).once('exit', resolve));
     if (code !== 0) process.exit(code ?? 1);
   }

@@ -53,6 +53,8 @@ export const SEARCH_COUNT_CAP = 500;
 
 export interface ArchiveSearchInput {
   query: string;
+  /** The publication searched (its id leads the date index); every publication when not given. */
+  publicationId?: number | null;
   year?: number | null;
   section?: string | null;
   source?: string | null;
@@ -94,9 +96,10 @@ type HitRow = Omit<ArchiveHit, 'issueDate' | 'title' | 'subtitle' | 'excerpt' | 
   sources: string[];
 };
 
-/** Filters other than the text: year, section, source unit. */
+/** Filters other than the text: publication, year, section, source unit. */
 function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
+  if (input.publicationId) conditions.push(Prisma.sql`"publicationId" = ${input.publicationId}`);
   if (input.year) conditions.push(Prisma.sql`"year" = ${input.year}`);
   if (input.section) conditions.push(Prisma.sql`"sectionName" = ${input.section}`);
   if (input.source) conditions.push(Prisma.sql`"sourceUnits" @> ARRAY[${input.source}]::text[]`);
@@ -144,12 +147,10 @@ async function getGramStatistics(): Promise<GramStatistics> {
 
 /** At most this many pairs of a long term are looked up in the index. */
 const MAX_LOOKUP_GRAMS = 2;
-/** A term found in at least this share of all items is checked along the newest items instead. */
-const FREQUENT_SHARE = 0.4;
 
 interface SearchPlan {
   grams: string[];
-  /** Estimated share of items that hold every term (from the rarest pair's frequency). */
+  /** Estimated share of items that hold every term (from the rarest pair's frequency); 0 without statistics. */
   share: number;
 }
 
@@ -174,18 +175,12 @@ const HIT_COLUMNS = Prisma.sql`"id", "issueId", "position", "year", "yearNumber"
 const NEWEST_FIRST = Prisma.sql`ORDER BY "issueDate" DESC, "totalNumber" DESC, "position"`;
 
 /**
- * Up to SEARCH_COUNT_CAP + 1 matches found through the index, counted (`matchCount` on every
- * row), and one page of them, newest first: one round trip for the usual search. Exact while
- * there are no more than the cap; past it the page is read along the newest items instead.
- * (Exported for the EXPLAIN test.)
+ * One page of the matches that `matches` selects (at most SEARCH_COUNT_CAP + 1 of them, with
+ * their sort columns), counted (`matchCount` on every row), newest first: one round trip.
  */
-export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: string[]): Prisma.Sql {
-  const terms = parseSearchTerms(input.query);
+function pageOfMatchesSql(matches: Prisma.Sql, offset: number): Prisma.Sql {
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (
-      SELECT "id", "issueDate", "totalNumber", "position" FROM "ArchiveItem"
-      WHERE ${indexedConditions(terms, input, grams)} LIMIT ${SEARCH_COUNT_CAP + 1}
-    ), page AS (
+    WITH matches AS MATERIALIZED (${matches}), page AS (
       SELECT "id" FROM matches ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     )
     SELECT (SELECT count(*) FROM matches)::int AS "matchCount", ${HIT_COLUMNS}
@@ -193,51 +188,70 @@ export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: st
 }
 
 /**
+ * Up to SEARCH_COUNT_CAP + 1 matches found through the index, counted, and one page of them.
+ * Exact while there are no more than the cap; past it the page is read along the newest items
+ * instead. (Exported for the EXPLAIN test.)
+ */
+export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: string[]): Prisma.Sql {
+  const terms = parseSearchTerms(input.query);
+  return pageOfMatchesSql(
+    Prisma.sql`SELECT "id", "issueDate", "totalNumber", "position" FROM "ArchiveItem"
+      WHERE ${indexedConditions(terms, input, grams)} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+    offset,
+  );
+}
+
+/**
  * A page of a term found in many items (exported for the EXPLAIN test): the newest matches are
  * among the newest items, so only the newest `window` items, read in date order through the
- * date index, are checked — sorting every item that mentions 科协 would cost more than the search.
+ * date index (per publication: its own index), are checked, and the first SEARCH_COUNT_CAP + 1
+ * matches among them counted — sorting every item that mentions 科协 would cost more than the
+ * search. A count past the cap, or a full page, is exact for the newest matches.
  */
 export function frequentPageSql(input: ArchiveSearchInput, offset: number, window: number): Prisma.Sql {
   const terms = parseSearchTerms(input.query);
   const filters = filterConditions(input);
-  return Prisma.sql`
-    SELECT ${HIT_COLUMNS} FROM (
-      SELECT ${HIT_COLUMNS}, "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
-      ${NEWEST_FIRST} LIMIT ${window}
-    ) AS recent
-    WHERE ${Prisma.join(textConditions(terms), ' AND ')}
-    ${NEWEST_FIRST} LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}`;
-}
-
-/** The first window of newest items checked for a frequent term; it grows fourfold while a page is not full. */
-export const FREQUENT_WINDOW = 1_000;
-
-function readIndexedPage(terms: string[], input: ArchiveSearchInput, grams: string[], offset: number) {
-  return db.$queryRaw<(HitRow & { matchCount: number })[]>(indexedPageSql(input, offset, grams));
-}
-
-/** Whether a term in most items is in more than SEARCH_COUNT_CAP of the newest: counted along the date index. */
-async function countAlongNewest(terms: string[], input: ArchiveSearchInput): Promise<number> {
-  const filters = filterConditions(input);
-  const [counted] = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM (
-        SELECT "searchText" FROM "ArchiveItem" ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
-        ${NEWEST_FIRST} LIMIT ${FREQUENT_COUNT_WINDOW}
+  return pageOfMatchesSql(
+    Prisma.sql`SELECT "id", "issueDate", "totalNumber", "position" FROM (
+        SELECT "id", "issueDate", "totalNumber", "position", "searchText" FROM "ArchiveItem"
+        ${filters.length ? Prisma.sql`WHERE ${Prisma.join(filters, ' AND ')}` : Prisma.empty}
+        ${NEWEST_FIRST} LIMIT ${window}
       ) AS recent
       WHERE ${Prisma.join(textConditions(terms), ' AND ')}
-      LIMIT ${SEARCH_COUNT_CAP + 1}
-    ) AS matches`;
-  return counted?.n ?? 0;
+      ${NEWEST_FIRST} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+    offset,
+  );
 }
 
-/** How many of the newest items a frequent term is counted along before the index is asked after all. */
-const FREQUENT_COUNT_WINDOW = 5_000;
+/**
+ * The smallest window of newest items a capped page is read along: sized from the term's
+ * estimated share to hold the page, it grows fourfold while the page is not full.
+ */
+export const FREQUENT_WINDOW = 200;
+/**
+ * A term expected in more than SEARCH_COUNT_CAP of at most this many newest items is looked up
+ * along them first (one query: counted to the cap, and the page); a rarer one through the index.
+ * Reading items along the date index and checking their text is dear: at 60,000 items, 2,000
+ * of them took longer than the index lookup of a term in 16,000 (74 against 43 ms, busy machine).
+ */
+const FREQUENT_WINDOW_MAX = 2_000;
 
-async function readFrequentPage(input: ArchiveSearchInput, offset: number, total: number): Promise<HitRow[]> {
-  const wanted = Math.min(SEARCH_PAGE_SIZE, total - offset);
-  for (let window = FREQUENT_WINDOW; ; window *= 4) {
-    const rows = await db.$queryRaw<HitRow[]>(frequentPageSql(input, offset, window));
+type PageRow = HitRow & { matchCount: number };
+
+function readPage(sql: Prisma.Sql) {
+  return db.$queryRaw<PageRow[]>(sql);
+}
+
+/** The newest items along which `matches` matches are expected, with a margin (Infinity without statistics). */
+function windowFor(matches: number, share: number): number {
+  return share > 0 ? Math.ceil((1.5 * matches) / share) : Infinity;
+}
+
+/** A page of a term in more than SEARCH_COUNT_CAP items, read along the newest items. */
+async function readCappedPage(input: ArchiveSearchInput, plan: SearchPlan, offset: number): Promise<PageRow[]> {
+  const wanted = Math.min(SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP - offset);
+  for (let window = Math.max(FREQUENT_WINDOW, Math.min(windowFor(offset + wanted, plan.share), 1_000_000)); ; window *= 4) {
+    const rows = await readPage(frequentPageSql(input, offset, window));
     if (rows.length >= wanted || window >= 1_000_000) return rows;
   }
 }
@@ -253,24 +267,30 @@ export async function searchArchive(input: ArchiveSearchInput): Promise<ArchiveS
   if (!terms.length) return empty;
   const plan = await planSearch(terms);
   const requested = Math.max(1, input.page ?? 1);
-  const capped = async () => {
-    const page = Math.min(requested, Math.ceil(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE));
-    return { found: SEARCH_COUNT_CAP + 1, page, rows: await readFrequentPage(input, (page - 1) * SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP) };
-  };
+  const cappedPage = Math.min(requested, Math.ceil(SEARCH_COUNT_CAP / SEARCH_PAGE_SIZE));
+  const offsetOf = (page: number) => (page - 1) * SEARCH_PAGE_SIZE;
   let result: { found: number; page: number; rows: HitRow[] } | null = null;
-  if (plan.share >= FREQUENT_SHARE && (await countAlongNewest(terms, input)) > SEARCH_COUNT_CAP) result = await capped();
+  const window = windowFor(SEARCH_COUNT_CAP + 1, plan.share);
+  if (window <= FREQUENT_WINDOW_MAX) {
+    // Expected past the cap among the newest items: counted there and the page read, in one go.
+    const rows = await readPage(frequentPageSql(input, offsetOf(cappedPage), window));
+    if ((rows[0]?.matchCount ?? 0) > SEARCH_COUNT_CAP) result = { found: SEARCH_COUNT_CAP + 1, page: cappedPage, rows };
+  }
   if (!result) {
     // One round trip for the usual case: the matches counted and the page read together.
-    let rows = await readIndexedPage(terms, input, plan.grams, (requested - 1) * SEARCH_PAGE_SIZE);
+    let rows = await readPage(indexedPageSql(input, offsetOf(requested), plan.grams));
     let page = requested;
     if (!rows.length && requested > 1) {
       // Past the last page (the results changed, or a hand-made link): show the last one.
-      const first = await readIndexedPage(terms, input, plan.grams, 0);
+      const first = await readPage(indexedPageSql(input, 0, plan.grams));
       page = Math.max(1, Math.ceil(Math.min(first[0]?.matchCount ?? 0, SEARCH_COUNT_CAP) / SEARCH_PAGE_SIZE));
-      rows = page === 1 ? first : await readIndexedPage(terms, input, plan.grams, (page - 1) * SEARCH_PAGE_SIZE);
+      rows = page === 1 ? first : await readPage(indexedPageSql(input, offsetOf(page), plan.grams));
     }
     const found = rows[0]?.matchCount ?? 0;
-    result = found > SEARCH_COUNT_CAP ? await capped() : { found, page, rows };
+    result =
+      found > SEARCH_COUNT_CAP
+        ? { found, page: cappedPage, rows: await readCappedPage(input, plan, offsetOf(cappedPage)) }
+        : { found, page, rows };
   }
   if (result.found === 0) return empty;
   const { found, page, rows } = result;
@@ -308,63 +328,99 @@ export interface SearchFilterOptions {
   sources: string[];
 }
 
-let cachedOptions: { version: number; options: SearchFilterOptions; checkedAt: number } | undefined;
-/** How long the options are shown without even asking whether the archive changed. */
-const OPTIONS_RECHECK_MS = 30_000;
-
-/**
- * What the search filters offer: years and sections present in the archive, frequent sources.
- * Reading them means going through the whole archive, so they are kept until the archive
- * changes (a new row has a new id; rows are never changed).
- */
-export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
-  if (cachedOptions && Date.now() - cachedOptions.checkedAt < OPTIONS_RECHECK_MS) return cachedOptions.options;
-  const [row] = await db.$queryRaw<{ version: number }[]>`SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem"`;
-  const version = row?.version ?? 0;
-  if (cachedOptions && cachedOptions.version === version) {
-    cachedOptions.checkedAt = Date.now();
-    return cachedOptions.options;
-  }
-  const options = await readSearchFilterOptions();
-  cachedOptions = { version, options, checkedAt: Date.now() };
-  return options;
+/** What the archive holds, for the filters of the search and of 信息采用统计. */
+export interface ArchiveFacets {
+  /** Years with items, newest first. */
+  years: number[];
+  /** Sections with items: lead sections first, then by how many items (the search's order). */
+  sectionsByUse: string[];
+  /** Sections with items: lead sections first, then as printed (the statistics' order). */
+  sectionsAsPrinted: string[];
+  /** The most used source units. */
+  sources: string[];
 }
 
-async function readSearchFilterOptions(): Promise<SearchFilterOptions> {
+const cachedFacets = new Map<number, { version: number; facets: ArchiveFacets; checkedAt: number }>();
+/** How long the facets are used without even asking whether the archive changed. */
+const FACETS_RECHECK_MS = 30_000;
+
+/**
+ * The archive's years, sections and frequent sources for one publication. Reading them means
+ * going through all of its rows, so they are kept (per instance) until the archive changes: a
+ * new row has a new id, rows are never changed, and deleting the newest rows changes the
+ * maximum too. The check is one probe of the primary key.
+ */
+export async function getArchiveFacets(publicationId: number): Promise<ArchiveFacets> {
+  const cached = cachedFacets.get(publicationId);
+  if (cached && Date.now() - cached.checkedAt < FACETS_RECHECK_MS) return cached.facets;
+  const [row] = await db.$queryRaw<{ version: number }[]>`
+    SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem" WHERE "publicationId" = ${publicationId}`;
+  const version = row?.version ?? 0;
+  if (cached && cached.version === version) {
+    cached.checkedAt = Date.now();
+    return cached.facets;
+  }
+  const facets = await readArchiveFacets(publicationId);
+  cachedFacets.set(publicationId, { version, facets, checkedAt: Date.now() });
+  return facets;
+}
+
+async function readArchiveFacets(publicationId: number): Promise<ArchiveFacets> {
   const [years, sections, sources] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
-    db.$queryRaw<{ name: string }[]>`
-      SELECT "sectionName" AS name FROM "ArchiveItem" GROUP BY "sectionName"
-      ORDER BY bool_or("isLead") DESC, count(*) DESC, "sectionName"`,
+    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" WHERE "publicationId" = ${publicationId} ORDER BY "year" DESC`,
+    db.$queryRaw<{ name: string; isLead: boolean; items: number; firstPosition: number }[]>`
+      SELECT "sectionName" AS name, bool_or("isLead") AS "isLead", count(*)::int AS items, min("position")::int AS "firstPosition"
+      FROM "ArchiveItem" WHERE "publicationId" = ${publicationId} GROUP BY "sectionName"`,
     db.$queryRaw<{ unit: string }[]>`
-      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
+      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit WHERE "publicationId" = ${publicationId}
+      GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
   ]);
-  return { years: years.map((r) => r.year), sections: sections.map((r) => r.name), sources: sources.map((r) => r.unit) };
+  const leadFirst = (a: (typeof sections)[number], b: (typeof sections)[number]) => Number(b.isLead) - Number(a.isLead);
+  const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return {
+    years: years.map((r) => r.year),
+    sectionsByUse: [...sections].sort((a, b) => leadFirst(a, b) || b.items - a.items || byName(a, b)).map((r) => r.name),
+    sectionsAsPrinted: [...sections].sort((a, b) => leadFirst(a, b) || a.firstPosition - b.firstPosition || byName(a, b)).map((r) => r.name),
+    sources: sources.map((r) => r.unit),
+  };
+}
+
+/** What the search filters offer: years and sections present in the archive, frequent sources. */
+export async function getSearchFilterOptions(publicationId: number): Promise<SearchFilterOptions> {
+  const facets = await getArchiveFacets(publicationId);
+  return { years: facets.years, sections: facets.sectionsByUse, sources: facets.sources };
 }
 
 // ---------------------------------------------------------------------------------------
-// The archive's listing
+// The archive's listing (per publication: every query starts with "publicationId" = $1, the
+// leading column of the index it reads)
 
-/** Years with published issues, newest first, with how many issues each. */
-export async function listPublishedYears(): Promise<{ year: number; count: number }[]> {
-  const rows = await db.issue.groupBy({ by: ['year'], where: { status: 'PUBLISHED' }, _count: { _all: true }, orderBy: { year: 'desc' } });
-  return rows.map((row) => ({ year: row.year, count: row._count._all }));
+/**
+ * Years with published issues, newest first, with how many issues each: read from the index
+ * "Issue_publicationId_status_year_totalNumber_idx" alone (one small entry per issue, no row).
+ */
+export async function listPublishedYears(publicationId: number): Promise<{ year: number; count: number }[]> {
+  return db.$queryRaw<{ year: number; count: number }[]>`
+    SELECT "year", count(*)::int AS "count" FROM "Issue"
+    WHERE "publicationId" = ${publicationId} AND "status" = 'PUBLISHED'
+    GROUP BY "year" ORDER BY "year" DESC`;
 }
 
-/** Published and imported issues of one year, newest first. */
-export function listPublishedIssuesOfYear(year: number) {
-  return db.issue.findMany({
-    where: { status: 'PUBLISHED', year },
+/**
+ * Published and imported issues of one year, newest first, with their printed items counted
+ * for these issues only (Prisma's `_count` would aggregate every archive row first).
+ */
+export async function listPublishedIssuesOfYear(publicationId: number, year: number) {
+  const issues = await db.issue.findMany({
+    where: { publicationId, status: 'PUBLISHED', year },
     orderBy: { totalNumber: 'desc' },
-    select: {
-      id: true,
-      year: true,
-      yearNumber: true,
-      totalNumber: true,
-      issueDate: true,
-      publishedAt: true,
-      origin: true,
-      _count: { select: { archiveItems: true } },
-    },
+    select: { id: true, year: true, yearNumber: true, totalNumber: true, issueDate: true, publishedAt: true, origin: true },
   });
+  const counts = await db.archiveItem.groupBy({
+    by: ['issueId'],
+    where: { issueId: { in: issues.map((issue) => issue.id) } },
+    _count: { _all: true },
+  });
+  const countOf = new Map(counts.map((row) => [row.issueId, row._count._all]));
+  return issues.map((issue) => ({ ...issue, itemCount: countOf.get(issue.id) ?? 0 }));
 }

@@ -1,5 +1,7 @@
 import 'server-only';
 import { db, Prisma } from '@/lib/db';
+import { getArchiveFacets } from '@/lib/data/archive';
+import { getPublicationId } from '@/lib/data/publication';
 import type { StatisticsQuery } from '@/lib/validations/statistics';
 
 // 信息采用统计: how many items of each source unit (来源单位) the bulletin used, per period and
@@ -55,13 +57,11 @@ export function listPeriods(granularity: StatisticsQuery['granularity'], fromYea
 
 const collator = new Intl.Collator('zh-CN');
 
-export async function getAdoptionStatistics(query: StatisticsQuery): Promise<AdoptionStatistics> {
-  const [yearRows, sectionRows] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
-    db.$queryRaw<{ name: string }[]>`
-      SELECT "sectionName" AS name FROM "ArchiveItem" GROUP BY "sectionName" ORDER BY bool_or("isLead") DESC, min("position"), "sectionName"`,
-  ]);
-  const years = yearRows.map((r) => r.year);
+/** The statistics of one publication (the first when not named). */
+export async function getAdoptionStatistics(query: StatisticsQuery, publicationId?: number): Promise<AdoptionStatistics> {
+  publicationId ??= await getPublicationId();
+  // Years and sections of the whole archive come from the facets kept until it changes.
+  const { years, sectionsAsPrinted: allSections } = await getArchiveFacets(publicationId);
   const latest = years[0] ?? new Date().getFullYear();
   let fromYear = query.fromYear ?? query.toYear ?? latest;
   let toYear = query.toYear ?? query.fromYear ?? latest;
@@ -71,7 +71,7 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
   const periodIndex = new Map(periods.map((p, i) => [p.key, i]));
 
   const where = Prisma.join(
-    [Prisma.sql`a."year" BETWEEN ${fromYear} AND ${toYear}`, ...(section ? [Prisma.sql`a."sectionName" = ${section}`] : [])],
+    [Prisma.sql`a."publicationId" = ${publicationId}`, Prisma.sql`a."year" BETWEEN ${fromYear} AND ${toYear}`, ...(section ? [Prisma.sql`a."sectionName" = ${section}`] : [])],
     ' AND ',
   );
   const period = periodKeySql(query.granularity);
@@ -90,7 +90,7 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
   ]);
 
   const present = new Set(cells.map((c) => c.section));
-  const sections = sectionRows.map((r) => r.name).filter((name) => present.has(name));
+  const sections = allSections.filter((name) => present.has(name));
   const sectionIndex = new Map(sections.map((name, i) => [name, i]));
   const byUnit = new Map<string, UnitStatistics>();
   for (const cell of cells) {
@@ -122,6 +122,6 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
       .map((cell) => ({ unit: cell.unit, period: periodIndex.get(cell.period)!, section: cell.section, count: cell.n }))
       .sort((a, b) => collator.compare(a.unit, b.unit) || a.period - b.period || sectionIndex.get(a.section)! - sectionIndex.get(b.section)!),
     years,
-    allSections: sectionRows.map((r) => r.name),
+    allSections,
   };
 }

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { listPublishedIssuesOfYear, listPublishedYears } from '@/lib/data/archive';
+import { findPublicationId } from '@/lib/data/publication';
 import { cn } from '@/lib/utils';
 import { ZArchiveYear } from '@/lib/validations/archive';
 
@@ -16,10 +17,11 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
   await requirePageAccess('published');
   const raw = (await searchParams).year;
   const asked = ZArchiveYear.parse(Array.isArray(raw) ? raw[0] : raw);
-  const years = await listPublishedYears();
+  const publicationId = await findPublicationId();
+  const years = publicationId === null ? [] : await listPublishedYears(publicationId);
   // One year at a time: ten years of weekly issues are five hundred rows.
   const year = years.find((y) => y.year === asked)?.year ?? years[0]?.year;
-  const issues = year === undefined ? [] : await listPublishedIssuesOfYear(year);
+  const issues = year === undefined || publicationId === null ? [] : await listPublishedIssuesOfYear(publicationId, year);
   return (
     <>
       <PageHeader title="已发布" description="按年份查阅已发布和导入的各期简报；检索历期稿件的标题、正文和来源。" />
@@ -47,7 +49,7 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
               {year}年
             </h2>
             <IssueTable
-              issues={issues.map((issue) => ({ ...issue, _count: { items: issue._count.archiveItems } }))}
+              issues={issues.map((issue) => ({ ...issue, _count: { items: issue.itemCount } }))}
               hrefOf={(id) => `/published/${id}`}
               testId={`published-${year}`}
               extra={{ heading: '下载', render: (id) => <DownloadButtons issueId={id} isPublished /> }}

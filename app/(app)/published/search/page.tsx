@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { getSearchFilterOptions, searchArchive, SEARCH_COUNT_CAP } from '@/lib/data/archive';
+import { getPublicationId } from '@/lib/data/publication';
 import { ZArchiveSearch, type ArchiveSearchParams } from '@/lib/validations/archive';
 import { firstValues } from '@/lib/validations/statistics';
 
@@ -25,9 +26,10 @@ function hrefFor(values: ArchiveSearchParams, page: number): string {
 export default async function ArchiveSearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageAccess('published');
   const values = ZArchiveSearch.parse(firstValues(await searchParams));
+  const publicationId = await getPublicationId();
   const [options, result] = await Promise.all([
-    getSearchFilterOptions(),
-    searchArchive({ query: values.q, year: values.year, section: values.section, source: values.source, page: values.page }),
+    getSearchFilterOptions(publicationId),
+    searchArchive({ query: values.q, publicationId, year: values.year, section: values.section, source: values.source, page: values.page }),
   ]);
   const hasQuery = result.terms.length > 0;
   return (
