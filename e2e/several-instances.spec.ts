@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { freePort } from '@/lib/runtime/free-port';
+import { freePort } from '@/ops/free-port';
 import { login } from './fixtures/auth';
 import { createItem, createUser, getDb, getSectionId } from './fixtures/data';
 import { removeIssue } from './fixtures/issues';
