@@ -1,8 +1,7 @@
 'use client';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { TextField } from '@/components/ui/text-field';
 import { createUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormFooter } from '@/components/ui/form-footer';
@@ -14,33 +13,16 @@ export function CreateUserForm() {
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
-      <div>
-        <Label htmlFor="new-username">用户名</Label>
-        <Input id="new-username" name="username" aria-invalid={!!errors?.username} aria-describedby="new-username-error" />
-        <FieldError id="new-username-error" messages={errors?.username} />
-      </div>
-      <div>
-        <Label htmlFor="new-display-name">姓名（印在简报版记中）</Label>
-        <Input
-          id="new-display-name"
-          name="displayName"
-          aria-invalid={!!errors?.displayName}
-          aria-describedby="new-display-name-error"
-        />
-        <FieldError id="new-display-name-error" messages={errors?.displayName} />
-      </div>
-      <div>
-        <Label htmlFor="new-password">初始密码（留空则自动生成）</Label>
-        <Input
-          id="new-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={!!errors?.password}
-          aria-describedby="new-password-error"
-        />
-        <FieldError id="new-password-error" messages={errors?.password} />
-      </div>
+      <TextField id="new-username" name="username" label="用户名" errors={errors?.username} />
+      <TextField id="new-display-name" name="displayName" label="姓名（印在简报版记中）" errors={errors?.displayName} />
+      <TextField
+        id="new-password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        label="初始密码（留空则自动生成）"
+        errors={errors?.password}
+      />
       <div>
         <span className="text-sm font-medium text-gray-700">角色</span>
         <div className="mt-2">

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
+import { TextField } from '@/components/ui/text-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { createGlossaryEntryAction } from '@/lib/actions/proofread';
@@ -39,23 +40,18 @@ export function CreateGlossaryEntryForm() {
         </select>
         <FieldError id="glossary-kind-error" messages={errors?.kind} />
       </div>
-      <div>
-        <Label htmlFor="glossary-term">{kind === 'PERSON' ? '姓名' : '词条'}</Label>
-        <Input id="glossary-term" name="term" placeholder={hints.term} aria-invalid={!!errors?.term} aria-describedby="glossary-term-error" />
-        <FieldError id="glossary-term-error" messages={errors?.term} />
-      </div>
+      <TextField id="glossary-term" name="term" label={kind === 'PERSON' ? '姓名' : '词条'} placeholder={hints.term} errors={errors?.term} />
       {'title' in hints ? (
-        <div className="md:col-span-2">
-          <Label htmlFor="glossary-title">职务</Label>
-          <Input id="glossary-title" name="title" placeholder={hints.title} aria-invalid={!!errors?.title} aria-describedby="glossary-title-error" />
-          <FieldError id="glossary-title-error" messages={errors?.title} />
-        </div>
+        <TextField id="glossary-title" name="title" label="职务" placeholder={hints.title} errors={errors?.title} className="md:col-span-2" />
       ) : (
-        <div className="md:col-span-2">
-          <Label htmlFor="glossary-variants">{kind === 'AVOID' ? '建议改为' : '错误写法'}</Label>
-          <Input id="glossary-variants" name="variants" placeholder={hints.variants} aria-invalid={!!errors?.variants} aria-describedby="glossary-variants-error" />
-          <FieldError id="glossary-variants-error" messages={errors?.variants} />
-        </div>
+        <TextField
+          id="glossary-variants"
+          name="variants"
+          label={kind === 'AVOID' ? '建议改为' : '错误写法'}
+          placeholder={hints.variants}
+          errors={errors?.variants}
+          className="md:col-span-2"
+        />
       )}
       <div className="md:col-span-2">
         <Label htmlFor="glossary-note">说明（可选）</Label>

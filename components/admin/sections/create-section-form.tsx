@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
+import { TextField } from '@/components/ui/text-field';
 import { Label } from '@/components/ui/label';
 import { createSectionAction } from '@/lib/actions/sections';
 import { useActionForm } from '@/lib/hooks/use-action-form';
@@ -27,16 +27,12 @@ export function CreateSectionForm({
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
-      <div>
-        <Label htmlFor="new-section-name">栏目名称（不含【】，最多{SECTION_NAME_MAX_LENGTH}个字）</Label>
-        <Input
-          id="new-section-name"
-          name="name"
-          aria-invalid={!!errors?.name}
-          aria-describedby="new-section-name-error"
-        />
-        <FieldError id="new-section-name-error" messages={errors?.name} />
-      </div>
+      <TextField
+        id="new-section-name"
+        name="name"
+        label={`栏目名称（不含【】，最多${SECTION_NAME_MAX_LENGTH}个字）`}
+        errors={errors?.name}
+      />
       <div>
         <Label htmlFor="new-section-kind">类型</Label>
         <select
