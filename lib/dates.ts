@@ -48,3 +48,9 @@ export function toDbDate(isoDate: string): Date {
 export function fromDbDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** The calendar date `2023-08-11` in Beijing at that moment (deadlines, 今天). */
+export function getBeijingIsoDate(moment = new Date()): string {
+  const { year, month, day } = beijingParts(moment);
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}

@@ -19,7 +19,7 @@ const ZImportFileUpload = z.union(
 );
 
 /** Known by its base name only; a name with NUL or nothing left is refused. */
-const ZImportFile = ZImportFileUpload.transform((file, context) => {
+export const ZImportFile = ZImportFileUpload.transform((file, context) => {
   const name = toBaseFileName(file.name);
   if (name === null) {
     context.addIssue({ code: 'custom', message: '文件名含有无效字符（如空字符），请改名后再导入。' });

@@ -5,13 +5,14 @@ import { UserRow } from '@/components/admin/user-row';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
+import { listIntakeUnits } from '@/lib/data/submissions';
 import { listUsers } from '@/lib/data/users';
 
 export const metadata: Metadata = { title: '用户管理' };
 
 export default async function UsersPage() {
   const currentUser = await requirePageAccess('admin');
-  const users = await listUsers();
+  const [users, units] = await Promise.all([listUsers(), listIntakeUnits()]);
   return (
     <>
       <AdminTabs current="users" />
@@ -22,7 +23,7 @@ export default async function UsersPage() {
             <CardTitle>新建用户</CardTitle>
           </CardHeader>
           <CardContent>
-            <CreateUserForm />
+            <CreateUserForm units={units} />
           </CardContent>
         </Card>
         <Card>
@@ -32,7 +33,7 @@ export default async function UsersPage() {
           <CardContent>
             <ul className="divide-y divide-border">
               {users.map((user) => (
-                <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} />
+                <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} units={units} />
               ))}
             </ul>
           </CardContent>
