@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
+import { notifySubmissionsPublished } from '@/lib/data/submissions';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { lockPublication } from '@/lib/data/publication';
 import { formatChineseDate } from '@/lib/dates';
@@ -440,6 +441,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
       data: { status: 'PUBLISHED', publishedAt: new Date(), snapshot: print as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     await indexPublishedIssue(tx, id, print);
+    await notifySubmissionsPublished(tx, id);
     await addEvent(tx, id, 'PUBLISHED', user);
     return print;
   }, QUEUED);

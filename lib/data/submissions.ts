@@ -467,3 +467,12 @@ export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promi
     });
   }
 }
+
+/** The submissions an item was made from (采用 / 综合采用), for the item page. */
+export function listItemSubmissions(itemId: number) {
+  return db.submission.findMany({
+    where: { itemId },
+    orderBy: { id: 'asc' },
+    select: { id: true, title: true, unit: { select: { name: true } } },
+  });
+}
