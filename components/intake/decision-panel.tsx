@@ -54,8 +54,8 @@ export function DecisionPanel({ id, version, sections }: DecisionPanelProps) {
       </form>
       {(
         [
-          ['return', '退回修改', returned, '退回修改', '单位修改后可重新报送。'],
-          ['decline', '不采用', declined, '不采用', '单位会看到理由。'],
+          ['return', '退回修改', returned, '退回修改', '单位修改后可重新报送'],
+          ['decline', '不采用', declined, '不采用', '单位会看到'],
         ] as const
       ).map(([key, title, form, label, hint]) => (
         <form key={key} onSubmit={form.onSubmit} noValidate className="space-y-2 rounded-lg border border-border bg-white p-4" aria-labelledby={`${key}-title`}>
