@@ -335,18 +335,24 @@ export async function findLikelyDuplicates(submission: { id: number; bodyText: s
 }
 
 /**
- * Which of these submissions have a likely twin among the submissions of the year before them
- * (the list's 疑似重复 flag): the same normalised text start, or one of their probes.
+ * Which of these submissions have a likely twin among the submissions of the year around them
+ * (the list's 疑似重复 flag): the same text start (60 characters without white space). One pass
+ * over the window's rows; the detail page runs the full comparison (findLikelyDuplicates).
  */
 export async function flagLikelyDuplicates(ids: readonly number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
   const rows = await db.$queryRaw<{ id: number }[]>`
-    SELECT s."id" FROM "Submission" s
-    WHERE s."id" = ANY(${[...ids]}::int[]) AND EXISTS (
-      SELECT 1 FROM "Submission" o
-      WHERE o."id" <> s."id" AND o."createdAt" BETWEEN s."createdAt" - interval '365 days' AND s."createdAt" + interval '365 days'
-        AND left(regexp_replace(o."bodyText", '\\s+', '', 'g'), 60) = left(regexp_replace(s."bodyText", '\\s+', '', 'g'), 60)
-    )`;
+    WITH page AS (
+      SELECT "id", "createdAt", left(regexp_replace(left("bodyText", 120), '\s+', '', 'g'), 60) AS "start"
+      FROM "Submission" WHERE "id" = ANY(${[...ids]}::int[])
+    ), window_rows AS (
+      SELECT "id", "createdAt", left(regexp_replace(left("bodyText", 120), '\s+', '', 'g'), 60) AS "start"
+      FROM "Submission"
+      WHERE "createdAt" BETWEEN (SELECT min("createdAt") FROM page) - interval '365 days' AND (SELECT max("createdAt") FROM page) + interval '365 days'
+    )
+    SELECT DISTINCT p."id" FROM page p JOIN window_rows o
+      ON o."start" = p."start" AND o."id" <> p."id" AND p."start" <> ''
+     AND o."createdAt" BETWEEN p."createdAt" - interval '365 days' AND p."createdAt" + interval '365 days'`;
   return new Set(rows.map((row) => row.id));
 }
 
