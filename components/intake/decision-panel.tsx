@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { SectionSelect } from '@/components/intake/section-select';
 import { FieldError } from '@/components/ui/field-error';
 import { FormFooter } from '@/components/ui/form-footer';
 import { Label } from '@/components/ui/label';
@@ -34,22 +35,7 @@ export function DecisionPanel({ id, version, sections }: DecisionPanelProps) {
         </h2>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
-        <Label htmlFor="adopt-section">编入栏目</Label>
-        <select
-          id="adopt-section"
-          name="sectionId"
-          className="h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
-          aria-invalid={!!adopt.fieldErrors?.sectionId}
-          aria-describedby="adopt-section-error"
-        >
-          <option value="">请选择栏目</option>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="adopt-section-error" messages={adopt.fieldErrors?.sectionId} />
+        <SectionSelect id="adopt-section" sections={sections} errors={adopt.fieldErrors?.sectionId} />
         <FormFooter isPending={adopt.isPending} label="采用为稿件" pendingLabel="正在采用…" formError={adopt.formError} className="" />
       </form>
       {(

@@ -1,5 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
+import { SectionSelect } from '@/components/intake/section-select';
 import { FieldError } from '@/components/ui/field-error';
 import { FormFooter } from '@/components/ui/form-footer';
 import { Input } from '@/components/ui/input';
@@ -33,18 +34,7 @@ export function MergeForm({ sections }: { sections: { id: number; name: string }
         <Input id="merge-title-input" name="title" aria-invalid={!!fieldErrors?.title} aria-describedby="merge-title-error" />
         <FieldError id="merge-title-error" messages={fieldErrors?.title} />
       </div>
-      <div>
-        <Label htmlFor="merge-section">编入栏目</Label>
-        <select id="merge-section" name="sectionId" className="h-9 w-full rounded-md border border-border bg-white px-2 text-sm" aria-describedby="merge-section-error">
-          <option value="">请选择栏目</option>
-          {sections.map((section) => (
-            <option key={section.id} value={section.id}>
-              {section.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="merge-section-error" messages={fieldErrors?.sectionId} />
-      </div>
+      <SectionSelect id="merge-section" sections={sections} errors={fieldErrors?.sectionId} />
       <FormFooter isPending={isPending} label="综合采用" pendingLabel="正在采用…" formError={formError ?? fieldErrors?.submissions?.[0]} className="" />
       {state?.ok && <p role="status" className="text-sm text-green-700 md:col-span-3">已综合采用，正在打开稿件…</p>}
     </form>

@@ -28,7 +28,8 @@ export const ZImportFile = ZImportFileUpload.transform((file, context) => {
   return { ...file, name };
 });
 
-function toList(value: unknown): unknown {
+/** A form field that may come once or repeated (or not at all) as a list. */
+export function toList(value: unknown): unknown {
   if (value === undefined || value === '') return [];
   return Array.isArray(value) ? value : [value];
 }

@@ -1,7 +1,7 @@
 // 信息报送: what a 信息员 sends (a submission) and what an editor decides about it (来稿),
 // and the 约稿 requests editors send to units. Shared by forms and actions.
 import { z } from 'zod';
-import { ZImportFile } from '@/lib/validations/imports';
+import { toList, ZImportFile } from '@/lib/validations/imports';
 import { INT4_MAX, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';
 import { ZItemTitle } from '@/lib/validations/items';
@@ -63,11 +63,6 @@ const ZReason = ZText('理由', { max: 500, required: '请填写理由', isMulti
 
 export const ZReturnSubmission = ZDecisionTarget.extend({ reason: ZReason });
 export const ZDeclineSubmission = ZReturnSubmission;
-
-function toList(value: unknown): unknown {
-  if (value === undefined || value === '') return [];
-  return Array.isArray(value) ? value : [value];
-}
 
 /** 综合采用: several submissions (each with the version the editor saw) become one item. */
 export const ZMergeSubmissions = z.object({

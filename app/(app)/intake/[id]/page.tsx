@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DecisionPanel } from '@/components/intake/decision-panel';
 import { PageHeader } from '@/components/shell/page-header';
+import { SubmissionBody } from '@/components/submissions/submission-body';
 import { SubmissionState } from '@/components/submissions/submission-state';
 import { requirePageAccess } from '@/lib/auth';
 import { getActiveSectionOptions } from '@/lib/data/sections';
 import { findLikelyDuplicates, getIntakeSubmission } from '@/lib/data/submissions';
 import { formatBeijingDateTime } from '@/lib/dates';
-import { getBodyParagraphs } from '@/lib/item-body-text';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '来稿' };
@@ -60,17 +60,7 @@ export default async function IntakeSubmissionPage({ params }: { params: Promise
             </ul>
           </section>
         )}
-        <article className="rounded-lg border border-border bg-white p-5">
-          {getBodyParagraphs(submission.body).map((paragraph, index) => (
-            <p key={index} className="mb-3 indent-8 leading-relaxed">
-              {paragraph}
-            </p>
-          ))}
-          <p className="mt-4 text-sm text-muted-foreground">
-            执笔人：{submission.writer}（{submission.writerPhone}）　审签人：{submission.signedOffBy}
-            {submission.fileName && `　文件：${submission.fileName}`}
-          </p>
-        </article>
+        <SubmissionBody submission={submission} />
         {canDecide && <DecisionPanel id={submission.id} version={submission.version} sections={sections} />}
       </div>
     </>

@@ -3,11 +3,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/shell/page-header';
 import { SubmissionForm } from '@/components/submissions/submission-form';
+import { SubmissionBody } from '@/components/submissions/submission-body';
 import { SubmissionState } from '@/components/submissions/submission-state';
 import { requirePageAccess } from '@/lib/auth';
 import { getUnitSubmission } from '@/lib/data/submissions';
 import { formatBeijingDateTime } from '@/lib/dates';
-import { getBodyParagraphs } from '@/lib/item-body-text';
 import { parseId } from '@/lib/route-params';
 
 export const metadata: Metadata = { title: '报送的信息' };
@@ -48,17 +48,7 @@ export default async function SubmissionPage({ params }: { params: Promise<{ id:
             }}
           />
         ) : (
-          <article className="rounded-lg border border-border bg-white p-5">
-            {getBodyParagraphs(submission.body).map((paragraph, index) => (
-              <p key={index} className="mb-3 indent-8 leading-relaxed">
-                {paragraph}
-              </p>
-            ))}
-            <p className="mt-4 text-sm text-muted-foreground">
-              执笔人：{submission.writer}（{submission.writerPhone}）　审签人：{submission.signedOffBy}
-              {submission.fileName && `　文件：${submission.fileName}`}
-            </p>
-          </article>
+          <SubmissionBody submission={submission} />
         )}
       </div>
     </>
