@@ -18,7 +18,7 @@ async function fillSender(page: Page) {
 }
 
 test('two units submit, the editor adopts, merges and declines, publishes; each unit sees the outcome', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   const stamp = Date.now() % 100000;
   const [unitA, unitB] = [await createUnit('北京测试学会'), await createUnit('测试区科协')];
   const reporterA = await createReporter(unitA.id, '信息员甲');

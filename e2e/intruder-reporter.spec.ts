@@ -14,7 +14,7 @@ const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'te
 const sender = { writer: '王五', writerPhone: '010-88886666', signedOffBy: '赵六' };
 
 test('a 信息员 cannot see other units’ submissions, items, issues, the archive or admin pages', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const [own, other] = [await createUnit('本单位'), await createUnit('他单位')];
   const reporter = await createReporter(own.id);
   const stranger = await createReporter(other.id);
