@@ -15,8 +15,9 @@ const DEVICES: Record<string, BrowserContextOptions> = {
 };
 
 interface Fixture {
-  // The 信息员 (REPORTER) pages come with 信息报送.
-  users: Record<Exclude<Role, 'REPORTER'>, TestUser>;
+  users: Record<Role, TestUser>;
+  /** A submission of the 信息员's unit (信息报送, 来稿). */
+  submissionId: number;
   itemId: number;
   issueId: number;
   publishedId: number;
@@ -27,8 +28,10 @@ let pageLoads = 0;
 const findings: AxeFinding[] = [];
 
 /** The pages a role can open while the test issue is being assembled, and an unknown address. */
-function pagesFor(roles: readonly Role[], { itemId, issueId, publishedId }: Fixture): string[] {
+function pagesFor(roles: readonly Role[], { itemId, issueId, publishedId, submissionId }: Fixture): string[] {
   return [
+    ...(canAccess(roles, 'submissions') ? ['/submissions', '/submissions/new', `/submissions/${submissionId}`] : []),
+    ...(canAccess(roles, 'intake') ? ['/intake', `/intake/${submissionId}`, '/intake/requests'] : []),
     ...(canAccess(roles, 'items') ? ['/items', `/items/${itemId}`, `/items/${itemId}/history`, `/items/${itemId}/preview`] : []),
     ...(roles.includes('EDITOR') ? ['/items/new'] : []),
     ...(canAccess(roles, 'assembly') ? ['/issues', `/issues/${issueId}`, `/issues/${issueId}/preview`] : []),
@@ -72,7 +75,14 @@ test.beforeAll(async ({ browser }) => {
     EDITOR: await createUser(['EDITOR'], '无障碍编辑'),
     REVIEWER: await createUser(['REVIEWER'], '无障碍审核'),
     STAFF: await createUser(['STAFF'], '无障碍工作人员'),
+    REPORTER: await createUser(['REPORTER'], '无障碍信息员'),
   };
+  const unit = await getDb().unit.findFirstOrThrow({ where: { name: '东城区科协' } });
+  await getDb().user.update({ where: { id: users.REPORTER.id }, data: { unitId: unit.id } });
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '无障碍检查来稿正文。' }] }] };
+  const submission = await getDb().submission.create({
+    data: { unitId: unit.id, authorId: users.REPORTER.id, title: '无障碍检查来稿', body, bodyText: '无障碍检查来稿正文。', writer: '王五', writerPhone: '010-88886666', signedOffBy: '赵六' },
+  });
   const item = await createItem(users.EDITOR, { title: '无障碍检查用稿件', sources: ['北京土壤学会'], paragraphs: ['第一段。', '第二段。'], status: 'READY' });
   const lead = await createItem(users.EDITOR, { title: '无障碍检查要闻', sectionName: '市科协要闻', status: 'READY' });
   const published = await getDb().issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'asc' } });
@@ -80,7 +90,7 @@ test.beforeAll(async ({ browser }) => {
   const issueId = await createIssueThroughUi(editor);
   await runAction(editor, 'addItemsToIssueAction', { id: issueId, itemIds: [lead.id] });
   await editor.context().close();
-  fixture = { users, itemId: item.id, issueId, publishedId: published.id };
+  fixture = { users, submissionId: submission.id, itemId: item.id, issueId, publishedId: published.id };
 });
 
 test.afterAll(async () => {
@@ -94,7 +104,7 @@ for (const device of Object.keys(DEVICES)) {
       await expectClean(() => check(browser, device, null, ['/login', '/no-such-page']));
     });
 
-    for (const role of ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF'] as const) {
+    for (const role of ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF', 'REPORTER'] as const) {
       test(`every page as ${role}: no serious or critical axe violation`, async ({ browser }) => {
         test.setTimeout(240_000);
         await expectClean(() => check(browser, device, fixture.users[role], pagesFor([role], fixture)));

@@ -59,6 +59,15 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   createGlossaryEntryAction: { kind: 'NONE', term: '', title: '职务', variants: '', note: '' },
   deleteGlossaryEntryAction: { id: NO_SUCH_ID },
   ignoreFindingAction: { itemId: NO_SUCH_ID, key: 'no-rule|[x]' },
+  // 信息报送 (as an editor: no unit to report for); 来稿: no such submission; 约稿: no such unit.
+  createSubmissionAction: { title: '来稿', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文' }] }] }, writer: '张三', writerPhone: '010-1234567', signedOffBy: '李四' },
+  reviseSubmissionAction: { id: NO_SUCH_ID, version: 1, title: '来稿', body: { type: 'doc', content: [] }, writer: '张三', writerPhone: '010-1234567', signedOffBy: '李四' },
+  readSubmissionFileAction: { file: { name: '空.docx', base64: '' } },
+  adoptSubmissionAction: { id: NO_SUCH_ID, version: 1, sectionId: NO_SUCH_ID },
+  mergeSubmissionsAction: { submissions: [`${NO_SUCH_ID}:1`, '1:1'], title: '综合', sectionId: NO_SUCH_ID },
+  returnSubmissionAction: { id: NO_SUCH_ID, version: 1, reason: '退回' },
+  declineSubmissionAction: { id: NO_SUCH_ID, version: 1, reason: '不采用' },
+  createSubmissionRequestAction: { topic: '约稿', details: '', deadline: '2099-01-01', unitIds: [NO_SUCH_ID] },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

@@ -53,3 +53,9 @@ export function fromDbDate(date: Date): string {
 export function startOfBeijingDay(isoDate: string, days = 0): Date {
   return new Date(new Date(`${isoDate}T00:00:00+08:00`).getTime() + days * 86_400_000);
 }
+
+/** The calendar date `2023-08-11` in Beijing at that moment (deadlines, 今天). */
+export function getBeijingIsoDate(moment = new Date()): string {
+  const { year, month, day } = beijingParts(moment);
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}

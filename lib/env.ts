@@ -109,3 +109,17 @@ export type ToolEnv = z.output<typeof toolSchema>;
 export function getToolEnv(source: EnvSource = process.env): ToolEnv {
   return parse(toolSchema, source);
 }
+
+const mailSchema = z.object({
+  /** Notifications also go out by e-mail when set, e.g. smtp://user:pass@mail.example.org:587. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The sender of those e-mails, e.g. 科协每周动态 <bulletin@example.org>. */
+  MAIL_FROM: z.string().min(3).default('科协每周动态 <noreply@localhost>'),
+});
+
+export type MailEnv = z.output<typeof mailSchema>;
+
+/** E-mail settings (lib/mail.ts); without SMTP_URL notifications stay in the app. */
+export function getMailEnv(source: EnvSource = process.env): MailEnv {
+  return parse(mailSchema, source);
+}

@@ -3,7 +3,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 
 export type { Role };
 
-export const ROLES = ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF'] as const satisfies readonly Role[];
+export const ROLES = ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF', 'REPORTER'] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: '管理员',
@@ -22,6 +22,9 @@ export const AREA_ROLES = {
   // 信息采用统计: the office reports it every quarter.
   statistics: ['EDITOR', 'REVIEWER', 'ADMIN'],
   admin: ['ADMIN'],
+  // 信息报送: a 信息员 sends and follows their own unit's submissions; editors decide them (来稿).
+  submissions: ['REPORTER'],
+  intake: ['EDITOR', 'REVIEWER'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREA_ROLES;

@@ -2,6 +2,7 @@
 // role. Runs only on an empty database; the generated passwords are shown once.
 import { fromDbDate, toDbDate } from '@/lib/dates';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { seedDemoSubmissions, seedDemoUnits } from '@/prisma/demo-intake';
 import { generatePassword, hashPassword } from '@/lib/password';
 import type { Role } from '@/lib/roles';
 
@@ -17,6 +18,8 @@ const DEMO_USERS: Omit<DemoAccount, 'password'>[] = [
   { username: 'editor', displayName: '张红波', roles: ['EDITOR'] },
   { username: 'reviewer', displayName: '李金涛', roles: ['REVIEWER'] },
   { username: 'staff', displayName: '赵丽', roles: ['STAFF'] },
+  // 信息员 of 东城区科协 (prisma/demo-intake.ts).
+  { username: 'reporter', displayName: '刘洋', roles: ['REPORTER'] },
 ];
 
 export const DEMO_SECTIONS: { name: string; kind: 'LEAD' | 'REGULAR'; columns?: string[] }[] = [
@@ -63,7 +66,8 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = 
         },
       });
     }
-    await tx.user.createMany({ data: rows });
+    const reporterUnitId = isDemo ? await seedDemoUnits(tx) : null;
+    await tx.user.createMany({ data: rows.map((row) => (row.roles.includes('REPORTER') ? { ...row, unitId: reporterUnitId } : row)) });
   });
   return accounts;
 }
@@ -174,5 +178,9 @@ export async function publishDemoIssue(): Promise<number | null> {
   await issues.submitIssue(id, toCurrent(editor));
   await issues.approveIssue(id, toCurrent(reviewer));
   await issues.publishIssue(id, toCurrent(editor));
+  if (await db.user.findUnique({ where: { username: 'reporter' } })) {
+    const adopted = await db.item.findFirst({ where: { issueId: id, sources: { has: '市气象学会' } }, select: { id: true } });
+    await seedDemoSubmissions(db, { editorId: editor.id, adoptedItemId: adopted?.id ?? null, today: new Date() });
+  }
   return id;
 }

@@ -25,6 +25,7 @@ import { freePort } from '@/ops/free-port';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { createRandom, SEARCH_QUERIES } from './bench/corpus';
 import { generateArchive } from './bench/generate';
+import { generateIntake, INTAKE_BENCH } from './bench/intake';
 import { percentile, signIn } from './bench/http';
 
 const { values } = parseArgs({
@@ -126,6 +127,11 @@ async function benchSize(totalItems: number) {
     const data = await prepareArchive(database.url, totalItems, keptDir && path.join(keptDir, 'bench-data.json'));
     const { db } = await import('@/lib/db');
 
+    const intakeStarted = performance.now();
+    const bench0 = await db.user.findUniqueOrThrow({ where: { username: 'bench0' }, select: { id: true } });
+    const intake = await generateIntake(db, { authorId: bench0.id });
+    console.log(`generated ${INTAKE_BENCH.units} units and ${intake.submissions.toLocaleString('en')} submissions over ${INTAKE_BENCH.years} years in ${((performance.now() - intakeStarted) / 1000).toFixed(0)} s`);
+
     server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(24).toString('hex') },
@@ -143,6 +149,8 @@ async function benchSize(totalItems: number) {
       { name: 'dashboard /items', weight: 2, url: () => '/items' },
       { name: 'item editor', weight: 2, url: () => `/items/${random.pick(data.draftIds)}` },
       { name: 'assembly /issues/N', weight: 2, url: () => `/issues/${data.assemblingId}` },
+      { name: '来稿 /intake', weight: 2, url: () => '/intake' },
+      { name: '来稿 by unit, all', weight: 1, url: () => `/intake?status=ALL&unitId=${random.pick(intake.unitIds)}&page=${1 + Math.floor(random.next() * 3)}` },
       { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
       { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
       { name: 'statistics', weight: 1, url: () => `/statistics?fromYear=${random.pick(data.years)}` },

@@ -11,6 +11,7 @@ it('seeds the demo publication, its catalogue and one working account per role, 
     ['editor', ['EDITOR']],
     ['reviewer', ['REVIEWER']],
     ['staff', ['STAFF']],
+    ['reporter', ['REPORTER']],
   ]);
   for (const account of accounts!) {
     const user = await db.user.findUniqueOrThrow({ where: { username: account.username } });
@@ -33,7 +34,14 @@ it('seeds the demo publication, its catalogue and one working account per role, 
 
   // A second start keeps what is there.
   expect(await seedDemoIfEmpty(db)).toBeNull();
-  expect(await db.user.count()).toBe(4);
+  expect(await db.user.count()).toBe(5);
+
+  // 信息报送: the 16 区科协, societies and centres, and the 信息员 bound to 东城区科协.
+  expect(await db.unit.count({ where: { kind: 'DISTRICT' } })).toBe(16);
+  expect(await db.unit.count({ where: { kind: 'SOCIETY' } })).toBeGreaterThanOrEqual(24);
+  expect(await db.unit.findUnique({ where: { name: '北京科技社团服务中心' } })).toMatchObject({ kind: 'AFFILIATE' });
+  const reporter = await db.user.findUniqueOrThrow({ where: { username: 'reporter' }, include: { unit: true } });
+  expect(reporter.unit?.name).toBe('东城区科协');
 });
 
 it('publishes one demo issue with items in every section, once', async () => {
@@ -49,6 +57,13 @@ it('publishes one demo issue with items in every section, once', async () => {
   expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });
   expect(await publishDemoIssue()).toBeNull();
 
+  // Submissions in every state; the adopted one is printed in the demo issue.
+  const states = await db.submission.groupBy({ by: ['status'], _count: { _all: true } });
+  expect(states.map((s) => s.status).sort()).toEqual(['ADOPTED', 'DECLINED', 'RETURNED', 'SUBMITTED']);
+  const adopted = await db.submission.findFirstOrThrow({ where: { status: 'ADOPTED' }, include: { item: true } });
+  expect(adopted.item?.issueId).toBe(id);
+  expect(await db.submissionRequest.count()).toBe(1);
+
   // The start point is fixed now: the settings show the one in effect, the demo issue's.
   const { getPublicationSettings } = await import('@/lib/data/publication');
   const numbers = { year: start.startYear, yearNumber: start.startYearNumber, totalNumber: start.startTotalNumber };
@@ -59,6 +74,9 @@ it('without the demo, sets up the publication and only the administrator', async
   await db.$executeRaw`ALTER TABLE "Issue" DISABLE TRIGGER "Issue_guard_published"`;
   await db.issueExport.deleteMany();
   await db.issueEvent.deleteMany();
+  await db.submission.deleteMany();
+  await db.submissionRequest.deleteMany();
+  await db.notification.deleteMany();
   await db.itemVersion.deleteMany();
   await db.item.deleteMany();
   await db.issue.deleteMany();

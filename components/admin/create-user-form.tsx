@@ -1,12 +1,13 @@
 'use client';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
+import { UnitEmailFields, type UnitChoice } from '@/components/admin/unit-email-fields';
 import { FieldError } from '@/components/ui/field-error';
 import { TextField } from '@/components/ui/text-field';
 import { createUserAction } from '@/lib/actions/users';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormFooter } from '@/components/ui/form-footer';
 
-export function CreateUserForm() {
+export function CreateUserForm({ units }: { units: UnitChoice[] }) {
   const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createUserAction, {
     arrays: ['roles'],
   });
@@ -30,6 +31,7 @@ export function CreateUserForm() {
         </div>
         <FieldError id="new-roles-error" messages={errors?.roles} />
       </div>
+      <UnitEmailFields prefix="new" units={units} errors={errors} />
       <FormFooter
         isPending={isPending}
         label="创建用户"

@@ -1,6 +1,7 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { RoleCheckboxes } from '@/components/admin/role-checkboxes';
+import { UnitEmailFields, type UnitChoice } from '@/components/admin/unit-email-fields';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -17,9 +18,11 @@ export interface UserRowData {
   displayName: string;
   roles: Role[];
   isDisabled: boolean;
+  unitId: number | null;
+  email: string | null;
 }
 
-export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }) {
+export function UserRow({ user, isSelf, units }: { user: UserRowData; isSelf: boolean; units: UnitChoice[] }) {
   const [isEditing, setIsEditing] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
@@ -63,6 +66,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
             <Badge key={role}>{ROLE_LABELS[role]}</Badge>
           ))}
         </span>
+        {user.unitId !== null && <span className="text-sm text-muted-foreground">{units.find((u) => u.id === user.unitId)?.name}</span>}
         {user.isDisabled && <Badge className="border-red-200 bg-red-50 text-danger">已停用</Badge>}
         <span className="ml-auto flex gap-2">
           <Button variant="outline" size="sm" onClick={() => setIsEditing((v) => !v)}>
@@ -104,6 +108,7 @@ export function UserRow({ user, isSelf }: { user: UserRowData; isSelf: boolean }
             <RoleCheckboxes defaultRoles={user.roles} describedBy={`${prefix}-roles-error`} />
             <FieldError id={`${prefix}-roles-error`} messages={errors?.roles} />
           </div>
+          <UnitEmailFields prefix={prefix} units={units} defaultUnitId={user.unitId} defaultEmail={user.email} errors={errors} />
           <div className="pt-5">
             <Button type="submit" size="sm" disabled={edit.isPending}>
               保存

@@ -3,6 +3,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
+import { notifySubmissionsPublished } from '@/lib/data/submissions';
 import { buildPrintIssue } from '@/lib/data/issue-print';
 import { addEvent, assertPreconditions, lockIssue, QUEUED } from '@/lib/data/issue-lock';
 import { lockPublication } from '@/lib/data/publication';
@@ -98,6 +99,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
       data: { status: ISSUE_WORKFLOW.publish.to, publishedAt: new Date(), snapshot: toPrintSnapshot(print), version: { increment: 1 } },
     });
     await indexPublishedIssue(tx, id, print);
+    await notifySubmissionsPublished(tx, id);
     await addEvent(tx, id, 'PUBLISHED', user);
     return print;
   }, QUEUED);

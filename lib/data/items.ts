@@ -74,13 +74,16 @@ export function assertMayEdit(user: CurrentUser, issueStatus: IssueStatus | null
 }
 
 export async function createItem(fields: ItemFields, user: CurrentUser): Promise<{ id: number; version: number }> {
-  return db.$transaction(async (tx) => {
-    await assertSectionChoice(tx, fields);
-    const row = toRow(fields);
-    const item = await tx.item.create({ data: { ...row, authorId: user.id }, select: { id: true, version: true } });
-    await tx.itemVersion.create({ data: { ...row, itemId: item.id, version: item.version, editorId: user.id } });
-    return item;
-  });
+  return db.$transaction((tx) => insertItem(tx, fields, user.id));
+}
+
+/** Creates an item with its first version inside the caller's transaction (also 来稿 采用). */
+export async function insertItem(tx: Tx, fields: ItemFields, authorId: number): Promise<{ id: number; version: number }> {
+  await assertSectionChoice(tx, fields);
+  const row = toRow(fields);
+  const item = await tx.item.create({ data: { ...row, authorId }, select: { id: true, version: true } });
+  await tx.itemVersion.create({ data: { ...row, itemId: item.id, version: item.version, editorId: authorId } });
+  return item;
 }
 
 const itemDetailSelect = {

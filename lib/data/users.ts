@@ -12,6 +12,8 @@ const userListSelect = {
   displayName: true,
   roles: true,
   isDisabled: true,
+  unitId: true,
+  email: true,
   createdAt: true,
 } as const;
 
@@ -21,7 +23,15 @@ export function listUsers() {
   return db.user.findMany({ select: userListSelect, orderBy: [{ isDisabled: 'asc' }, { id: 'asc' }] });
 }
 
+/** A unit chosen for an account must exist and be in use (an account may keep a retired one). */
+async function assertUnitChoice(unitId: number | null, currentUnitId: number | null = null): Promise<void> {
+  if (unitId === null || unitId === currentUnitId) return;
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { isActive: true } });
+  if (!unit?.isActive) throw new AppError('INVALID_INPUT', '所选单位不存在或已停用。', { unitId: ['所选单位不存在或已停用'] });
+}
+
 export async function createUser(input: CreateUserInput): Promise<{ id: number; password: string }> {
+  await assertUnitChoice(input.unitId);
   const existing = await db.user.findUnique({ where: { username: input.username }, select: { id: true } });
   if (existing) throw new AppError('DUPLICATE', '该用户名已被使用。', { username: ['该用户名已被使用'] });
   const password = input.password || generatePassword();
@@ -30,6 +40,8 @@ export async function createUser(input: CreateUserInput): Promise<{ id: number; 
       username: input.username,
       displayName: input.displayName,
       roles: input.roles,
+      unitId: input.unitId,
+      email: input.email,
       passwordHash: await hashPassword(password),
     },
     select: { id: true },
@@ -55,12 +67,13 @@ async function assertAdminRemains(tx: Pick<typeof db, 'user'>, userId: number, w
 
 export async function updateUser(input: UpdateUserInput): Promise<void> {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: input.id }, select: { roles: true, isDisabled: true } });
+    const user = await tx.user.findUnique({ where: { id: input.id }, select: { roles: true, isDisabled: true, unitId: true } });
     if (!user) throw new AppError('NOT_FOUND', '用户不存在。');
+    await assertUnitChoice(input.unitId, user.unitId);
     if (user.roles.includes('ADMIN') && !user.isDisabled) {
       await assertAdminRemains(tx, input.id, input.roles.includes('ADMIN'));
     }
-    await tx.user.update({ where: { id: input.id }, data: { displayName: input.displayName, roles: input.roles } });
+    await tx.user.update({ where: { id: input.id }, data: { displayName: input.displayName, roles: input.roles, unitId: input.unitId, email: input.email } });
   }, SERIALIZABLE);
 }
 

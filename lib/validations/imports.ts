@@ -19,7 +19,7 @@ const ZImportFileUpload = z.union(
 );
 
 /** Known by its base name only; a name with NUL or nothing left is refused. */
-const ZImportFile = ZImportFileUpload.transform((file, context) => {
+export const ZImportFile = ZImportFileUpload.transform((file, context) => {
   const name = toBaseFileName(file.name);
   if (name === null) {
     context.addIssue({ code: 'custom', message: '文件名含有无效字符（如空字符），请改名后再导入。' });
@@ -28,7 +28,8 @@ const ZImportFile = ZImportFileUpload.transform((file, context) => {
   return { ...file, name };
 });
 
-function toList(value: unknown): unknown {
+/** A form field that may come once or repeated (or not at all) as a list. */
+export function toList(value: unknown): unknown {
   if (value === undefined || value === '') return [];
   return Array.isArray(value) ? value : [value];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
-import { ZBoolean, ZId, ZText } from '@/lib/validations/common';
+import { ZBoolean, ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 const ZUserId = ZId('用户编号无效');
 
@@ -23,19 +23,42 @@ const ZRoles = z
 
 const ZPassword = z.string().min(8, '密码至少8位').max(128, '密码不能超过128位');
 
-export const ZCreateUser = z.object({
-  username: ZUsername,
-  displayName: ZDisplayName,
-  roles: ZRoles,
-  /** Left empty, a password is generated and shown once. */
-  password: z.union([z.literal(''), ZPassword]).optional(),
-});
+const ZEmail = z
+  .union([z.literal(''), z.null(), z.email('邮箱格式不正确').max(254, '邮箱不能超过254个字符')], { error: '邮箱格式不正确' })
+  .optional()
+  .transform((value) => value || null);
 
-export const ZUpdateUser = z.object({
-  id: ZUserId,
-  displayName: ZDisplayName,
-  roles: ZRoles,
-});
+/** The unit a 信息员 reports for (required for that role), and where notifications are mailed. */
+const unitAndEmail = {
+  unitId: ZOptionalId('所属单位无效'),
+  email: ZEmail,
+};
+
+function requireReporterUnit(user: { roles: string[]; unitId: number | null }, context: z.RefinementCtx) {
+  if (user.roles.includes('REPORTER') && user.unitId === null) {
+    context.addIssue({ code: 'custom', path: ['unitId'], message: '信息员须选择所属单位' });
+  }
+}
+
+export const ZCreateUser = z
+  .object({
+    username: ZUsername,
+    displayName: ZDisplayName,
+    roles: ZRoles,
+    /** Left empty, a password is generated and shown once. */
+    password: z.union([z.literal(''), ZPassword]).optional(),
+    ...unitAndEmail,
+  })
+  .superRefine(requireReporterUnit);
+
+export const ZUpdateUser = z
+  .object({
+    id: ZUserId,
+    displayName: ZDisplayName,
+    roles: ZRoles,
+    ...unitAndEmail,
+  })
+  .superRefine(requireReporterUnit);
 
 export const ZResetPassword = z.object({
   id: ZUserId,

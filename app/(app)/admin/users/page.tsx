@@ -5,25 +5,26 @@ import { UserRow } from '@/components/admin/user-row';
 import { PageHeader } from '@/components/shell/page-header';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
+import { listIntakeUnits } from '@/lib/data/submissions';
 import { listUsers } from '@/lib/data/users';
 
 export const metadata: Metadata = { title: '用户管理' };
 
 export default async function UsersPage() {
   const currentUser = await requirePageAccess('admin');
-  const users = await listUsers();
+  const [users, units] = await Promise.all([listUsers(), listIntakeUnits()]);
   return (
     <>
       <AdminTabs current="users" />
       <PageHeader title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。" />
       <div className="space-y-6">
         <TitledCard title="新建用户">
-          <CreateUserForm />
+          <CreateUserForm units={units} />
         </TitledCard>
         <TitledCard title={<>全部用户（{users.length}）</>}>
           <ul className="divide-y divide-border">
             {users.map((user) => (
-              <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} />
+              <UserRow key={user.id} user={user} isSelf={user.id === currentUser.id} units={units} />
             ))}
           </ul>
         </TitledCard>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ItemForm } from '@/components/editor/item-form';
+import { ItemOrigin } from '@/components/intake/item-origin';
 import { ItemPreview } from '@/components/items/item-preview';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -39,6 +40,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
         description={`作者：${item.author.displayName} · 第${item.version}版${item.lastEditor ? ` · 最后修改：${item.lastEditor}` : ''}`}
         actions={actions}
       />
+      <ItemOrigin itemId={item.id} />
       {item.issue && (
         <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm" data-testid="item-issue">
           {item.issue.status === 'PUBLISHED' ? '已刊发于' : '已编入'}
