@@ -52,6 +52,8 @@ export const SEARCH_COUNT_CAP = 500;
 
 export interface ArchiveSearchInput {
   query: string;
+  /** One publication's archive; absent: every publication's. */
+  publicationId?: number | null;
   year?: number | null;
   section?: string | null;
   source?: string | null;
@@ -103,6 +105,7 @@ interface HitRow {
 /** Filters other than the text: year, section, source unit. */
 function filterConditions(input: ArchiveSearchInput): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
+  if (input.publicationId) conditions.push(Prisma.sql`"publicationId" = ${input.publicationId}`);
   if (input.year) conditions.push(Prisma.sql`"year" = ${input.year}`);
   if (input.section) conditions.push(Prisma.sql`"sectionName" = ${input.section}`);
   if (input.source) conditions.push(Prisma.sql`"sourceUnits" @> ARRAY[${input.source}]::text[]`);
@@ -314,7 +317,8 @@ export interface SearchFilterOptions {
   sources: string[];
 }
 
-let cachedOptions: { version: number; options: SearchFilterOptions; checkedAt: number } | undefined;
+/** Per publication (0: all of them). */
+const cachedOptionsByPublication = new Map<number, { version: number; options: SearchFilterOptions; checkedAt: number }>();
 /** How long the options are shown without even asking whether the archive changed. */
 const OPTIONS_RECHECK_MS = 30_000;
 
@@ -323,7 +327,8 @@ const OPTIONS_RECHECK_MS = 30_000;
  * Reading them means going through the whole archive, so they are kept until the archive
  * changes (a new row has a new id; rows are never changed).
  */
-export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
+export async function getSearchFilterOptions(publicationId = 0): Promise<SearchFilterOptions> {
+  const cachedOptions = cachedOptionsByPublication.get(publicationId);
   if (cachedOptions && Date.now() - cachedOptions.checkedAt < OPTIONS_RECHECK_MS) return cachedOptions.options;
   const [row] = await db.$queryRaw<{ version: number }[]>`SELECT COALESCE(max("id"), 0)::int AS version FROM "ArchiveItem"`;
   const version = row?.version ?? 0;
@@ -331,19 +336,20 @@ export async function getSearchFilterOptions(): Promise<SearchFilterOptions> {
     cachedOptions.checkedAt = Date.now();
     return cachedOptions.options;
   }
-  const options = await readSearchFilterOptions();
-  cachedOptions = { version, options, checkedAt: Date.now() };
+  const options = await readSearchFilterOptions(publicationId);
+  cachedOptionsByPublication.set(publicationId, { version, options, checkedAt: Date.now() });
   return options;
 }
 
-async function readSearchFilterOptions(): Promise<SearchFilterOptions> {
+async function readSearchFilterOptions(publicationId: number): Promise<SearchFilterOptions> {
+  const where = publicationId ? Prisma.sql`WHERE "publicationId" = ${publicationId}` : Prisma.empty;
   const [years, sections, sources] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
+    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ${where} ORDER BY "year" DESC`,
     db.$queryRaw<{ name: string }[]>`
-      SELECT "sectionName" AS name FROM "ArchiveItem" GROUP BY "sectionName"
+      SELECT "sectionName" AS name FROM "ArchiveItem" ${where} GROUP BY "sectionName"
       ORDER BY bool_or("isLead") DESC, count(*) DESC, "sectionName"`,
     db.$queryRaw<{ unit: string }[]>`
-      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
+      SELECT unit FROM "ArchiveItem", unnest("sourceUnits") AS unit ${where} GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 300`,
   ]);
   return { years: years.map((r) => r.year), sections: sections.map((r) => r.name), sources: sources.map((r) => r.unit) };
 }
@@ -352,15 +358,15 @@ async function readSearchFilterOptions(): Promise<SearchFilterOptions> {
 // The archive's listing
 
 /** Years with published issues, newest first, with how many issues each. */
-export async function listPublishedYears(): Promise<{ year: number; count: number }[]> {
-  const rows = await db.issue.groupBy({ by: ['year'], where: { status: 'PUBLISHED' }, _count: { _all: true }, orderBy: { year: 'desc' } });
+export async function listPublishedYears(publicationId?: number): Promise<{ year: number; count: number }[]> {
+  const rows = await db.issue.groupBy({ by: ['year'], where: { status: 'PUBLISHED', publicationId }, _count: { _all: true }, orderBy: { year: 'desc' } });
   return rows.map((row) => ({ year: row.year, count: row._count._all }));
 }
 
 /** Published and imported issues of one year, newest first. */
-export function listPublishedIssuesOfYear(year: number) {
+export function listPublishedIssuesOfYear(year: number, publicationId?: number) {
   return db.issue.findMany({
-    where: { status: 'PUBLISHED', year },
+    where: { status: 'PUBLISHED', year, publicationId },
     orderBy: { totalNumber: 'desc' },
     select: {
       id: true,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
-import { lockPublication } from '@/lib/data/publication';
+import { lockPublication, lockPublicationOfIssue } from '@/lib/data/publication';
 import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
@@ -53,8 +53,8 @@ export function getFridayAfter(isoDate: string): string {
  * still in the works), but not before this week's Friday. Every issue lies before it, so it
  * is never a date already taken.
  */
-export async function getDefaultIssueDate(now = new Date()): Promise<string> {
-  const latest = await db.issue.findFirst({ orderBy: { issueDate: 'desc' }, select: { issueDate: true } });
+export async function getDefaultIssueDate(now = new Date(), publicationId?: number): Promise<string> {
+  const latest = await db.issue.findFirst({ where: { publicationId }, orderBy: { issueDate: 'desc' }, select: { issueDate: true } });
   const thisWeek = getThisWeeksFriday(now);
   if (!latest) return thisWeek;
   const next = getFridayAfter(toIsoDate(latest.issueDate));
@@ -100,9 +100,9 @@ async function touch(tx: Tx, id: number) {
 // ---------------------------------------------------------------------------------------
 // Numbering-changing operations: all under the publication lock.
 
-export async function createIssue(input: { issueDate: string }, user: CurrentUser): Promise<{ id: number }> {
+export async function createIssue(input: { issueDate: string; publicationId?: number }, user: CurrentUser): Promise<{ id: number }> {
   return db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublication(tx, input.publicationId);
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
     if (problem) throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
@@ -128,7 +128,7 @@ export async function createIssue(input: { issueDate: string }, user: CurrentUse
 
 export async function changeIssueDate(input: { id: number; issueDate: string }, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, input.id);
     const issue = await lockIssue(tx, input.id, ['ASSEMBLING']);
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
@@ -147,7 +147,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
 /** Deleting an issue under assembly releases its items and closes the gap in the numbers. */
 export async function deleteIssue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, id);
     await lockIssue(tx, id, ['ASSEMBLING']);
     await releaseItems(tx, id);
     await tx.issue.delete({ where: { id } });
@@ -235,9 +235,10 @@ function groupBySection<T extends Pick<PlacedItem, 'sectionId'>>(items: readonly
  */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, ['ASSEMBLING']);
+    const { publicationId } = await lockIssue(tx, input.id, ['ASSEMBLING']);
     const itemIds = [...new Set(input.itemIds)];
-    const found = await tx.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, title: true, status: true } });
+    // Only items of the issue's own publication (their section's): another's are "not found".
+    const found = await tx.item.findMany({ where: { id: { in: itemIds }, section: { publicationId } }, select: { id: true, title: true, status: true } });
     for (const itemId of itemIds) {
       const item = found.find((row) => row.id === itemId);
       if (!item) throw new AppError('NOT_FOUND', '稿件不存在。');
@@ -428,7 +429,7 @@ export async function unlockIssue(id: number, user: CurrentUser): Promise<void> 
  */
 export async function publishIssue(id: number, user: CurrentUser): Promise<PrintIssue> {
   return db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, id);
     const issue = await lockIssue(tx, id, ['APPROVED']);
     await assertNextToPublish(tx, publicationId, issue);
     const print = await buildPrintIssue(tx, id);
@@ -517,7 +518,7 @@ type IssueForPrint = Prisma.IssueGetPayload<{ include: typeof printIssueInclude 
 
 function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): PrintIssue {
   return {
-    publicationName: issue.publication.name,
+    publicationName: issue.publication.mastheadTitle ?? issue.publication.name,
     publisher: issue.publication.publisher,
     year: issue.year,
     yearNumber: issue.yearNumber,
@@ -615,14 +616,16 @@ export const RECENT_PUBLISHED_ISSUES = 10;
  * not listed here — or, with `statuses`, all issues in those states; each with its standing
  * return, if any.
  */
-export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
+export async function listIssues(options: { statuses?: IssueStatus[]; publicationId?: number } = {}) {
   const order = { totalNumber: 'desc' } as const;
+  // Without publicationId: every publication's (the header's review count).
+  const { publicationId } = options;
   const issues = options.statuses
-    ? await db.issue.findMany({ where: { status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
+    ? await db.issue.findMany({ where: { publicationId, status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
     : (
         await Promise.all([
-          db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
-          db.issue.findMany({ where: { status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
+          db.issue.findMany({ where: { publicationId, status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
+          db.issue.findMany({ where: { publicationId, status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
         ])
       ).flat();
   return issues.map(({ events, _count, ...issue }) => ({
@@ -660,10 +663,10 @@ export async function getIssueDetail(id: number) {
   return { ...issue, issueDate: toIsoDate(issue.issueDate), items, print };
 }
 
-/** 待编 items not yet in any issue, for the assembly picker. */
-export function listAvailableItems() {
+/** 待编 items of the issue's publication not yet in any issue, for the assembly picker. */
+export function listAvailableItems(publicationId?: number) {
   return db.item.findMany({
-    where: { status: 'READY', issueId: null },
+    where: { status: 'READY', issueId: null, section: { publicationId } },
     orderBy: [{ section: { position: 'asc' } }, { updatedAt: 'desc' }],
     select: { id: true, title: true, section: { select: { id: true, name: true } }, author: { select: { displayName: true } } },
   });

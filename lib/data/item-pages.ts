@@ -1,12 +1,19 @@
 import 'server-only';
 import type { SectionChoice } from '@/components/editor/item-form';
+import { db } from '@/lib/db';
 import { getActiveSectionOptions, listSections } from '@/lib/data/sections';
 
-/** The section picker for an item: sections in use, plus the item's own if it was retired since. */
-export async function getSectionChoices(current?: { sectionId: number }): Promise<SectionChoice[]> {
-  const choices: SectionChoice[] = await getActiveSectionOptions();
+/**
+ * The section picker for an item: its publication's sections in use (the item's own
+ * publication, else the one given), plus the item's own section if it was retired since.
+ */
+export async function getSectionChoices(current?: { sectionId: number }, publicationId?: number): Promise<SectionChoice[]> {
+  const ownPublicationId = current
+    ? (await db.section.findUnique({ where: { id: current.sectionId }, select: { publicationId: true } }))?.publicationId
+    : publicationId;
+  const choices: SectionChoice[] = await getActiveSectionOptions(ownPublicationId);
   if (current && !choices.some((s) => s.id === current.sectionId)) {
-    const retired = (await listSections({ includeRetired: true })).find((s) => s.id === current.sectionId);
+    const retired = (await listSections({ includeRetired: true, publicationId: ownPublicationId })).find((s) => s.id === current.sectionId);
     if (retired) {
       choices.push({
         id: retired.id,

@@ -55,11 +55,13 @@ export function listPeriods(granularity: StatisticsQuery['granularity'], fromYea
 
 const collator = new Intl.Collator('zh-CN');
 
-export async function getAdoptionStatistics(query: StatisticsQuery): Promise<AdoptionStatistics> {
+/** One publication's statistics with its id (every publication's without). */
+export async function getAdoptionStatistics(query: StatisticsQuery, publicationId?: number): Promise<AdoptionStatistics> {
+  const ofPublication = publicationId ? Prisma.sql`WHERE "publicationId" = ${publicationId}` : Prisma.empty;
   const [yearRows, sectionRows] = await Promise.all([
-    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ORDER BY "year" DESC`,
+    db.$queryRaw<{ year: number }[]>`SELECT DISTINCT "year" FROM "ArchiveItem" ${ofPublication} ORDER BY "year" DESC`,
     db.$queryRaw<{ name: string }[]>`
-      SELECT "sectionName" AS name FROM "ArchiveItem" GROUP BY "sectionName" ORDER BY bool_or("isLead") DESC, min("position"), "sectionName"`,
+      SELECT "sectionName" AS name FROM "ArchiveItem" ${ofPublication} GROUP BY "sectionName" ORDER BY bool_or("isLead") DESC, min("position"), "sectionName"`,
   ]);
   const years = yearRows.map((r) => r.year);
   const latest = years[0] ?? new Date().getFullYear();
@@ -71,7 +73,11 @@ export async function getAdoptionStatistics(query: StatisticsQuery): Promise<Ado
   const periodIndex = new Map(periods.map((p, i) => [p.key, i]));
 
   const where = Prisma.join(
-    [Prisma.sql`a."year" BETWEEN ${fromYear} AND ${toYear}`, ...(section ? [Prisma.sql`a."sectionName" = ${section}`] : [])],
+    [
+      Prisma.sql`a."year" BETWEEN ${fromYear} AND ${toYear}`,
+      ...(section ? [Prisma.sql`a."sectionName" = ${section}`] : []),
+      ...(publicationId ? [Prisma.sql`a."publicationId" = ${publicationId}`] : []),
+    ],
     ' AND ',
   );
   const period = periodKeySql(query.granularity);

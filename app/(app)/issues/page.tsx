@@ -6,12 +6,14 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getDefaultIssueDate, listIssues } from '@/lib/data/issues';
+import { getPagePublication } from '@/lib/data/page-publication';
 
 export const metadata: Metadata = { title: '编排' };
 
-export default async function IssuesPage() {
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageAccess('assembly');
-  const issues = await listIssues();
+  const publication = await getPagePublication(await searchParams);
+  const issues = await listIssues({ publicationId: publication.id });
   const creators = new Map(issues.map((issue) => [issue.id, issue.createdBy.displayName]));
   return (
     <>
@@ -22,7 +24,7 @@ export default async function IssuesPage() {
       {user.roles.includes('EDITOR') && (
         <Card className="mb-6">
           <CardContent>
-            <CreateIssueForm defaultDate={await getDefaultIssueDate()} />
+            <CreateIssueForm defaultDate={await getDefaultIssueDate(new Date(), publication.id)} publicationId={publication.id} />
           </CardContent>
         </Card>
       )}

@@ -16,9 +16,12 @@ const selectClassName =
  * use (`regularSections`, in catalogue order), or at the end.
  */
 export function CreateSectionForm({
+  publicationId,
   activeLeadName,
   regularSections,
 }: {
+  /** Whose catalogue the section joins. */
+  publicationId: number;
   activeLeadName: string | null;
   regularSections: { id: number; name: string }[];
 }) {
@@ -27,6 +30,7 @@ export function CreateSectionForm({
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+      <input type="hidden" name="publicationId" value={publicationId} />
       <div>
         <Label htmlFor="new-section-name">栏目名称（不含【】，最多{SECTION_NAME_MAX_LENGTH}个字）</Label>
         <Input

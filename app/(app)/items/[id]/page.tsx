@@ -5,11 +5,13 @@ import { Suspense } from 'react';
 import { ItemForm } from '@/components/editor/item-form';
 import { ItemPreview } from '@/components/items/item-preview';
 import { PageHeader } from '@/components/shell/page-header';
+import { RecordPublication } from '@/components/shell/publication-context';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { toDraft } from '@/components/editor/item-draft';
 import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
+import { findRecordPublicationSlug } from '@/lib/data/publication';
 import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
 import { parseId } from '@/lib/route-params';
 
@@ -22,6 +24,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   if (id === null || !item) notFound();
   const refusal = getEditRefusal(user, item.issue?.status ?? null);
   const canEdit = refusal === null;
+  const publicationSlug = await findRecordPublicationSlug({ sectionId: item.sectionId });
   const actions = (
     <div className="flex gap-2">
       <Button asChild variant="outline" size="sm">
@@ -34,6 +37,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   );
   return (
     <>
+      {publicationSlug && <RecordPublication slug={publicationSlug} />}
       <PageHeader
         title={canEdit ? '编辑稿件' : '查看稿件'}
         description={`作者：${item.author.displayName} · 第${item.version}版${item.lastEditor ? ` · 最后修改：${item.lastEditor}` : ''}`}
