@@ -68,7 +68,8 @@ test('a second publication: created by an admin, written, numbered 第1期, appr
   await expect(editor).toHaveURL(/\/items\/\d+$/);
   await expectSaved(editor);
   const itemId = Number(new URL(editor.url()).pathname.split('/').pop());
-  // On the item's page the header is in the item's publication.
+  // On the item's page (as loaded) the header is in the item's publication.
+  await editor.reload();
   await expect(switcher).toHaveValue(slug);
 
   await editor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '编排' }).click();
