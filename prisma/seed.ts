@@ -1,5 +1,5 @@
-// Demo data for a first start: the publication, its section catalogue and one account per
-// role. Runs only on an empty database; the generated passwords are shown once.
+// Demo data for a first start: the publication (the demo adds a second one, a 专报 with its
+// own sections and numbering), its section catalogue and one account per role. Runs only on an empty database; the generated passwords are shown once.
 import { fromDbDate, toDbDate } from '@/lib/dates';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { seedDemoSubmissions, seedDemoUnits } from '@/prisma/demo-intake';
@@ -36,6 +36,17 @@ export const DEMO_DISTRIBUTION = [
   '机关各部门及事业单位',
 ];
 
+/** The demo's second publication: another serial of the office, numbered on its own from 第1期. */
+export const DEMO_SECOND_PUBLICATION = {
+  name: '科协专报',
+  slug: 'zhuanbao',
+  mastheadTitle: '北京科协工作专报',
+  publisher: '北京市科协办公室',
+  distribution: ['市科协主要领导', '机关各部门'],
+  contentsStyle: 'SECTIONS' as const,
+  sections: ['工作专报', '调研参考'],
+};
+
 /**
  * Sets up an empty database: the publication and its catalogue, and accounts with generated
  * passwords — one per role for the demo, or only the administrator for real use (who then
@@ -53,8 +64,14 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = 
   await prisma.$transaction(async (tx) => {
     const publication = await tx.publication.create({
       // As the office prints it: page 1 holds the masthead and 目录提要, the lead item starts page 2.
-      data: { name: '科协每周动态', publisher: '北京市科协办公室', distribution: DEMO_DISTRIBUTION, contentsOnOwnPage: true },
+      data: { name: '科协每周动态', slug: 'weekly', publisher: '北京市科协办公室', distribution: DEMO_DISTRIBUTION, contentsOnOwnPage: true },
     });
+    if (isDemo) {
+      const { sections, ...second } = DEMO_SECOND_PUBLICATION;
+      await tx.publication.create({
+        data: { ...second, position: 1, sections: { create: sections.map((name, position) => ({ name, position })) } },
+      });
+    }
     for (const [position, section] of DEMO_SECTIONS.entries()) {
       await tx.section.create({
         data: {
@@ -130,9 +147,21 @@ export function demoStartPoint(isoDate: string): { startYear: number; startYearN
   };
 }
 
+/** The demo 专报's one item. */
+export const DEMO_SECOND_ITEM = {
+  section: '工作专报',
+  title: '市科协推进科技志愿服务工作情况',
+  sources: ['市科协科普部'],
+  paragraphs: [
+    '今年以来，市科协围绕科技志愿服务体系建设，组织各区科协和市级学会开展科普讲座、科技咨询等志愿服务活动，覆盖社区居民十余万人次。',
+    '下一步，市科协将完善志愿者招募和激励机制，推动科技志愿服务常态化开展。',
+  ],
+};
+
 /**
- * Publishes the demo issue (dated the Friday before this week's) unless an issue exists.
- * Runs with DATABASE_URL pointing at the seeded database; returns the new issue's id.
+ * Publishes the demo issue (dated the Friday before this week's) unless an issue exists, and
+ * the demo 专报's first issue (第1期 of its own numbering) on the same date.
+ * Runs with DATABASE_URL pointing at the seeded database; returns the weekly issue's id.
  */
 export async function publishDemoIssue(): Promise<number | null> {
   const { db } = await import('@/lib/db');
@@ -149,16 +178,16 @@ export async function publishDemoIssue(): Promise<number | null> {
   const reviewer = users.find((u) => u.username === 'reviewer');
   if (!editor || !reviewer) return null;
 
-  const sections = await db.section.findMany({ include: { columns: true } });
-  const itemIds: number[] = [];
-  for (const demo of DEMO_ITEMS) {
-    const section = sections.find((s) => s.name === demo.section);
-    if (!section) continue;
+  const [weekly, second] = await db.publication.findMany({ orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } });
+  if (!weekly) return null;
+  const sections = await db.section.findMany({ where: { publicationId: weekly.id }, include: { columns: true } });
+  /** A 待编 item with its first version, written as the editor. */
+  const createItem = async (demo: (typeof DEMO_ITEMS)[number], sectionId: number, columnId: number | null) => {
     const body = { type: 'doc', content: demo.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
     const row = {
       title: demo.title,
-      sectionId: section.id,
-      columnId: section.columns.find((c) => c.name === demo.column)?.id ?? null,
+      sectionId,
+      columnId,
       sources: demo.sources,
       body,
       bodyText: demo.paragraphs.join('\n\n'),
@@ -166,21 +195,33 @@ export async function publishDemoIssue(): Promise<number | null> {
     };
     const item = await db.item.create({ data: { ...row, authorId: editor.id } });
     await db.itemVersion.create({ data: { ...row, itemId: item.id, version: 1, editorId: editor.id } });
-    itemIds.push(item.id);
+    return item.id;
+  };
+  const itemIds: number[] = [];
+  for (const demo of DEMO_ITEMS) {
+    const section = sections.find((s) => s.name === demo.section);
+    if (!section) continue;
+    itemIds.push(await createItem(demo, section.id, section.columns.find((c) => c.name === demo.column)?.id ?? null));
   }
 
   const lastFriday = toDbDate(issues.getThisWeeksFriday());
   lastFriday.setUTCDate(lastFriday.getUTCDate() - 7);
   const issueDate = fromDbDate(lastFriday);
-  await db.publication.updateMany({ where: { startYear: null }, data: demoStartPoint(issueDate) });
-  const { id } = await issues.createIssue({ issueDate }, toCurrent(editor));
-  await issues.addItemsToIssue({ id, itemIds });
-  await issues.submitIssue(id, toCurrent(editor));
-  await issues.approveIssue(id, toCurrent(reviewer));
-  await issues.publishIssue(id, toCurrent(editor));
+  await db.publication.updateMany({ where: { id: weekly.id, startYear: null }, data: demoStartPoint(issueDate) });
+  const publish = async (publicationId: number, ids: number[]) => {
+    const { id } = await issues.createIssue({ issueDate, publicationId }, toCurrent(editor));
+    await issues.addItemsToIssue({ id, itemIds: ids });
+    await issues.submitIssue(id, toCurrent(editor));
+    await issues.approveIssue(id, toCurrent(reviewer));
+    await issues.publishIssue(id, toCurrent(editor));
+    return id;
+  };
+  const id = await publish(weekly.id, itemIds);
   if (await db.user.findUnique({ where: { username: 'reporter' } })) {
     const adopted = await db.item.findFirst({ where: { issueId: id, sources: { has: '市气象学会' } }, select: { id: true } });
     await seedDemoSubmissions(db, { editorId: editor.id, adoptedItemId: adopted?.id ?? null, today: new Date() });
   }
+  const secondSection = second && (await db.section.findFirst({ where: { publicationId: second.id, name: DEMO_SECOND_ITEM.section } }));
+  if (second && secondSection) await publish(second.id, [await createItem(DEMO_SECOND_ITEM, secondSection.id, null)]);
   return id;
 }

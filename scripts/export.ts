@@ -1,6 +1,7 @@
-// `npm run export -- (--year Y --number N | --latest) --format pdf|docx|html --out FILE`
+// `npm run export -- [--publication NAME] (--year Y --number N | --latest) --format pdf|docx|html --out FILE`
 //
-// Writes a published issue. PDF and DOCX are the stored files (the same bytes as every
+// Writes a published issue of a publication (by name or short code; the default publication
+// without --publication). PDF and DOCX are the stored files (the same bytes as every
 // download); HTML is the print template, its fonts served by the app under APP_URL.
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import { writeFile } from 'node:fs/promises';
@@ -15,11 +16,12 @@ const { values } = parseArgs({
     latest: { type: 'boolean', default: false },
     format: { type: 'string' },
     out: { type: 'string' },
+    publication: { type: 'string' },
   },
 });
 
 function fail(message: string): never {
-  console.error(`export: ${message}\nusage: npm run export -- (--year Y --number N | --latest) --format pdf|docx|html --out FILE`);
+  console.error(`export: ${message}\nusage: npm run export -- [--publication NAME] (--year Y --number N | --latest) --format pdf|docx|html --out FILE`);
   process.exit(2);
 }
 
@@ -35,20 +37,25 @@ process.env.DATABASE_URL = database.url;
 
 const { db } = await import('@/lib/db');
 const { getPublishedExport } = await import('@/lib/data/exports');
+const { resolvePublicationByName } = await import('@/lib/data/publication');
 const { closePdfBrowser } = await import('@/lib/export/pdf');
 const { renderIssueHtml } = await import('@/lib/export/print-template');
 const { readPrintSnapshot } = await import('@/lib/export/print-issue');
 
 let exitCode = 0;
 try {
+  const publication = await resolvePublicationByName(values.publication);
+  const published = { status: 'PUBLISHED', publicationId: publication.id } as const;
   const issue = await db.issue.findFirst({
-    where: values.latest ? { status: 'PUBLISHED' } : { status: 'PUBLISHED', year: Number(values.year), yearNumber: Number(values.number) },
+    where: values.latest ? published : { ...published, year: Number(values.year), yearNumber: Number(values.number) },
     orderBy: { totalNumber: 'desc' },
     select: { id: true, year: true, yearNumber: true, totalNumber: true, snapshot: true },
   });
-  if (!issue?.snapshot) throw new Error(values.latest ? 'no published issue yet' : `no published issue ${values.year} 第${values.number}期`);
+  if (!issue?.snapshot) {
+    throw new Error(`${publication.name}: ${values.latest ? 'no published issue yet' : `no published issue ${values.year} 第${values.number}期`}`);
+  }
   const print = readPrintSnapshot(issue.snapshot);
-  const label = `${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
+  const label = `${publication.name} ${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`;
   if (format === 'html') {
     const fontBaseUrl = `${env.APP_URL ?? `http://localhost:${env.PORT}`}/fonts`;
     const html = renderIssueHtml(print, { fontBaseUrl });

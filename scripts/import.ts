@@ -1,5 +1,6 @@
-// `npm run import -- [--dry-run] [--user NAME] FILE_OR_FOLDER...`: legacy import from the
-// command line, for a whole archive at once. Prints what was recognised in every file (as the
+// `npm run import -- [--dry-run] [--user NAME] [--publication NAME] FILE_OR_FOLDER...`: legacy
+// import from the command line, for a whole archive at once, into one publication (by name or
+// short code; the default publication without --publication). Prints what was recognised in every file (as the
 // admin page's preview does), then imports everything in one transaction — or nothing, when a
 // file cannot be read or a number is taken. `--dry-run` only prints. Folders are read for
 // .docx, .txt and .md files. Uses DATABASE_URL, or the embedded database.
@@ -11,10 +12,10 @@ import { connectToolDatabase } from '@/ops/embedded-postgres';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'dry-run': { type: 'boolean', default: false }, user: { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean', default: false }, user: { type: 'string' }, publication: { type: 'string' } },
 });
 if (!positionals.length) {
-  console.error('usage: npm run import -- [--dry-run] [--user USERNAME] FILE_OR_FOLDER...');
+  console.error('usage: npm run import -- [--dry-run] [--user USERNAME] [--publication NAME] FILE_OR_FOLDER...');
   process.exit(2);
 }
 
@@ -30,13 +31,16 @@ const database = await connectToolDatabase(env);
 process.env.DATABASE_URL = database.url;
 const { db } = await import('@/lib/db');
 const { importIssues, previewImport } = await import('@/lib/data/imports');
+const { resolvePublicationByName } = await import('@/lib/data/publication');
 
 const STATUS = { ready: '可导入', duplicate: '已导入，跳过', conflict: '不能导入', invalid: '无法识别' } as const;
 let exitCode = 0;
 try {
   const paths = (await Promise.all(positionals.map(collect))).flat();
   const files = await Promise.all(paths.map(async (file) => ({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) })));
-  const preview = await previewImport(files);
+  const publication = await resolvePublicationByName(values.publication);
+  console.log(`刊物：${publication.name}`);
+  const preview = await previewImport(files, publication.id);
   for (const file of preview.files) {
     const issue = file.issue;
     const what = issue ? `${issue.year}年第${issue.yearNumber}期（总第${issue.totalNumber}期） ${issue.issueDate} ${issue.itemCount}篇` : '';
@@ -59,7 +63,7 @@ try {
       select: { id: true, username: true },
     });
     if (!user) throw new Error(values.user ? `没有用户 ${values.user}` : '没有可用的管理员账号（--user 指定导入人）');
-    const result = await importIssues(files, user);
+    const result = await importIssues(files, user, { publicationId: publication.id });
     console.log(`已导入 ${result.imported.length} 期（导入人 ${user.username}），跳过 ${result.skipped.length} 个。`);
   }
 } catch (error) {

@@ -111,6 +111,9 @@ describe('publication settings: saving', () => {
     expect(await storedSettings()).toEqual(expected);
     expect(await getPublicationSettings()).toEqual({
       ...expected,
+      id: publicationId,
+      slug: expect.any(String),
+      mastheadTitle: null,
       isStartLocked: false,
       firstPublished: null,
       lastPublished: null,

@@ -70,6 +70,26 @@ it('publishes one demo issue with items in every section, once', async () => {
   expect(await getPublicationSettings()).toMatchObject({ startYear: start.startYear, isStartLocked: true, firstPublished: numbers, lastPublished: numbers });
 });
 
+it('publishes the demo 专报 as 第1期 of its own, kept out of the weekly’s archive, search and statistics', async () => {
+  const { listPublications } = await import('@/lib/data/publication');
+  const { listPublishedYears, searchArchive } = await import('@/lib/data/archive');
+  const { getAdoptionStatistics } = await import('@/lib/data/statistics');
+  const { ZStatisticsQuery } = await import('@/lib/validations/statistics');
+  const [weekly, second] = await listPublications();
+  expect([weekly?.name, second?.name, second?.slug]).toEqual(['科协每周动态', '科协专报', 'zhuanbao']);
+  const issue = await db.issue.findFirstOrThrow({ where: { publicationId: second!.id } });
+  expect(issue).toMatchObject({ status: 'PUBLISHED', yearNumber: 1, totalNumber: 1 });
+  expect(readPrintSnapshot(issue.snapshot).publicationName).toBe('北京科协工作专报');
+
+  const query = { query: '志愿者招募' };
+  expect((await searchArchive({ ...query, publicationId: second!.id })).total).toBe(1);
+  expect((await searchArchive({ ...query, publicationId: weekly!.id })).total).toBe(0);
+  expect((await listPublishedYears(weekly!.id)).reduce((n, y) => n + y.count, 0)).toBe(1);
+  const units = async (publicationId: number) => (await getAdoptionStatistics(ZStatisticsQuery.parse({ granularity: 'year' }), publicationId)).units.map((u) => u.unit);
+  expect(await units(second!.id)).toEqual(['市科协科普部']);
+  expect(await units(weekly!.id)).not.toContain('市科协科普部');
+});
+
 it('without the demo, sets up the publication and only the administrator', async () => {
   await db.$executeRaw`ALTER TABLE "Issue" DISABLE TRIGGER "Issue_guard_published"`;
   await db.issueExport.deleteMany();
@@ -87,6 +107,7 @@ it('without the demo, sets up the publication and only the administrator', async
   await db.user.deleteMany();
   const accounts = await seedDemoIfEmpty(db, { isDemo: false });
   expect(accounts?.map((a) => [a.username, a.roles])).toEqual([['admin', ['ADMIN']]]);
+  expect(await db.publication.count()).toBe(1);
   expect(await db.section.count()).toBe(4);
   expect(await db.issue.count()).toBe(0);
 });

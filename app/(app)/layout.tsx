@@ -1,16 +1,19 @@
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/shell/app-header';
+import { PublicationProvider } from '@/components/shell/publication-context';
 import { getCurrentUser } from '@/lib/auth';
 import { countIssuesInReview } from '@/lib/data/issues';
+import { listPublications } from '@/lib/data/publication';
 
 // Every page here depends on the session; each page checks its own role as well.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
   const reviewCount = user.roles.includes('REVIEWER') ? await countIssuesInReview() : 0;
+  const publications = (await listPublications()).map(({ slug, name, isDefault }) => ({ slug, name, isDefault }));
   return (
-    <>
+    <PublicationProvider publications={publications}>
       {/* First in the tab order, shown when focused: past the header and its navigation. */}
       <a
         href="#main"
@@ -20,6 +23,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppHeader user={user} reviewCount={reviewCount} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">{children}</main>
-    </>
+    </PublicationProvider>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { publicationHref, type PublicationLink } from '@/lib/publication-param';
 import { cn } from '@/lib/utils';
 
 const ADMIN_TABS = [
@@ -11,8 +12,11 @@ const ADMIN_TABS = [
 
 export type AdminTab = (typeof ADMIN_TABS)[number]['key'];
 
+/** Tabs about one publication: they keep the publication being looked at. */
+const PER_PUBLICATION: readonly AdminTab[] = ['sections', 'publication', 'import'];
+
 /** The sub-navigation of the admin area, shown at the top of every admin page. */
-export function AdminTabs({ current }: { current: AdminTab }) {
+export function AdminTabs({ current, publication }: { current: AdminTab; publication?: PublicationLink | null }) {
   return (
     <nav aria-label="管理功能" className="mb-5 flex gap-1 border-b border-border">
       {ADMIN_TABS.map((tab) => {
@@ -20,7 +24,7 @@ export function AdminTabs({ current }: { current: AdminTab }) {
         return (
           <Link
             key={tab.key}
-            href={tab.href}
+            href={PER_PUBLICATION.includes(tab.key) ? publicationHref(tab.href, publication) : tab.href}
             aria-current={isCurrent ? 'page' : undefined}
             className={cn(
               '-mb-px border-b-2 px-4 py-2 text-sm hover:text-brand focus-visible:outline-2 focus-visible:outline-brand',

@@ -21,8 +21,9 @@ const STATUS: Record<ImportFilePreview['status'], { label: string; className: st
 const DROPPED: Record<ImportFilePreview['dropped'][number]['reason'], string> = { page: '页码', link: '链接', header: '页眉' };
 const DOUBTFUL = { label: '可导入 · 需核对', className: 'border-amber-300 bg-amber-50 text-amber-800' };
 
-function toFormData(files: File[], fingerprints?: string[]): FormData {
+function toFormData(publicationId: number, files: File[], fingerprints?: string[]): FormData {
   const form = new FormData();
+  form.append('publicationId', String(publicationId));
   for (const file of files) form.append('files', file);
   for (const fingerprint of fingerprints ?? []) form.append('fingerprints', fingerprint);
   return form;
@@ -33,7 +34,16 @@ function toFormData(files: File[], fingerprints?: string[]): FormData {
  * confirm. The confirmation sends the same files with the fingerprints of the preview, so the
  * server imports exactly what was shown or nothing.
  */
-export function ImportForm({ preview: runPreview, importIssues: runImport }: { preview: typeof previewImportAction; importIssues: typeof importIssuesAction }) {
+export function ImportForm({
+  publicationId,
+  preview: runPreview,
+  importIssues: runImport,
+}: {
+  /** The publication whose archive receives the issues. */
+  publicationId: number;
+  preview: typeof previewImportAction;
+  importIssues: typeof importIssuesAction;
+}) {
   const [files, setFiles] = useState<File[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -84,7 +94,7 @@ export function ImportForm({ preview: runPreview, importIssues: runImport }: { p
             aria-describedby="import-help"
           />
         </label>
-        <Button type="button" variant="outline" disabled={!files.length || isPending} onClick={() => call(runPreview, toFormData(files), setPreview)}>
+        <Button type="button" variant="outline" disabled={!files.length || isPending} onClick={() => call(runPreview, toFormData(publicationId, files), setPreview)}>
           {isPending && !preview ? '正在识别…' : '预览'}
         </Button>
       </div>
@@ -215,7 +225,7 @@ export function ImportForm({ preview: runPreview, importIssues: runImport }: { p
             <Button
               type="button"
               disabled={!preview.canImport || isPending}
-              onClick={() => call(runImport, toFormData(files, ready.map((f) => f.fingerprint!)), setResult)}
+              onClick={() => call(runImport, toFormData(publicationId, files, ready.map((f) => f.fingerprint!)), setResult)}
             >
               {isPending ? '正在导入…' : `确认导入 ${ready.length} 期`}
             </Button>

@@ -14,6 +14,7 @@ import {
   CONTENTS_STYLES,
   DISTRIBUTION_LINE_MAX_LENGTH,
   DISTRIBUTION_MAX_LINES,
+  MASTHEAD_TITLE_MAX_LENGTH,
   PUBLICATION_NAME_MAX_LENGTH,
   PUBLISHER_MAX_LENGTH,
   START_YEAR_MAX,
@@ -48,6 +49,7 @@ export function PublicationSettingsForm({
 
   return (
     <form onSubmit={onSubmit} className="space-y-8" noValidate>
+      <input type="hidden" name="publicationId" value={settings.id} />
       <section aria-labelledby="publication-basics-title" className="grid gap-4 md:grid-cols-2">
         <h2 id="publication-basics-title" className="text-base font-semibold md:col-span-2">
           版头与版记
@@ -62,8 +64,21 @@ export function PublicationSettingsForm({
             aria-invalid={!!errors?.name}
             aria-describedby="publication-name-hint publication-name-error"
           />
-          <Hint id="publication-name-hint">印在版头，最多{PUBLICATION_NAME_MAX_LENGTH}个字。</Hint>
+          <Hint id="publication-name-hint">印在版头（除非另填版头名称），最多{PUBLICATION_NAME_MAX_LENGTH}个字。</Hint>
           <FieldError id="publication-name-error" messages={errors?.name} />
+        </div>
+        <div>
+          <Label htmlFor="publication-masthead-title">版头名称</Label>
+          <Input
+            key={settings.mastheadTitle ?? ''}
+            id="publication-masthead-title"
+            name="mastheadTitle"
+            defaultValue={settings.mastheadTitle ?? ''}
+            aria-invalid={!!errors?.mastheadTitle}
+            aria-describedby="publication-masthead-title-hint publication-masthead-title-error"
+          />
+          <Hint id="publication-masthead-title-hint">版头印的名称与刊物名称不同时填写，最多{MASTHEAD_TITLE_MAX_LENGTH}个字；不填则印刊物名称。</Hint>
+          <FieldError id="publication-masthead-title-error" messages={errors?.mastheadTitle} />
         </div>
         <div>
           <Label htmlFor="publication-publisher">编印单位</Label>

@@ -2,6 +2,7 @@ import { Button } from '@/components/ui/button';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { Input } from '@/components/ui/input';
 import type { SearchFilterOptions } from '@/lib/data/archive';
+import { PUBLICATION_PARAM, type PublicationLink } from '@/lib/publication-param';
 import type { ArchiveSearchParams } from '@/lib/validations/archive';
 
 
@@ -9,9 +10,19 @@ import type { ArchiveSearchParams } from '@/lib/validations/archive';
  * The archive's search box (a plain GET form, so results have a URL to share); with the
  * filters once the options are known (the results page).
  */
-export function ArchiveSearchForm({ values = {}, options }: { values?: Partial<ArchiveSearchParams>; options?: SearchFilterOptions }) {
+export function ArchiveSearchForm({
+  values = {},
+  options,
+  publication,
+}: {
+  values?: Partial<ArchiveSearchParams>;
+  options?: SearchFilterOptions;
+  /** Whose archive is searched (the default publication's without ?pub=). */
+  publication?: PublicationLink;
+}) {
   return (
     <form role="search" action="/published/search" className="flex flex-wrap items-end gap-2 text-sm">
+      {publication && !publication.isDefault && <input type="hidden" name={PUBLICATION_PARAM} value={publication.slug} />}
       <Input
         type="search"
         name="q"

@@ -9,7 +9,8 @@ import { createIssueAction } from '@/lib/actions/issues';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormError } from '@/components/ui/form-error';
 
-export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
+/** A new issue of one publication (numbered in that publication's own sequence). */
+export function CreateIssueForm({ defaultDate, publicationId }: { defaultDate: string; publicationId: number }) {
   const router = useRouter();
   const { onSubmit, isPending, fieldErrors, formError } = useActionForm(
     async (input: unknown) => {
@@ -21,6 +22,7 @@ export function CreateIssueForm({ defaultDate }: { defaultDate: string }) {
   );
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate>
+      <input type="hidden" name="publicationId" value={publicationId} />
       <div>
         <Label htmlFor="issue-date">出刊日期</Label>
         <Input

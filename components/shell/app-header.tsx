@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { NAV_LINKS } from '@/components/shell/nav-links';
 import { NavLink } from '@/components/shell/nav-link';
+import { PublicationSwitcher } from '@/components/shell/publication-context';
 import { LogoutButton } from '@/components/shell/logout-button';
 import type { CurrentUser } from '@/lib/auth';
 import { canAccess, ROLE_LABELS } from '@/lib/roles';
@@ -15,6 +16,7 @@ export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCoun
         <Link href="/" className="shrink-0 whitespace-nowrap text-lg font-bold tracking-wider text-brand">
           科协每周动态
         </Link>
+        <PublicationSwitcher />
         <nav aria-label="主导航" className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto px-1 sm:order-none sm:mx-0 sm:w-auto sm:overflow-visible sm:px-0">
           {links.map((link) => (
             <NavLink

@@ -10,12 +10,12 @@ import { ZImportFiles } from '@/lib/validations/imports';
 const ADMIN = ['ADMIN'] as const;
 
 /** What importing these files would do; writes nothing. */
-export const previewImportAction = action({ roles: ADMIN, schema: ZImportFiles, acceptsFormData: true }, async (input) => previewImport(input.files));
+export const previewImportAction = action({ roles: ADMIN, schema: ZImportFiles, acceptsFormData: true }, async (input) => previewImport(input.files, input.publicationId));
 
 /** Imports the files (one transaction), if they still are what the preview showed. */
 export const importIssuesAction = action({ roles: ADMIN, schema: ZImportFiles, acceptsFormData: true }, async (input, user) => {
   if (!input.fingerprints) throw new AppError('INVALID_INPUT', '请先预览，确认无误后再导入。');
-  const result = await importIssues(input.files, user, { expectedFingerprints: input.fingerprints });
+  const result = await importIssues(input.files, user, { expectedFingerprints: input.fingerprints, publicationId: input.publicationId });
   revalidatePath('/published');
   revalidatePath('/issues');
   return result;

@@ -1,8 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { action } from '@/lib/action';
-import { updatePublicationSettings } from '@/lib/data/publication';
-import { ZUpdatePublicationSettings } from '@/lib/validations/publication';
+import { createPublication, updatePublicationSettings } from '@/lib/data/publication';
+import { ZCreatePublication, ZUpdatePublicationSettings } from '@/lib/validations/publication';
 
 export const updatePublicationSettingsAction = action(
   { roles: ['ADMIN'], schema: ZUpdatePublicationSettings },
@@ -13,3 +13,10 @@ export const updatePublicationSettingsAction = action(
     return result;
   },
 );
+
+export const createPublicationAction = action({ roles: ['ADMIN'], schema: ZCreatePublication }, async (input, user) => {
+  const result = await createPublication(input, user);
+  // The switcher in every page's header lists the publications.
+  revalidatePath('/', 'layout');
+  return result;
+});

@@ -93,10 +93,12 @@ function label(issue: { year: number; yearNumber: number; totalNumber: number })
 
 type Reader = Pick<Prisma.TransactionClient, 'publication' | 'section' | 'issue'>;
 
-async function readFiles(client: Reader, files: readonly ImportFileInput[]): Promise<Reading[]> {
+/** Reads the files against a publication's catalogue (the default publication without an id). */
+async function readFiles(client: Reader, files: readonly ImportFileInput[], publicationId?: number): Promise<{ publicationId: number; readings: Reading[] }> {
   const publication = await client.publication.findFirst({
-    orderBy: { id: 'asc' },
-    select: { name: true, publisher: true, sections: { select: { name: true, kind: true, isRetired: true, columns: { select: { name: true } } } } },
+    where: { id: publicationId },
+    orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, publisher: true, sections: { select: { name: true, kind: true, isRetired: true, columns: { select: { name: true } } } } },
   });
   if (!publication) throw new AppError('NOT_FOUND', '尚未建立刊物信息，请联系管理员初始化系统。');
   const lead = publication.sections.find((s) => s.kind === 'LEAD' && !s.isRetired) ?? publication.sections.find((s) => s.kind === 'LEAD');
@@ -124,7 +126,7 @@ async function readFiles(client: Reader, files: readonly ImportFileInput[]): Pro
       readings.push({ fileName: file.name, print: null, fingerprint: null, errors: [error.message], warnings: [], doubts: [], dropped: [] });
     }
   }
-  return readings;
+  return { publicationId: publication.id, readings };
 }
 
 function summarize(print: PrintIssue): ImportIssueSummary {
@@ -168,11 +170,12 @@ interface Checked {
 }
 
 /** Every rule above, against the archive as it is now (inside the import's transaction, under the publication lock). */
-async function checkReadings(client: Reader, readings: Reading[]): Promise<Checked> {
+async function checkReadings(client: Reader, readings: Reading[], publicationId: number): Promise<Checked> {
   const issues = await client.issue.findMany({
+    where: { publicationId },
     select: { id: true, totalNumber: true, year: true, yearNumber: true, issueDate: true, status: true, origin: true, importFingerprint: true },
   });
-  const publication = await client.publication.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { startYear: true, startTotalNumber: true } });
+  const publication = await client.publication.findUniqueOrThrow({ where: { id: publicationId }, select: { startYear: true, startTotalNumber: true } });
   const published = issues.filter((i) => i.status === 'PUBLISHED');
   const unpublished = issues.filter((i) => i.status !== 'PUBLISHED');
   const firstEdited = published.filter((i) => i.origin === 'EDITED').sort((a, b) => a.totalNumber - b.totalNumber)[0];
@@ -288,10 +291,10 @@ function toPreview(checked: Checked): ImportPreview {
 }
 
 /** What an import of these files would do, without writing anything. */
-export async function previewImport(files: readonly ImportFileInput[]): Promise<ImportPreview> {
+export async function previewImport(files: readonly ImportFileInput[], publicationId?: number): Promise<ImportPreview> {
   if (!files.length) throw new AppError('INVALID_INPUT', '请选择要导入的文件。');
-  const readings = await readFiles(db, files);
-  return toPreview(await checkReadings(db, readings));
+  const read = await readFiles(db, files, publicationId);
+  return toPreview(await checkReadings(db, read.readings, read.publicationId));
 }
 
 /** Refusal messages of a preview, one line per file, for an error. */
@@ -309,16 +312,16 @@ function describeRefusals(preview: ImportPreview): string {
 export async function importIssues(
   files: readonly ImportFileInput[],
   user: Pick<CurrentUser, 'id'>,
-  options: { expectedFingerprints?: readonly string[] } = {},
+  options: { expectedFingerprints?: readonly string[]; publicationId?: number } = {},
 ): Promise<ImportResult> {
   if (!files.length) throw new AppError('INVALID_INPUT', '请选择要导入的文件。');
   // Reading Word files takes a while: done before the publication lock is taken, so editors
   // creating or publishing issues meanwhile are not kept waiting.
-  const readings = await readFiles(db, files);
+  const { readings, publicationId: readFor } = await readFiles(db, files, options.publicationId);
   return db.$transaction(
     async (tx) => {
-      const publicationId = await lockPublication(tx);
-      const checked = await checkReadings(tx, readings);
+      const publicationId = await lockPublication(tx, readFor);
+      const checked = await checkReadings(tx, readings, publicationId);
       const preview = toPreview(checked);
       const skipped = checked.files.filter((f) => f.status === 'duplicate').map((f) => ({ fileName: f.fileName, reason: f.messages.join(' ') }));
       if (checked.files.some((f) => f.status === 'conflict' || f.status === 'invalid')) {

@@ -44,9 +44,10 @@ async function loadPlacedItems(tx: Tx, issueId: number): Promise<PlacedItem[]> {
  */
 export async function addItemsToIssue(input: { id: number; itemIds: number[] }): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockIssue(tx, input.id, 'addItems');
+    const { publicationId } = await lockIssue(tx, input.id, 'addItems');
     const itemIds = [...new Set(input.itemIds)];
-    const found = await tx.item.findMany({ where: { id: { in: itemIds } }, select: { id: true, title: true, status: true } });
+    // Only items of the issue's own publication (their section's): another's are "not found".
+    const found = await tx.item.findMany({ where: { id: { in: itemIds }, section: { publicationId } }, select: { id: true, title: true, status: true } });
     for (const itemId of itemIds) {
       const item = found.find((row) => row.id === itemId);
       if (!item) throw new AppError('NOT_FOUND', '稿件不存在。');
@@ -145,10 +146,10 @@ export async function regenerateContents(id: number): Promise<void> {
   });
 }
 
-/** 待编 items not yet in any issue, for the assembly picker. */
-export function listAvailableItems() {
+/** 待编 items of the issue's publication not yet in any issue, for the assembly picker. */
+export function listAvailableItems(publicationId?: number) {
   return db.item.findMany({
-    where: { status: 'READY', issueId: null },
+    where: { status: 'READY', issueId: null, section: { publicationId } },
     orderBy: [{ section: { position: 'asc' } }, { updatedAt: 'desc' }],
     select: { id: true, title: true, section: { select: { id: true, name: true } }, author: { select: { displayName: true } } },
   });

@@ -2,7 +2,7 @@
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import { db } from '@/lib/db';
-import { lockPublication } from '@/lib/data/publication';
+import { lockPublication, lockPublicationOfIssue } from '@/lib/data/publication';
 import { releaseItems } from '@/lib/data/issue-assembly';
 import { addEvent, lockIssue, QUEUED, type Tx } from '@/lib/data/issue-lock';
 import { formatChineseDate, fromDbDate as toIsoDate, toDbDate } from '@/lib/dates';
@@ -15,8 +15,8 @@ import { checkIssueDate, getNumberingState, renumberUnpublishedIssues } from '@/
  * still in the works), but not before this week's Friday. Every issue lies before it, so it
  * is never a date already taken.
  */
-export async function getDefaultIssueDate(now = new Date()): Promise<string> {
-  const latest = await db.issue.findFirst({ orderBy: { issueDate: 'desc' }, select: { issueDate: true } });
+export async function getDefaultIssueDate(now = new Date(), publicationId?: number): Promise<string> {
+  const latest = await db.issue.findFirst({ where: { publicationId }, orderBy: { issueDate: 'desc' }, select: { issueDate: true } });
   const thisWeek = getThisWeeksFriday(now);
   if (!latest) return thisWeek;
   const next = getFridayAfter(toIsoDate(latest.issueDate));
@@ -37,9 +37,9 @@ async function assertDateFree(tx: Tx, publicationId: number, isoDate: string, ex
 // ---------------------------------------------------------------------------------------
 // Numbering-changing operations: all under the publication lock.
 
-export async function createIssue(input: { issueDate: string }, user: CurrentUser): Promise<{ id: number }> {
+export async function createIssue(input: { issueDate: string; publicationId?: number }, user: CurrentUser): Promise<{ id: number }> {
   return db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublication(tx, input.publicationId);
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
     if (problem) throw new AppError('INVALID_INPUT', problem, { issueDate: [problem] });
@@ -65,7 +65,7 @@ export async function createIssue(input: { issueDate: string }, user: CurrentUse
 
 export async function changeIssueDate(input: { id: number; issueDate: string }, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, input.id);
     const issue = await lockIssue(tx, input.id, 'changeDate');
     const { start, lastPublished } = await getNumberingState(tx, publicationId);
     const problem = checkIssueDate(input.issueDate, lastPublished, start);
@@ -84,7 +84,7 @@ export async function changeIssueDate(input: { id: number; issueDate: string }, 
 /** Deleting an issue under assembly releases its items and closes the gap in the numbers. */
 export async function deleteIssue(id: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, id);
     await lockIssue(tx, id, 'delete');
     await releaseItems(tx, id);
     await tx.issue.delete({ where: { id } });

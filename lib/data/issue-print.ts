@@ -37,7 +37,7 @@ type IssueForPrint = Prisma.IssueGetPayload<{ include: typeof printIssueInclude 
 
 export function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): PrintIssue {
   return {
-    publicationName: issue.publication.name,
+    publicationName: issue.publication.mastheadTitle ?? issue.publication.name,
     publisher: issue.publication.publisher,
     year: issue.year,
     yearNumber: issue.yearNumber,

@@ -6,7 +6,7 @@ import { indexPublishedIssue } from '@/lib/data/archive';
 import { notifySubmissionsPublished } from '@/lib/data/submissions';
 import { buildPrintIssue } from '@/lib/data/issue-print';
 import { addEvent, assertPreconditions, lockIssue, QUEUED } from '@/lib/data/issue-lock';
-import { lockPublication } from '@/lib/data/publication';
+import { lockPublicationOfIssue } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
 import { toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { fingerprintPrintContent } from '@/lib/issues/print-model';
@@ -89,7 +89,7 @@ export async function unlockIssue(id: number, user: CurrentUser): Promise<void> 
  */
 export async function publishIssue(id: number, user: CurrentUser): Promise<PrintIssue> {
   return db.$transaction(async (tx) => {
-    const publicationId = await lockPublication(tx);
+    const publicationId = await lockPublicationOfIssue(tx, id);
     const issue = await lockIssue(tx, id, 'publish');
     await assertNextToPublish(tx, publicationId, issue);
     const print = await buildPrintIssue(tx, id);

@@ -39,14 +39,16 @@ export const RECENT_PUBLISHED_ISSUES = 10;
  * not listed here — or, with `statuses`, all issues in those states; each with its standing
  * return, if any.
  */
-export async function listIssues(options: { statuses?: IssueStatus[] } = {}) {
+export async function listIssues(options: { statuses?: IssueStatus[]; publicationId?: number } = {}) {
   const order = { totalNumber: 'desc' } as const;
+  // Without publicationId: every publication's (the header's review count).
+  const { publicationId } = options;
   const issues = options.statuses
-    ? await db.issue.findMany({ where: { status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
+    ? await db.issue.findMany({ where: { publicationId, status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
     : (
         await Promise.all([
-          db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
-          db.issue.findMany({ where: { status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
+          db.issue.findMany({ where: { publicationId, status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
+          db.issue.findMany({ where: { publicationId, status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
         ])
       ).flat();
   return issues.map(({ events, _count, ...issue }) => ({

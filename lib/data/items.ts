@@ -24,9 +24,16 @@ async function assertSectionChoice(
 ) {
   const section = await tx.section.findUnique({
     where: { id: choice.sectionId },
-    select: { isRetired: true, columns: { select: { id: true, isRetired: true } } },
+    select: { isRetired: true, publicationId: true, columns: { select: { id: true, isRetired: true } } },
   });
   if (!section) throw new AppError('INVALID_INPUT', '栏目不存在。', { sectionId: ['栏目不存在'] });
+  // An item stays in its publication: its issue, numbering and archive are that publication's.
+  if (current && current.sectionId !== choice.sectionId) {
+    const before = await tx.section.findUnique({ where: { id: current.sectionId }, select: { publicationId: true } });
+    if (before && before.publicationId !== section.publicationId) {
+      throw new AppError('INVALID_INPUT', '不能把稿件改到另一个刊物的栏目。', { sectionId: ['请选择本刊物的栏目'] });
+    }
+  }
   if (section.isRetired && current?.sectionId !== choice.sectionId) {
     throw new AppError('INVALID_INPUT', '该栏目已停用。', { sectionId: ['该栏目已停用，请选择其他栏目'] });
   }
@@ -268,7 +275,7 @@ export async function getItemVersion(id: number, version: number) {
  * is the work at hand: items loose or in an issue still being prepared; published items are
  * history (the archive searches them).
  */
-function buildWhere(filters: ItemFilters, openIssueIds: number[]): Prisma.ItemWhereInput {
+function buildWhere(filters: ItemFilters, openIssueIds: number[], publicationId?: number): Prisma.ItemWhereInput {
   const inOpenIssue = { issueId: { in: openIssueIds } };
   const stages: Record<NonNullable<ItemFilters['status']> | 'WORKING', Prisma.ItemWhereInput> = {
     WORKING: { OR: [{ issueId: null }, inOpenIssue] },
@@ -280,6 +287,8 @@ function buildWhere(filters: ItemFilters, openIssueIds: number[]): Prisma.ItemWh
   };
   const where: Prisma.ItemWhereInput = { ...stages[filters.status ?? 'WORKING'] };
   if (filters.sectionId) where.sectionId = filters.sectionId;
+  // An item belongs to its section's publication.
+  if (publicationId) where.section = { publicationId };
   if (filters.authorId) where.authorId = filters.authorId;
   if (filters.q) where.title = { contains: filters.q, mode: 'insensitive' };
   if (filters.from || filters.to) {
@@ -296,9 +305,9 @@ async function listOpenIssueIds(): Promise<number[]> {
   return issues.map((issue) => issue.id);
 }
 
-/** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all. */
-export async function listItems(filters: ItemFilters) {
-  const where = buildWhere(filters, await listOpenIssueIds());
+/** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all; one publication's with its id. */
+export async function listItems(filters: ItemFilters, publicationId?: number) {
+  const where = buildWhere(filters, await listOpenIssueIds(), publicationId);
   const total = await db.item.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / ITEMS_PAGE_SIZE));
   const page = Math.min(filters.page ?? 1, pageCount);
@@ -330,10 +339,10 @@ export async function listItems(filters: ItemFilters) {
 }
 
 /** How many items match the other filters, per section (the section filter itself ignored). */
-export async function countItemsBySection(filters: ItemFilters): Promise<Map<number, number>> {
+export async function countItemsBySection(filters: ItemFilters, publicationId?: number): Promise<Map<number, number>> {
   const groups = await db.item.groupBy({
     by: ['sectionId'],
-    where: buildWhere({ ...filters, sectionId: undefined }, await listOpenIssueIds()),
+    where: buildWhere({ ...filters, sectionId: undefined }, await listOpenIssueIds(), publicationId),
     _count: { _all: true },
   });
   return new Map(groups.map((g) => [g.sectionId, g._count._all]));

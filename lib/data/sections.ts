@@ -25,7 +25,7 @@ import type {
 //   within a group, so the lead always stays first.
 // - At most one non-retired LEAD section; names are unique among non-retired sections of the
 //   publication, and among non-retired columns of a section.
-// Each write locks the publication row first (lockPublication), reads the current order,
+// Each write locks its publication's row first (lockPublication), reads the current order,
 // and rewrites every position from it, so concurrent changes cannot leave duplicates.
 
 export interface SectionColumnEntry {
@@ -55,11 +55,11 @@ export interface SectionOption {
 const columnSelect = { id: true, name: true, position: true, isRetired: true } as const;
 const byPosition = [{ position: 'asc' }, { id: 'asc' }] as const satisfies Prisma.SectionOrderByWithRelationInput[];
 
-/** Sections in catalogue (print) order, each with its columns in order. */
-export async function listSections({ includeRetired = false }: { includeRetired?: boolean } = {}): Promise<
+/** A publication's sections (the default publication's without an id) in catalogue (print) order, each with its columns in order. */
+export async function listSections({ includeRetired = false, publicationId: id }: { includeRetired?: boolean; publicationId?: number } = {}): Promise<
   SectionListEntry[]
 > {
-  const publicationId = await findPublicationId();
+  const publicationId = id ?? (await findPublicationId());
   if (publicationId === null) return [];
   const retiredFilter = includeRetired ? {} : { isRetired: false };
   return db.section.findMany({
@@ -77,8 +77,8 @@ export async function listSections({ includeRetired = false }: { includeRetired?
 }
 
 /** For pickers (an editor choosing an item's section): retired sections and columns left out. */
-export async function getActiveSectionOptions(): Promise<SectionOption[]> {
-  const sections = await listSections({ includeRetired: false });
+export async function getActiveSectionOptions(publicationId?: number): Promise<SectionOption[]> {
+  const sections = await listSections({ includeRetired: false, publicationId });
   return sections.map(({ id, name, kind, columns }) => ({
     id,
     name,
@@ -108,9 +108,24 @@ interface ColumnRow extends OrderedRow {
 // Lock waits count against the transaction's time, so leave room for a queue of admins.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
-/** Runs `fn` holding the catalogue lock. */
-function withCatalogueLock<T>(fn: (tx: Tx, publicationId: number) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => fn(tx, await lockPublication(tx)), TRANSACTION_OPTIONS);
+/** Whose catalogue a write changes: a publication (the default one without an id), or the one a section or column belongs to. */
+type CatalogueOwner = { publicationId: number | undefined } | { sectionId: number } | { columnId: number };
+
+async function findOwnerPublicationId(tx: Tx, owner: CatalogueOwner): Promise<number | undefined> {
+  if ('publicationId' in owner) return owner.publicationId;
+  if ('sectionId' in owner) {
+    const section = await tx.section.findUnique({ where: { id: owner.sectionId }, select: { publicationId: true } });
+    if (!section) throw new AppError('NOT_FOUND', '栏目不存在或已被删除。');
+    return section.publicationId;
+  }
+  const column = await tx.sectionColumn.findUnique({ where: { id: owner.columnId }, select: { section: { select: { publicationId: true } } } });
+  if (!column) throw new AppError('NOT_FOUND', '专栏不存在或已被删除。');
+  return column.section.publicationId;
+}
+
+/** Runs `fn` holding the lock of the owner's publication's catalogue. */
+function withCatalogueLock<T>(owner: CatalogueOwner, fn: (tx: Tx, publicationId: number) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => fn(tx, await lockPublication(tx, await findOwnerPublicationId(tx, owner))), TRANSACTION_OPTIONS);
 }
 
 function sectionGroup(section: Pick<SectionRow, 'kind' | 'isRetired'>): number {
@@ -203,7 +218,7 @@ function assertColumnNameFree(columns: readonly ColumnRow[], name: string, excep
  * the catalogue. The lead always goes first (it cannot be placed, and nothing goes before it).
  */
 export async function createSection(input: CreateSectionInput): Promise<{ id: number }> {
-  return withCatalogueLock(async (tx, publicationId) => {
+  return withCatalogueLock({ publicationId: input.publicationId }, async (tx, publicationId) => {
     const sections = await loadSections(tx, publicationId);
     assertSectionNameFree(sections, input.name);
     if (input.kind === 'LEAD') assertNoOtherActiveLead(sections);
@@ -227,7 +242,7 @@ export async function createSection(input: CreateSectionInput): Promise<{ id: nu
 }
 
 export async function renameSection(input: RenameSectionInput): Promise<void> {
-  await withCatalogueLock(async (tx, publicationId) => {
+  await withCatalogueLock({ sectionId: input.id }, async (tx, publicationId) => {
     const sections = await loadSections(tx, publicationId);
     const section = findSection(sections, input.id);
     if (!section.isRetired) assertSectionNameFree(sections, input.name, section.id);
@@ -237,7 +252,7 @@ export async function renameSection(input: RenameSectionInput): Promise<void> {
 
 /** Moves a non-retired section one place; at the edge of its group it stays (the lead stays first). */
 export async function moveSection(input: MoveSectionInput): Promise<{ isMoved: boolean }> {
-  return withCatalogueLock(async (tx, publicationId) => {
+  return withCatalogueLock({ sectionId: input.id }, async (tx, publicationId) => {
     const sections = await loadSections(tx, publicationId);
     const section = findSection(sections, input.id);
     if (section.isRetired) throw new AppError('CONFLICT', '已停用的栏目不能调整顺序，请先恢复。');
@@ -253,7 +268,7 @@ export async function moveSection(input: MoveSectionInput): Promise<{ isMoved: b
  * lead), provided its name and kind still fit the catalogue.
  */
 export async function setSectionRetired(input: SetSectionRetiredInput): Promise<void> {
-  await withCatalogueLock(async (tx, publicationId) => {
+  await withCatalogueLock({ sectionId: input.id }, async (tx, publicationId) => {
     const sections = await loadSections(tx, publicationId);
     const section = findSection(sections, input.id);
     if (section.isRetired === input.isRetired) return;
@@ -285,7 +300,7 @@ async function findColumn(tx: Tx, publicationId: number, id: number) {
 }
 
 export async function createSectionColumn(input: CreateSectionColumnInput): Promise<{ id: number }> {
-  return withCatalogueLock(async (tx, publicationId) => {
+  return withCatalogueLock({ sectionId: input.sectionId }, async (tx, publicationId) => {
     const section = await tx.section.findFirst({
       where: { id: input.sectionId, publicationId },
       select: { id: true, isRetired: true },
@@ -304,7 +319,7 @@ export async function createSectionColumn(input: CreateSectionColumnInput): Prom
 }
 
 export async function renameSectionColumn(input: RenameSectionColumnInput): Promise<void> {
-  await withCatalogueLock(async (tx, publicationId) => {
+  await withCatalogueLock({ columnId: input.id }, async (tx, publicationId) => {
     const column = await findColumn(tx, publicationId, input.id);
     if (!column.isRetired) assertColumnNameFree(await loadColumns(tx, column.sectionId), input.name, column.id);
     await tx.sectionColumn.update({ where: { id: column.id }, data: { name: input.name } });
@@ -312,7 +327,7 @@ export async function renameSectionColumn(input: RenameSectionColumnInput): Prom
 }
 
 export async function moveSectionColumn(input: MoveSectionColumnInput): Promise<{ isMoved: boolean }> {
-  return withCatalogueLock(async (tx, publicationId) => {
+  return withCatalogueLock({ columnId: input.id }, async (tx, publicationId) => {
     const column = await findColumn(tx, publicationId, input.id);
     if (column.isRetired) throw new AppError('CONFLICT', '已停用的专栏不能调整顺序，请先恢复。');
     const columns = await loadColumns(tx, column.sectionId);
@@ -324,7 +339,7 @@ export async function moveSectionColumn(input: MoveSectionColumnInput): Promise<
 
 /** Like sections: a retired column leaves the pickers and goes below the active ones. */
 export async function setSectionColumnRetired(input: SetSectionColumnRetiredInput): Promise<void> {
-  await withCatalogueLock(async (tx, publicationId) => {
+  await withCatalogueLock({ columnId: input.id }, async (tx, publicationId) => {
     const column = await findColumn(tx, publicationId, input.id);
     if (column.isRetired === input.isRetired) return;
     const columns = await loadColumns(tx, column.sectionId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_LIMITS, MAX_IMPORT_FILE_BYTES, toBaseFileName } from '@/lib/import/limits';
+import { ZId } from '@/lib/validations/common';
 
 const NO_FILES = '请选择要导入的文件（.docx、.txt 或 .md）。';
 
@@ -35,6 +36,8 @@ export function toList(value: unknown): unknown {
 }
 
 export const ZImportFiles = z.object({
+  /** Whose archive; absent: the default publication's. */
+  publicationId: ZId('刊物编号无效').optional(),
   files: z.preprocess(
     toList,
     z

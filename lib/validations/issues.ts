@@ -27,7 +27,8 @@ export const ISSUE_EVENT_LABELS = {
 const ZIssueId = ZId('期次编号无效');
 const ZDate = z.iso.date({ error: '请选择有效的日期' });
 
-export const ZCreateIssue = z.object({ issueDate: ZDate });
+/** Without publicationId: an issue of the default publication. */
+export const ZCreateIssue = z.object({ issueDate: ZDate, publicationId: ZId('刊物编号无效').optional() });
 export const ZChangeIssueDate = z.object({ id: ZIssueId, issueDate: ZDate });
 export const ZIssueRef = z.object({ id: ZIssueId });
 export const ZAddItems = z.object({

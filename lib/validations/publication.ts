@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, ZText } from '@/lib/validations/common';
+import { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, ZId, ZText } from '@/lib/validations/common';
 
 export const PUBLICATION_NAME_MAX_LENGTH = 20;
 export const PUBLISHER_MAX_LENGTH = 30;
@@ -95,55 +95,119 @@ const START_FIELD_LABELS: Record<(typeof START_FIELDS)[number], string> = {
   startTotalNumber: '总期号',
 };
 
-/**
- * The publication settings (刊物设置). The numbering start point (the three start* fields) is
- * optional as a group: left out, it is kept as stored. Once an issue is published the form no
- * longer sends it; the server refuses a change then (lib/data/publication.ts).
- */
-export const ZUpdatePublicationSettings = z
-  .object({
-    name: ZPrintedText('刊物名称', PUBLICATION_NAME_MAX_LENGTH),
-    publisher: ZPrintedText('编印单位', PUBLISHER_MAX_LENGTH),
-    distribution: ZDistribution,
-    contentsOnOwnPage: ZCheckbox,
-    // Absent: kept as stored (a client that does not know the choice cannot reset it).
-    contentsStyle: z.enum(CONTENTS_STYLES, { error: '请选择目录提要的生成方式' }).optional(),
-    startYear: ZWholeNumber(
-      '年份',
-      START_YEAR_MIN,
-      START_YEAR_MAX,
-      `年份须在${START_YEAR_MIN}–${START_YEAR_MAX}之间`,
-    ).optional(),
-    startYearNumber: ZWholeNumber('年度期号', 1, START_YEAR_NUMBER_MAX, `年度期号须在1–${START_YEAR_NUMBER_MAX}之间`).optional(),
-    startTotalNumber: ZWholeNumber('总期号', 1, START_TOTAL_NUMBER_MAX, `总期号须在1–${START_TOTAL_NUMBER_MAX}之间`).optional(),
-  })
-  .superRefine(
-    (value, context) => {
-      const given = START_FIELDS.filter((field) => value[field] !== undefined);
-      if (given.length === 0) return;
-      for (const field of START_FIELDS) {
-        if (value[field] === undefined) {
-          context.addIssue({ code: 'custom', path: [field], message: `请输入${START_FIELD_LABELS[field]}` });
-        }
-      }
-      // The cumulative number counts every issue ever, this year's included.
-      const { startYearNumber, startTotalNumber } = value;
-      if (isCount(startYearNumber) && isCount(startTotalNumber) && startTotalNumber < startYearNumber) {
-        context.addIssue({ code: 'custom', path: ['startTotalNumber'], message: '总期号不能小于年度期号' });
-      }
-    },
-    // Also when other fields are wrong, so that every message shows at once. A field that
-    // failed may hold anything here, hence isCount; the body itself must be an object.
-    { when: ({ value }) => typeof value === 'object' && value !== null && !Array.isArray(value) },
-  )
-  .transform(({ startYear, startYearNumber, startTotalNumber, ...settings }) => ({
+const ZSettingsFields = z.object({
+  name: ZPrintedText('刊物名称', PUBLICATION_NAME_MAX_LENGTH),
+  publisher: ZPrintedText('编印单位', PUBLISHER_MAX_LENGTH),
+  distribution: ZDistribution,
+  contentsOnOwnPage: ZCheckbox,
+  // Absent: kept as stored (a client that does not know the choice cannot reset it).
+  contentsStyle: z.enum(CONTENTS_STYLES, { error: '请选择目录提要的生成方式' }).optional(),
+  startYear: ZWholeNumber('年份', START_YEAR_MIN, START_YEAR_MAX, `年份须在${START_YEAR_MIN}–${START_YEAR_MAX}之间`).optional(),
+  startYearNumber: ZWholeNumber('年度期号', 1, START_YEAR_NUMBER_MAX, `年度期号须在1–${START_YEAR_NUMBER_MAX}之间`).optional(),
+  startTotalNumber: ZWholeNumber('总期号', 1, START_TOTAL_NUMBER_MAX, `总期号须在1–${START_TOTAL_NUMBER_MAX}之间`).optional(),
+});
+
+type StartFields = Partial<Record<(typeof START_FIELDS)[number], number>>;
+
+/** The numbering start point is optional as a group, but complete when given. */
+function checkStart(value: StartFields, context: z.RefinementCtx): void {
+  const given = START_FIELDS.filter((field) => value[field] !== undefined);
+  if (given.length === 0) return;
+  for (const field of START_FIELDS) {
+    if (value[field] === undefined) {
+      context.addIssue({ code: 'custom', path: [field], message: `请输入${START_FIELD_LABELS[field]}` });
+    }
+  }
+  // The cumulative number counts every issue ever, this year's included.
+  const { startYearNumber, startTotalNumber } = value;
+  if (isCount(startYearNumber) && isCount(startTotalNumber) && startTotalNumber < startYearNumber) {
+    context.addIssue({ code: 'custom', path: ['startTotalNumber'], message: '总期号不能小于年度期号' });
+  }
+}
+
+// Also when other fields are wrong, so that every message shows at once. A field that failed
+// may hold anything here, hence isCount; the body itself must be an object.
+const CHECK_ALWAYS = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null && !Array.isArray(value) };
+
+function withStart<T extends StartFields>({ startYear, startYearNumber, startTotalNumber, ...settings }: T) {
+  return {
     ...settings,
-    // Complete by the check above whenever any of the three was given.
+    // Complete by checkStart whenever any of the three was given.
     start:
       startYear !== undefined && startYearNumber !== undefined && startTotalNumber !== undefined
         ? { year: startYear, yearNumber: startYearNumber, totalNumber: startTotalNumber }
         : undefined,
-  }));
+  };
+}
+
+export const MASTHEAD_TITLE_MAX_LENGTH = 20;
+/** The title printed in the masthead when it differs from the name; empty: the name is printed. */
+const ZMastheadTitle = ZText('版头名称', { max: MASTHEAD_TITLE_MAX_LENGTH }).transform((title) => title || null);
+
+/**
+ * The publication settings (刊物设置). The numbering start point (the three start* fields) is
+ * optional as a group: left out, it is kept as stored. Once an issue is published the form no
+ * longer sends it; the server refuses a change then (lib/data/publication.ts). Without
+ * `publicationId` the default publication is meant; without `mastheadTitle` it is kept.
+ */
+export const ZUpdatePublicationSettings = ZSettingsFields.extend({
+  publicationId: ZId('刊物编号无效').optional(),
+  mastheadTitle: ZMastheadTitle.optional(),
+})
+  .superRefine(checkStart, CHECK_ALWAYS)
+  .transform(withStart);
+
+export const PUBLICATION_SLUG_MAX_LENGTH = 20;
+export const PUBLICATION_SECTIONS_MAX = 30;
+const SECTION_NAME_MAX_LENGTH = 20;
+
+/** A section catalogue typed one name a line; duplicates and empty lines refused or dropped. */
+const ZSectionLines = z
+  .union([z.string(), z.array(z.string())], { error: '请填写栏目' })
+  .transform((value) =>
+    (typeof value === 'string' ? value.split(/\r\n|[\n\r\u2028\u2029]/) : value)
+      .map((line) => line.normalize('NFC').trim().replace(/^【(.*)】$/, '$1'))
+      .filter((line) => line !== ''),
+  )
+  .superRefine((lines, context) => {
+    if (lines.length > PUBLICATION_SECTIONS_MAX) {
+      context.addIssue({ code: 'custom', message: `栏目最多${PUBLICATION_SECTIONS_MAX}个，现有${lines.length}个` });
+    }
+    const tooLong = lines.flatMap((line, index) => (characterCount(line) > SECTION_NAME_MAX_LENGTH ? [index] : []));
+    if (tooLong.length > 0) context.addIssue({ code: 'custom', message: `${lineList(tooLong)}超过${SECTION_NAME_MAX_LENGTH}个字` });
+    const forbidden = lines.flatMap((line, index) => (hasInvisibleCharacters(line) || /[<>【】]/.test(line) ? [index] : []));
+    if (forbidden.length > 0) context.addIssue({ code: 'custom', message: `${lineList(forbidden)}含有不允许的字符${INVISIBLE_CHARACTER_HINT}` });
+    const repeated = lines.flatMap((line, index) => (lines.indexOf(line) !== index ? [index] : []));
+    if (repeated.length > 0) context.addIssue({ code: 'custom', message: `${lineList(repeated)}与前面的栏目重名` });
+  });
+
+/**
+ * A new publication (新建刊物): its settings, a short code for its URLs, and its section
+ * catalogue — an optional lead section (要闻, printed first without a heading) and the
+ * sections in print order. Columns and later changes are made in 栏目管理.
+ */
+export const ZCreatePublication = ZSettingsFields.extend({
+  mastheadTitle: ZMastheadTitle.default(null),
+  slug: z
+    .string({ error: '请输入刊物代号' })
+    .trim()
+    .min(1, '请输入刊物代号')
+    .max(PUBLICATION_SLUG_MAX_LENGTH, `刊物代号不能超过${PUBLICATION_SLUG_MAX_LENGTH}个字符`)
+    .regex(/^[a-z][a-z0-9-]*$/, '刊物代号只能用小写英文字母、数字和连字符，并以字母开头'),
+  leadSection: ZText('要闻栏目', { max: SECTION_NAME_MAX_LENGTH, refuse: { pattern: /[<>【】]/, message: '要闻栏目名称不能含有尖括号或方括号' } }).default(''),
+  sections: ZSectionLines,
+})
+  .superRefine(checkStart, CHECK_ALWAYS)
+  .superRefine((value, context) => {
+    if (value.sections.length === 0) context.addIssue({ code: 'custom', path: ['sections'], message: '请至少填写一个栏目' });
+    if (value.leadSection && value.sections.includes(value.leadSection)) {
+      context.addIssue({ code: 'custom', path: ['leadSection'], message: '要闻栏目与其他栏目重名' });
+    }
+  })
+  .transform(withStart);
+
+export type CreatePublicationInput = z.output<typeof ZCreatePublication>;
+
 
 export type UpdatePublicationSettingsInput = z.output<typeof ZUpdatePublicationSettings>;
 export type NumberingStartInput = NonNullable<UpdatePublicationSettingsInput['start']>;

@@ -26,6 +26,8 @@ export const ZCreateSection = z.object({
   kind: z.enum(SECTION_KINDS, { error: '栏目类型无效' }).default('REGULAR'),
   /** The section the new one is inserted before; none: at the end of the catalogue. */
   beforeId: ZOptionalId('位置无效'),
+  /** Whose catalogue; absent: the default publication's. */
+  publicationId: ZId('刊物编号无效').optional(),
 });
 
 export const ZRenameSection = z.object({ id: ZSectionId, name: ZCatalogueName });

@@ -8,12 +8,14 @@ import { requirePageAccess } from '@/lib/auth';
 import { getDefaultIssueDate } from '@/lib/data/issue-numbering';
 import { listIssues } from '@/lib/data/issues';
 import { canTakeAction } from '@/lib/issues/workflow';
+import { getPagePublication } from '@/lib/data/page-publication';
 
 export const metadata: Metadata = { title: '编排' };
 
-export default async function IssuesPage() {
+export default async function IssuesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageAccess('assembly');
-  const issues = await listIssues();
+  const publication = await getPagePublication(await searchParams);
+  const issues = await listIssues({ publicationId: publication.id });
   const creators = new Map(issues.map((issue) => [issue.id, issue.createdBy.displayName]));
   return (
     <>
@@ -24,7 +26,7 @@ export default async function IssuesPage() {
       {canTakeAction('create', user.roles, null) && (
         <Card className="mb-6">
           <CardContent>
-            <CreateIssueForm defaultDate={await getDefaultIssueDate()} />
+            <CreateIssueForm defaultDate={await getDefaultIssueDate(new Date(), publication.id)} publicationId={publication.id} />
           </CardContent>
         </Card>
       )}

@@ -7,8 +7,10 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { requirePageAccess } from '@/lib/auth';
 import { countItemsBySection, listItemAuthors, listItems } from '@/lib/data/items';
+import { getPagePublication } from '@/lib/data/page-publication';
 import { listSections } from '@/lib/data/sections';
 import { formatBeijingDateTime } from '@/lib/dates';
+import { PUBLICATION_PARAM, publicationHref } from '@/lib/publication-param';
 import { cn } from '@/lib/utils';
 import { ITEM_STAGE_LABELS, ZItemFilters, type ItemStage } from '@/lib/validations/items';
 
@@ -30,11 +32,12 @@ function first(value: string | string[] | undefined) {
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePageAccess('items');
   const raw = await searchParams;
+  const publication = await getPagePublication(raw);
   const filters = ZItemFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v) || undefined])));
   const [list, counts, sections, authors] = await Promise.all([
-    listItems(filters),
-    countItemsBySection(filters),
-    listSections({ includeRetired: true }),
+    listItems(filters, publication.id),
+    countItemsBySection(filters, publication.id),
+    listSections({ includeRetired: true, publicationId: publication.id }),
     listItemAuthors(),
   ]);
   const hrefWith = (patch: Record<string, string | number | undefined>) => {
@@ -44,7 +47,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
       if (value !== undefined && value !== '') params.set(key, String(value));
     }
     const query = params.toString();
-    return query ? `/items?${query}` : '/items';
+    return publicationHref(query ? `/items?${query}` : '/items', publication);
   };
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const { items } = list;
@@ -57,7 +60,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         actions={
           user.roles.includes('EDITOR') && (
             <Button asChild>
-              <Link href="/items/new">新建稿件</Link>
+              <Link href={publicationHref('/items/new', publication)}>新建稿件</Link>
             </Button>
           )
         }
@@ -95,6 +98,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         <div>
           <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" role="search">
             {filters.sectionId && <input type="hidden" name="sectionId" value={filters.sectionId} />}
+            {!publication.isDefault && <input type="hidden" name={PUBLICATION_PARAM} value={publication.slug} />}
             <label className="flex flex-col gap-1">
               标题
               <Input name="q" defaultValue={filters.q} placeholder="搜索标题" className="w-48" />

@@ -4,12 +4,17 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { listIssues } from '@/lib/data/issues';
+import { getPagePublication } from '@/lib/data/page-publication';
 
 export const metadata: Metadata = { title: '审核' };
 
-export default async function ReviewPage() {
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAccess('review');
-  const [inReview, assembling] = await Promise.all([listIssues({ statuses: ['IN_REVIEW'] }), listIssues({ statuses: ['ASSEMBLING'] })]);
+  const { id: publicationId } = await getPagePublication(await searchParams);
+  const [inReview, assembling] = await Promise.all([
+    listIssues({ statuses: ['IN_REVIEW'], publicationId }),
+    listIssues({ statuses: ['ASSEMBLING'], publicationId }),
+  ]);
   const returned = assembling.filter((issue) => issue.returned);
   return (
     <>

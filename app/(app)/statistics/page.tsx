@@ -8,7 +8,9 @@ import { Card, CardContent, CardHeader, CardTitle, TitledCard } from '@/componen
 import { FilterSelect } from '@/components/ui/filter-select';
 import { requirePageAccess } from '@/lib/auth';
 import { describeItemsWithoutSource } from '@/lib/archive/without-source';
+import { getPagePublication } from '@/lib/data/page-publication';
 import { getAdoptionStatistics } from '@/lib/data/statistics';
+import { PUBLICATION_PARAM } from '@/lib/publication-param';
 import { firstValues, GRANULARITY_LABELS, ZStatisticsQuery } from '@/lib/validations/statistics';
 
 export const metadata: Metadata = { title: '信息采用统计' };
@@ -19,13 +21,16 @@ const CHART_UNITS = 15;
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAccess('statistics');
-  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(firstValues(await searchParams)));
+  const raw = await searchParams;
+  const publication = await getPagePublication(raw);
+  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(firstValues(raw)), publication.id);
   const { query } = stats;
   const exportQuery = new URLSearchParams({
     fromYear: String(query.fromYear),
     toYear: String(query.toYear),
     granularity: query.granularity,
     ...(query.section ? { section: query.section } : {}),
+    ...(publication.isDefault ? {} : { [PUBLICATION_PARAM]: publication.slug }),
   });
   const years = stats.years.length ? stats.years : [query.toYear];
   const yearOptions = years.map((year) => ({ value: year, label: `${year}年` }));
@@ -43,6 +48,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         description="各来源单位（区科协、学会等）被本刊采用的稿件数，含已发布和导入的全部期次。一篇稿件署有几个来源单位，就为每个单位各计一次。"
       />
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="统计条件">
+        {!publication.isDefault && <input type="hidden" name={PUBLICATION_PARAM} value={publication.slug} />}
         <FilterSelect label="起始年份" name="fromYear" defaultValue={query.fromYear} options={yearOptions} />
         <FilterSelect label="截止年份" name="toYear" defaultValue={query.toYear} options={yearOptions} />
         <FilterSelect

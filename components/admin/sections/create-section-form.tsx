@@ -16,9 +16,12 @@ const selectClassName =
  * use (`regularSections`, in catalogue order), or at the end.
  */
 export function CreateSectionForm({
+  publicationId,
   activeLeadName,
   regularSections,
 }: {
+  /** Whose catalogue the section joins. */
+  publicationId: number;
   activeLeadName: string | null;
   regularSections: { id: number; name: string }[];
 }) {
@@ -27,6 +30,7 @@ export function CreateSectionForm({
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+      <input type="hidden" name="publicationId" value={publicationId} />
       <TextField
         id="new-section-name"
         name="name"

@@ -1,36 +1,67 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AdminTabs } from '@/components/admin/admin-tabs';
+import { CreatePublicationForm } from '@/components/admin/create-publication-form';
 import { PublicationSettingsForm } from '@/components/admin/publication-settings-form';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
-import { Card, CardContent } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
-import { getPublicationSettings } from '@/lib/data/publication';
+import { getPagePublication } from '@/lib/data/page-publication';
+import { getPublicationSettings, listPublications } from '@/lib/data/publication';
 import { getBeijingYear } from '@/lib/dates';
+import { publicationHref } from '@/lib/publication-param';
+import { cn } from '@/lib/utils';
 
 export const metadata: Metadata = { title: '刊物设置' };
 
-
-export default async function PublicationSettingsPage() {
+export default async function PublicationSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAccess('admin');
-  const settings = await getPublicationSettings();
+  const publications = await listPublications();
+  const publication = publications.length ? await getPagePublication(await searchParams) : null;
+  const settings = publication ? await getPublicationSettings(publication.id) : null;
 
   return (
     <>
-      <AdminTabs current="publication" />
+      <AdminTabs current="publication" publication={publication} />
       <PageHeader
         title="刊物设置"
-        description="版头、版记和期号的设置。修改后，尚未发布的各期按新设置排印；已发布的各期保持发布时的内容不变。"
+        description="版头、版记和期号的设置。修改后，尚未发布的各期按新设置排印；已发布的各期保持发布时的内容不变。每个刊物各自编号、各有栏目和分送。"
       />
+      {publications.length > 1 && (
+        <nav aria-label="刊物" className="mb-4 flex flex-wrap gap-1 text-sm" data-testid="publication-list">
+          {publications.map((p) => (
+            <Link
+              key={p.id}
+              href={publicationHref('/admin/publication', p)}
+              aria-current={p.id === publication?.id ? 'page' : undefined}
+              className={cn('rounded-md px-2.5 py-1 hover:bg-muted', p.id === publication?.id && 'bg-brand/10 font-medium text-brand')}
+            >
+              {p.name}
+            </Link>
+          ))}
+        </nav>
+      )}
       {settings === null ? (
         <EmptyState>尚未建立刊物信息，请联系管理员初始化系统。</EmptyState>
       ) : (
         <Card>
           <CardContent className="py-5">
-            <PublicationSettingsForm settings={settings} suggestedStartYear={getBeijingYear()} />
+            <PublicationSettingsForm key={settings.id} settings={settings} suggestedStartYear={getBeijingYear()} />
           </CardContent>
         </Card>
       )}
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>新建刊物</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <p className="mb-4 text-sm text-muted-foreground">
+            如办公室另出专报、简报：新刊物有自己的版头、栏目、分送和期号（从所填的起点开始编号，与其他刊物互不影响）。
+          </p>
+          <CreatePublicationForm suggestedStartYear={getBeijingYear()} />
+        </CardContent>
+      </Card>
     </>
   );
 }

@@ -6,27 +6,30 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
+import { getPagePublication } from '@/lib/data/page-publication';
 import { listSections } from '@/lib/data/sections';
 
 export const metadata: Metadata = { title: '栏目管理' };
 
-export default async function SectionsPage() {
+export default async function SectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAccess('admin');
-  const sections = await listSections({ includeRetired: true });
+  const publication = await getPagePublication(await searchParams);
+  const sections = await listSections({ includeRetired: true, publicationId: publication.id });
   const active = sections.filter((section) => !section.isRetired);
   const retired = sections.filter((section) => section.isRetired);
   const activeLead = active.find((section) => section.kind === 'LEAD');
 
   return (
     <>
-      <AdminTabs current="sections" />
+      <AdminTabs current="sections" publication={publication} />
       <PageHeader
-        title="栏目管理"
+        title={publication.isDefault ? '栏目管理' : `栏目管理 · ${publication.name}`}
         description="栏目顺序即简报的印刷顺序。要闻栏目固定排在最前、不印栏目标题，其余栏目印作【栏目名】。停用的栏目不再供编辑选择，已有稿件仍归属原栏目。"
       />
       <div className="space-y-6">
         <TitledCard title="新建栏目">
           <CreateSectionForm
+            publicationId={publication.id}
             activeLeadName={activeLead?.name ?? null}
             regularSections={active.filter((section) => section.kind === 'REGULAR').map(({ id, name }) => ({ id, name }))}
           />

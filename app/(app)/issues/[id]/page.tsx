@@ -12,6 +12,7 @@ import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { PageHeader } from '@/components/shell/page-header';
+import { RecordPublication } from '@/components/shell/publication-context';
 import { Button } from '@/components/ui/button';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
@@ -37,7 +38,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const { print } = issue;
   const estimate = estimateIssuePages(print);
   const can = (action: IssueAction) => canTakeAction(action, user.roles, issue.status);
-  const available = can('addItems') ? await listAvailableItems() : [];
+  const available = can('addItems') ? await listAvailableItems(issue.publicationId) : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
 
   const sections = new Map<number, BoardSection & { position: number }>();
@@ -63,6 +64,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
 
   return (
     <>
+      <RecordPublication slug={issue.publication.slug} />
       <PageHeader
         title={formatIssueNumber(issue)}
         description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}

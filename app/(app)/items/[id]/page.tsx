@@ -6,11 +6,13 @@ import { ItemForm } from '@/components/editor/item-form';
 import { ItemOrigin } from '@/components/intake/item-origin';
 import { ItemPreview } from '@/components/items/item-preview';
 import { PageHeader } from '@/components/shell/page-header';
+import { RecordPublication } from '@/components/shell/publication-context';
 import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { toDraft } from '@/components/editor/item-draft';
 import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
+import { findRecordPublicationSlug } from '@/lib/data/publication';
 import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
 import { parseId } from '@/lib/route-params';
 
@@ -23,6 +25,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   if (id === null || !item) notFound();
   const refusal = getEditRefusal(user, item.issue?.status ?? null);
   const canEdit = refusal === null;
+  const publicationSlug = await findRecordPublicationSlug({ sectionId: item.sectionId });
   const actions = (
     <div className="flex gap-2">
       <Button asChild variant="outline" size="sm">
@@ -35,6 +38,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
   );
   return (
     <>
+      {publicationSlug && <RecordPublication slug={publicationSlug} />}
       <PageHeader
         title={canEdit ? '编辑稿件' : '查看稿件'}
         description={`作者：${item.author.displayName} · 第${item.version}版${item.lastEditor ? ` · 最后修改：${item.lastEditor}` : ''}`}

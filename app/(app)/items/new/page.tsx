@@ -5,15 +5,18 @@ import { ItemForm } from '@/components/editor/item-form';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { getSectionChoices } from '@/lib/data/item-pages';
+import { getPagePublication } from '@/lib/data/page-publication';
 import { getGlossaryTerms } from '@/lib/data/proofread';
 import { EMPTY_BODY } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '新建稿件' };
 
-export default async function NewItemPage() {
+export default async function NewItemPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageAccess('items');
   if (!user.roles.includes('EDITOR')) notFound();
-  const sections = await getSectionChoices();
+  // The new item is filed in this publication's sections, so it belongs to it.
+  const publication = await getPagePublication(await searchParams);
+  const sections = await getSectionChoices(undefined, publication.id);
   return (
     <>
       <PageHeader title="新建稿件" description="填写标题并选择栏目后自动保存。" />

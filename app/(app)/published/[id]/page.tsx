@@ -5,8 +5,10 @@ import { DownloadButtons } from '@/components/issues/download-buttons';
 import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
 import { PageHeader } from '@/components/shell/page-header';
+import { RecordPublication } from '@/components/shell/publication-context';
 import { requirePageAccess } from '@/lib/auth';
 import { getPublishedIssueView } from '@/lib/data/issue-print';
+import { findRecordPublicationSlug } from '@/lib/data/publication';
 import { hasAnyRole } from '@/lib/roles';
 import { parseId } from '@/lib/route-params';
 
@@ -19,8 +21,10 @@ export default async function PublishedIssuePage({ params }: { params: Promise<{
   const view = id === null ? null : await getPublishedIssueView(id);
   if (id === null || !view) notFound();
   const issue = view.print;
+  const publicationSlug = await findRecordPublicationSlug({ issueId: id });
   return (
     <>
+      {publicationSlug && <RecordPublication slug={publicationSlug} />}
       <PageHeader title={formatIssueNumber(issue)} actions={<DownloadButtons issueId={id} isPublished />} />
       {view.origin === 'IMPORTED' && (
         <p className="mx-auto mb-4 max-w-2xl rounded-md bg-muted px-3 py-2 text-sm text-muted-foreground" data-testid="imported-note">

@@ -7,7 +7,8 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { getSearchFilterOptions, searchArchive, SEARCH_COUNT_CAP } from '@/lib/data/archive';
-import { getPublicationId } from '@/lib/data/publication';
+import { getPagePublication } from '@/lib/data/page-publication';
+import { publicationHref, type PublicationLink } from '@/lib/publication-param';
 import { ZArchiveSearch, type ArchiveSearchParams } from '@/lib/validations/archive';
 import { firstValues } from '@/lib/validations/statistics';
 
@@ -15,21 +16,29 @@ export const metadata: Metadata = { title: '检索历期稿件' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function hrefFor(values: ArchiveSearchParams, page: number): string {
+function hrefFor(values: ArchiveSearchParams, page: number, publication: PublicationLink): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...values, page })) {
     if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
   }
-  return `/published/search?${params.toString()}`;
+  return publicationHref(`/published/search?${params.toString()}`, publication);
 }
 
 export default async function ArchiveSearchPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageAccess('published');
-  const values = ZArchiveSearch.parse(firstValues(await searchParams));
-  const publicationId = await getPublicationId();
+  const raw = await searchParams;
+  const publication = await getPagePublication(raw);
+  const values = ZArchiveSearch.parse(firstValues(raw));
   const [options, result] = await Promise.all([
-    getSearchFilterOptions(publicationId),
-    searchArchive({ query: values.q, publicationId, year: values.year, section: values.section, source: values.source, page: values.page }),
+    getSearchFilterOptions(publication.id),
+    searchArchive({
+      query: values.q,
+      publicationId: publication.id,
+      year: values.year,
+      section: values.section,
+      source: values.source,
+      page: values.page,
+    }),
   ]);
   const hasQuery = result.terms.length > 0;
   return (
@@ -38,13 +47,13 @@ export default async function ArchiveSearchPage({ searchParams }: { searchParams
         title="检索历期稿件"
         description="检索所有已发布和导入期次的标题、正文和来源；一个字、两个字的词也能找到。多个词用空格分开，须同时出现。"
         actions={
-          <Link href="/published" className="text-sm text-brand hover:underline">
+          <Link href={publicationHref('/published', publication)} className="text-sm text-brand hover:underline">
             返回已发布
           </Link>
         }
       />
       <div className="mb-6">
-        <ArchiveSearchForm values={values} options={options} />
+        <ArchiveSearchForm values={values} options={options} publication={publication} />
       </div>
       {!hasQuery ? (
         <EmptyState>请输入要查找的字词。</EmptyState>
@@ -90,9 +99,9 @@ export default async function ArchiveSearchPage({ searchParams }: { searchParams
           )}
           {result.pageCount > 1 && (
             <nav aria-label="分页" className="mt-4 flex items-center gap-3 text-sm">
-              {result.page > 1 && <Link href={hrefFor(values, result.page - 1)} className="text-brand hover:underline">上一页</Link>}
+              {result.page > 1 && <Link href={hrefFor(values, result.page - 1, publication)} className="text-brand hover:underline">上一页</Link>}
               {result.page < result.pageCount && (
-                <Link href={hrefFor(values, result.page + 1)} className="text-brand hover:underline">
+                <Link href={hrefFor(values, result.page + 1, publication)} className="text-brand hover:underline">
                   下一页
                 </Link>
               )}

@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
+import { resolvePublication } from '@/lib/data/publication';
 import { getAdoptionStatistics } from '@/lib/data/statistics';
 import { renderStatisticsCsv, renderStatisticsXlsx, statisticsFileName } from '@/lib/export/statistics-file';
 import { AppError } from '@/lib/errors';
+import { PUBLICATION_PARAM, readPublicationParam } from '@/lib/publication-param';
 import { AREA_ROLES } from '@/lib/roles';
 import { ZStatisticsQuery } from '@/lib/validations/statistics';
 
@@ -19,7 +21,8 @@ export async function GET(request: NextRequest) {
     const params = request.nextUrl.searchParams;
     const format = params.get('format');
     if (format !== 'csv' && format !== 'xlsx') throw new AppError('INVALID_INPUT', '导出格式须为 CSV 或 XLSX。');
-    const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(Object.fromEntries(params)));
+    const publication = await resolvePublication(readPublicationParam(params.get(PUBLICATION_PARAM)));
+    const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(Object.fromEntries(params)), publication.id);
     const bytes = format === 'csv' ? renderStatisticsCsv(stats) : await renderStatisticsXlsx(stats);
     return new NextResponse(new Uint8Array(bytes), {
       headers: {
