@@ -7,6 +7,8 @@ import { lockPublication } from '@/lib/data/publication';
 import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
+import { assertNoOpenSuggestions } from '@/lib/review/open-suggestions';
+import { resolveSuggestions } from '@/lib/suggestions';
 import { getBodyParagraphs, ZItemBody } from '@/lib/validations/item-body';
 import {
   assertNextToPublish,
@@ -396,6 +398,7 @@ export function fingerprintPrintContent(issue: Pick<PrintIssue, 'issueDate' | 'c
 export async function approveIssue(id: number, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, id, ['IN_REVIEW']);
+    await assertNoOpenSuggestions(tx, id);
     const print = await buildPrintIssue(tx, id);
     await tx.issue.update({
       where: { id },
@@ -431,6 +434,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     const publicationId = await lockPublication(tx);
     const issue = await lockIssue(tx, id, ['APPROVED']);
     await assertNextToPublish(tx, publicationId, issue);
+    await assertNoOpenSuggestions(tx, id);
     const print = await buildPrintIssue(tx, id);
     if (fingerprintPrintContent(print) !== issue.approvedFingerprint) {
       throw new AppError('CONFLICT', '本期内容与审核通过时不一致，请解除锁定后重新送审。');
@@ -467,7 +471,11 @@ function loadIssueItems(client: Tx | typeof db, issueId: number): Promise<IssueI
   return client.item.findMany({ where: { issueId }, orderBy: [{ issuePosition: 'asc' }, { id: 'asc' }], select: issueItemSelect });
 }
 
-function toPrintSections(items: IssueItem[]): PrintSection[] {
+/**
+ * `keepSuggestions`: the draft DOCX carries open 修订 as Word revisions; everything else
+ * (PDF, web view, approval fingerprint, snapshot) prints the text as if they were not there.
+ */
+function toPrintSections(items: IssueItem[], { keepSuggestions = false } = {}): PrintSection[] {
   const bySection = new Map<number, { section: IssueItem['section']; items: IssueItem[] }>();
   for (const item of items) {
     const entry = bySection.get(item.section.id) ?? { section: item.section, items: [] };
@@ -499,7 +507,7 @@ function toPrintSections(items: IssueItem[]): PrintSection[] {
             items: column.items.map((item) => ({
               title: item.title,
               subtitle: item.subtitle,
-              body: ZItemBody.parse(item.body),
+              body: keepSuggestions ? ZItemBody.parse(item.body) : resolveSuggestions(ZItemBody.parse(item.body)),
               sources: item.sources,
             })),
           })),
@@ -533,16 +541,19 @@ function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): PrintIssu
 }
 
 /** What would be printed right now, from live data (a published issue uses its snapshot). */
-export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
+export async function buildPrintIssue(client: Tx | typeof db, id: number, options: { keepSuggestions?: boolean } = {}): Promise<PrintIssue> {
   const issue = await client.issue.findUniqueOrThrow({ where: { id }, include: printIssueInclude });
-  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id)));
+  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id), options));
 }
 
 /** The print content of an issue, frozen if published, live otherwise; with its state. */
-export async function getPrintIssueWithStatus(id: number): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
+export async function getPrintIssueWithStatus(
+  id: number,
+  options: { keepSuggestions?: boolean } = {},
+): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
   const issue = await db.issue.findUnique({ where: { id }, select: { status: true, snapshot: true } });
   if (!issue) return null;
-  const print = issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : await buildPrintIssue(db, id);
+  const print = issue.status === 'PUBLISHED' && issue.snapshot ? (issue.snapshot as unknown as PrintIssue) : await buildPrintIssue(db, id, options);
   return { print, status: issue.status };
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { checkSuggestionEdit, notifySuggestionsAdded } from '@/lib/review/suggestion-edits';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { getItemStage, ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
@@ -144,10 +145,11 @@ export async function saveItem(
   return db.$transaction(async (tx) => {
     const current = await tx.item.findUnique({
       where: { id: input.id },
-      select: { sectionId: true, columnId: true, issueId: true, issue: { select: { status: true } } },
+      select: { sectionId: true, columnId: true, issueId: true, authorId: true, body: true, issue: { select: { status: true } } },
     });
     if (!current) throw new AppError('NOT_FOUND', '稿件不存在或已被删除。');
     assertMayEdit(user, current.issue?.status ?? null);
+    const isAddingSuggestions = checkSuggestionEdit(ZItemBody.parse(current.body), input.body, user);
     await assertSectionChoice(tx, input, current);
     if (current.issueId !== null && input.status === 'DRAFT') {
       throw new AppError('INVALID_INPUT', '稿件已编入期次，不能改回草稿。', { status: ['稿件已编入期次，不能改回草稿'] });
@@ -196,6 +198,7 @@ export async function saveItem(
         data: { ...row, itemId: input.id, version, editorId: user.id, note: options.note ?? null },
       });
     }
+    if (isAddingSuggestions) await notifySuggestionsAdded(tx, { id: input.id, title: input.title, authorId: current.authorId }, user);
     const { updatedAt } = await tx.item.findUniqueOrThrow({ where: { id: input.id }, select: { updatedAt: true } });
     return { version, updatedAt };
   });
