@@ -2,6 +2,7 @@ import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { getLatestReviewStep } from '@/lib/review/changes-since-return';
 import { checkSuggestionEdit, notifySuggestionsAdded } from '@/lib/review/suggestion-edits';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
@@ -183,14 +184,17 @@ export async function saveItem(
       select: { id: true, version: true, editorId: true, note: true, createdAt: true },
     });
     // The first version (how the item was created) and notable versions (restores) stay as
-    // they are; plain edits by the same editor in a short span extend one entry.
+    // they are; plain edits by the same editor in a short span extend one entry, never across
+    // a submission or return of its issue (what changed since a return is read from them).
+    const reviewStep = await getLatestReviewStep(tx, current.issueId);
     const canExtend =
       !options.note &&
       last &&
       last.version > 1 &&
       last.editorId === user.id &&
       !last.note &&
-      Date.now() - last.createdAt.getTime() < HISTORY_COALESCE_MS;
+      Date.now() - last.createdAt.getTime() < HISTORY_COALESCE_MS &&
+      !(reviewStep && last.createdAt <= reviewStep);
     if (canExtend) {
       await tx.itemVersion.update({ where: { id: last.id }, data: { ...row, version } });
     } else {

@@ -11,6 +11,8 @@ import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels'
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
+import { ChangesSinceReturnCard } from '@/components/review/changes-since-return';
+import { OpenSuggestionsCard } from '@/components/review/open-suggestions-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -18,8 +20,10 @@ import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { getIssueFindings } from '@/lib/data/proofread';
 import { formatBeijingDateTime } from '@/lib/dates';
+import { getChangesSinceReturn } from '@/lib/review/changes-since-return';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
+import { ZItemBody } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '编排本期' };
 
@@ -35,6 +39,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const isAssembling = issue.status === 'ASSEMBLING' && canEdit;
   const available = isAssembling ? await listAvailableItems() : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
+  const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
 
   const sections = new Map<number, BoardSection & { order: [number, number] }>();
   for (const item of issue.items) {
@@ -82,6 +87,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
+          {changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />}
           <Card>
             <CardHeader>
               <CardTitle>稿件编排</CardTitle>
@@ -131,6 +137,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               )}
             </CardContent>
           </Card>
+          {issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />}
           {proofread && <IssueProofreadCard items={proofread} />}
           <Card>
             <CardHeader>
