@@ -133,7 +133,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
               {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
               {issue.status === 'IN_REVIEW' && canReview && (
-                <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
+                <p className="mt-3 text-xs text-muted-foreground">审核期间可修改稿件文字（点击下方稿件）：打开“修订模式”时，增删留作修订，由编辑逐条接受或拒绝；否则直接修改，记入稿件历史。</p>
               )}
             </CardContent>
           </Card>
