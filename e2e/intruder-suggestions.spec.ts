@@ -21,6 +21,7 @@ const suggested = (author: string) => ({
 });
 
 test('staff, a forged author and an approved issue are refused; nothing changes', async ({ browser, page }) => {
+  test.setTimeout(90_000);
   const stamp = Date.now() % 100000;
   const editorUser = await createUser(['EDITOR'], '张红波');
   const reviewerUser = await createUser(['REVIEWER'], `审核${stamp}`);

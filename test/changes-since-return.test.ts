@@ -4,7 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getChangesSinceReturn } from '@/lib/review/changes-since-return';
 import type { ItemBody } from '@/lib/validations/item-body';
-import { createTestUser } from './support/factories';
+import type { createTestUser } from './support/factories';
+import { createReviewSetup } from './support/review';
 import { loginAs } from './support/session';
 
 const body = (text: string): ItemBody => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
@@ -14,13 +15,7 @@ let editor: Awaited<ReturnType<typeof createTestUser>>;
 let reviewer: Awaited<ReturnType<typeof createTestUser>>;
 
 beforeAll(async () => {
-  const publication = await db.publication.create({
-    data: { name: '科协每周动态', publisher: '北京市科协办公室', distribution: ['市科协驻会领导'], startYear: 2030, startYearNumber: 1, startTotalNumber: 100 },
-  });
-  sectionId = (await db.section.create({ data: { publicationId: publication.id, name: '学会动态', position: 1 } })).id;
-  editor = await createTestUser({ roles: ['EDITOR'] });
-  reviewer = await createTestUser({ roles: ['REVIEWER'] });
-  await db.user.update({ where: { id: reviewer.id }, data: { displayName: '李金涛' } });
+  ({ sectionId, editor, reviewer } = await createReviewSetup());
 });
 
 async function ok<T>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> {

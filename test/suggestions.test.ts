@@ -14,7 +14,8 @@ import { renderBodyHtml } from '@/lib/render-body';
 import { decideSuggestions, hasOpenSuggestions, listSuggestions, resolveSuggestions } from '@/lib/suggestions';
 import { ZItemBody, ZItemBodyInput, type ItemBody } from '@/lib/validations/item-body';
 import { buildFixturePrintIssue } from './support/print-issue-fixture';
-import { createTestUser } from './support/factories';
+import type { createTestUser } from './support/factories';
+import { createReviewSetup } from './support/review';
 import { loginAs } from './support/session';
 
 const TIME = '2030-03-01T08:30:00.000Z';
@@ -127,13 +128,7 @@ describe('saving, approving and publishing', () => {
   let reviewer: Awaited<ReturnType<typeof createTestUser>>;
 
   beforeAll(async () => {
-    const publication = await db.publication.create({
-      data: { name: '科协每周动态', publisher: '北京市科协办公室', distribution: ['市科协驻会领导'], startYear: 2030, startYearNumber: 1, startTotalNumber: 100 },
-    });
-    sectionId = (await db.section.create({ data: { publicationId: publication.id, name: '学会动态', position: 1 } })).id;
-    editor = await createTestUser({ roles: ['EDITOR'] });
-    reviewer = await createTestUser({ roles: ['REVIEWER'] });
-    await db.user.update({ where: { id: reviewer.id }, data: { displayName: '李金涛' } });
+    ({ sectionId, editor, reviewer } = await createReviewSetup());
   });
 
   it('refuses approval while a suggestion is open, naming the item; notifies once per session', async () => {
