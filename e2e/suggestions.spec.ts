@@ -59,7 +59,9 @@ for (const [device, options] of [['desktop', {}], ['iPhone 13', IPHONE_13]] as c
       const stored = await getDb().item.findUniqueOrThrow({ where: { id: item.id } });
       expect(stored.bodyText).toBe(TEXT);
       const notices = await getDb().notification.findMany({ where: { kind: 'SUGGESTION_ADDED', href: `/items/${item.id}` } });
-      expect(notices.map((n) => n.userId)).toEqual([editorUser.id]);
+      // The item's author and every editor (the demo's too), never the reviewer who suggested.
+      expect(notices.map((n) => n.userId)).toContain(editorUser.id);
+      expect(notices.map((n) => n.userId)).not.toContain(reviewerUser.id);
 
       // The draft DOCX holds both as Word revisions with the reviewer's name.
       const docx = await reviewer.request.get(`/api/issues/${issueId}/export/docx`);
