@@ -9,6 +9,11 @@ import { createUser, getDb } from './fixtures/data';
 /** Valid in shape but refused anyway: every record named does not exist, or two fields are wrong. */
 const NO_SUCH_ID = 2_147_483_000;
 const BODY = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文。' }] }] };
+// A body with an open 修订, so the fuzzed saves also carry the suggestion marks.
+const SUGGESTED_BODY = {
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text: '修订', marks: [{ type: 'insertion', attrs: { id: 1, author: '模糊', time: '2030-01-04T08:00:00Z' } }] }] }],
+};
 const ITEM_FIELDS = { title: '模糊测试', subtitle: '', sectionId: NO_SUCH_ID, columnId: null, sources: ['某单位'], body: BODY, eventDate: '', status: 'DRAFT' };
 
 const TEMPLATES: Record<string, Record<string, unknown>> = {
@@ -19,7 +24,7 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   setUserDisabledAction: { id: NO_SUCH_ID, isDisabled: true },
   // Items: no such section, no such item.
   createItemAction: ITEM_FIELDS,
-  saveItemAction: { ...ITEM_FIELDS, id: NO_SUCH_ID, baseVersion: 1 },
+  saveItemAction: { ...ITEM_FIELDS, body: SUGGESTED_BODY, id: NO_SUCH_ID, baseVersion: 1 },
   restoreItemVersionAction: { id: NO_SUCH_ID, version: 1, baseVersion: 1 },
   // Issues: a date before the published issues (refused), no such issue.
   createIssueAction: { issueDate: '2000-01-07' },

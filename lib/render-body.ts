@@ -1,6 +1,7 @@
 // Display HTML for an item body, produced on the server from validated JSON. The allow-list
 // is tiny (see lib/validations/item-body.ts), so every byte of markup is written here and
 // every piece of user text is escaped: nothing typed or pasted can become markup.
+import { resolveSuggestions } from '@/lib/suggestions';
 import type { ItemBody, ParagraphNode } from '@/lib/validations/item-body';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -20,9 +21,12 @@ function renderParagraph(paragraph: ParagraphNode): string {
   return `<p>${inner}</p>`;
 }
 
-/** Paragraphs with content only; the closing source, when given, ends the last paragraph. */
+/**
+ * Paragraphs with content only; the closing source, when given, ends the last paragraph.
+ * Open 修订 are not shown: the text reads as if they had not been made.
+ */
 export function renderBodyHtml(body: ItemBody, sources: string[] = []): string {
-  const paragraphs = body.content.filter((p) => (p.content ?? []).some((n) => n.type === 'text' && n.text.trim()));
+  const paragraphs = resolveSuggestions(body).content.filter((p) => (p.content ?? []).some((n) => n.type === 'text' && n.text.trim()));
   const html = paragraphs.map(renderParagraph);
   const source = formatSources(sources);
   if (source) {

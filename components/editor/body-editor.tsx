@@ -74,7 +74,10 @@ export function BodyEditor({ initialBody, replaceWith, onChange, onSourcesDetect
         return true;
       },
     },
-    onUpdate: ({ editor: current }) => callbacks.current.onChange(current.getJSON() as ItemBody),
+    // A copy without shared objects: ProseMirror gives each text node of one 修订 the same attrs
+    // object, which React's Server Action encoding would send as a path reference
+    // ("$0:…"), and the action guard (scripts/action-guard.mjs) refuses those.
+    onUpdate: ({ editor: current }) => callbacks.current.onChange(JSON.parse(JSON.stringify(current.getJSON())) as ItemBody),
   });
 
   useEffect(() => {

@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
 import { BodyEditor } from '@/components/editor/body-editor';
+import type { Editor } from '@tiptap/core';
 import { ConflictPanel } from '@/components/editor/conflict-panel';
+import { SuggestionPanel } from '@/components/editor/suggestion-panel';
 import {
   clearLocalCopy,
   readLocalCopy,
@@ -45,6 +47,8 @@ interface ItemFormProps {
   sections: SectionChoice[];
   /** The glossary and the findings ignored in this item (校对). */
   proofread?: ProofreadContext;
+  /** An existing item offers 修订, signed with this name (the current user's). */
+  suggestionAuthor?: string;
 }
 
 function splitSources(text: string): string[] {
@@ -54,13 +58,14 @@ function splitSources(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext }: ItemFormProps) {
+export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext, suggestionAuthor }: ItemFormProps) {
   const [draft, setDraft] = useState<ItemDraft>(initialDraft);
   const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
   const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
   const [offeredSources, setOfferedSources] = useState<string[] | null>(null);
   const [localCopy, setLocalCopy] = useState<LocalCopy | null>(null);
   const [replacedText, setReplacedText] = useState<ItemDraft | null>(null);
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   const update = useCallback((patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
 
@@ -139,6 +144,15 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
     onTitleChange: (title) => update({ title }),
     onSubtitleChange: (subtitle) => update({ subtitle }),
   });
+
+  const { setEditor: setProofreadEditor } = proofread;
+  const onEditorReady = useCallback(
+    (ready: Editor | null) => {
+      setProofreadEditor(ready);
+      setEditor(ready);
+    },
+    [setProofreadEditor],
+  );
 
   const section = sections.find((s) => s.id === draft.sectionId);
   const paragraphs = useMemo(() => getBodyParagraphs(draft.body), [draft.body]);
@@ -234,10 +248,11 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
                 onChange={(body) => update({ body })}
                 onSourcesDetected={setOfferedSources}
                 describedBy="item-body-error"
-                onEditorReady={proofread.setEditor}
+                onEditorReady={onEditorReady}
               />
             </div>
             <FieldError id="item-body-error" messages={errors?.body} />
+            {suggestionAuthor !== undefined && itemId !== null && <SuggestionPanel editor={editor} body={draft.body} author={suggestionAuthor} />}
             {offeredSources && (
               <div role="status" className="mt-2 flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
                 <span>检测到文末来源 {formatSources(offeredSources)}，设为来源并从正文中移除？</span>

@@ -41,7 +41,7 @@ export function DownloadButtons({ issueId, isPublished }: { issueId: number; isP
   return (
     <span className="inline-flex flex-wrap gap-2" data-testid="downloads">
       <DownloadButton href={`/api/issues/${issueId}/export/pdf`} label={isPublished ? 'PDF' : 'PDF 样稿'} />
-      {isPublished && <DownloadButton href={`/api/issues/${issueId}/export/docx`} label="DOCX" />}
+      <DownloadButton href={`/api/issues/${issueId}/export/docx`} label={isPublished ? 'DOCX' : 'DOCX 样稿（含修订）'} />
     </span>
   );
 }

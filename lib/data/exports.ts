@@ -75,11 +75,15 @@ export async function producePublishedExports(issueId: number, published?: Print
   await getPublishedExport(issueId, 'docx', print);
 }
 
-/** A draft PDF of an issue that is not published yet, marked 样稿 on every page; never stored. */
-export async function renderDraftPdf(print: PrintIssue): Promise<ExportFile> {
-  const bytes = await renderExport(print, 'pdf', true);
-  return { bytes, sha256: sha256(bytes), contentType: FORMATS.pdf.contentType, fileName: exportFileName(print, 'pdf', true) };
+/**
+ * A draft (样稿) of an issue that is not published yet, marked 样稿 on every page; never stored.
+ * The DOCX carries open 修订 as Word revisions when the print model kept them.
+ */
+export async function renderDraftExport(print: PrintIssue, format: ExportFormatName = 'pdf'): Promise<ExportFile> {
+  const bytes = await renderExport(print, format, true);
+  return { bytes, sha256: sha256(bytes), contentType: FORMATS[format].contentType, fileName: exportFileName(print, format, true) };
 }
+
 
 /** Stored files of published issues, for the archive's download links. */
 export async function listStoredExports(issueIds: number[]) {

@@ -53,16 +53,19 @@ export function toPrintIssue(issue: IssueForPrint, sections: PrintSection[]): Pr
 }
 
 /** What would be printed right now, from live data (a published issue uses its snapshot). */
-export async function buildPrintIssue(client: Tx | typeof db, id: number): Promise<PrintIssue> {
+export async function buildPrintIssue(client: Tx | typeof db, id: number, options: { keepSuggestions?: boolean } = {}): Promise<PrintIssue> {
   const issue = await client.issue.findUniqueOrThrow({ where: { id }, include: printIssueInclude });
-  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id)));
+  return toPrintIssue(issue, toPrintSections(await loadIssueItems(client, id), options));
 }
 
 /** The print content of an issue, frozen if published, live otherwise; with its state. */
-export async function getPrintIssueWithStatus(id: number): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
+export async function getPrintIssueWithStatus(
+  id: number,
+  options: { keepSuggestions?: boolean } = {},
+): Promise<{ print: PrintIssue; status: IssueStatus } | null> {
   const issue = await db.issue.findUnique({ where: { id }, select: { status: true, snapshot: true } });
   if (!issue) return null;
-  const print = issue.status === 'PUBLISHED' && issue.snapshot ? readPrintSnapshot(issue.snapshot) : await buildPrintIssue(db, id);
+  const print = issue.status === 'PUBLISHED' && issue.snapshot ? readPrintSnapshot(issue.snapshot) : await buildPrintIssue(db, id, options);
   return { print, status: issue.status };
 }
 

@@ -12,6 +12,7 @@ import { toPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 import { fingerprintPrintContent } from '@/lib/issues/print-model';
 import { findPreconditionRefusal, findStateRefusal, ISSUE_WORKFLOW } from '@/lib/issues/workflow';
 import { assertNextToPublish } from '@/lib/numbering';
+import { assertNoOpenSuggestions } from '@/lib/review/open-suggestions';
 
 /**
  * Why 提交审核 would be refused now, or null: asked before the confirmation, so nobody
@@ -57,6 +58,7 @@ export async function addReviewComment(input: { id: number; itemId: number | nul
 export async function approveIssue(id: number, user: CurrentUser): Promise<void> {
   await db.$transaction(async (tx) => {
     await lockIssue(tx, id, 'approve');
+    await assertNoOpenSuggestions(tx, id);
     const print = await buildPrintIssue(tx, id);
     await tx.issue.update({
       where: { id },
@@ -92,6 +94,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     const publicationId = await lockPublicationOfIssue(tx, id);
     const issue = await lockIssue(tx, id, 'publish');
     await assertNextToPublish(tx, publicationId, issue);
+    await assertNoOpenSuggestions(tx, id);
     const print = await buildPrintIssue(tx, id);
     assertPreconditions('publish', { matchesApproval: fingerprintPrintContent(print) === issue.approvedFingerprint });
     await tx.issue.update({

@@ -4,6 +4,8 @@ import { db, type Prisma } from '@/lib/db';
 import { fromDbDate, startOfBeijingDay, toDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { countCharacters } from '@/lib/layout/estimate';
+import { getLatestReviewStep } from '@/lib/review/changes-since-return';
+import { checkSuggestionEdit, notifySuggestionsAdded } from '@/lib/review/suggestion-edits';
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { getItemStage, ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
@@ -156,10 +158,11 @@ export async function saveItem(
   return db.$transaction(async (tx) => {
     const current = await tx.item.findUnique({
       where: { id: input.id },
-      select: { sectionId: true, columnId: true, issueId: true, issue: { select: { status: true } } },
+      select: { sectionId: true, columnId: true, issueId: true, authorId: true, body: true, issue: { select: { status: true } } },
     });
     if (!current) throw new AppError('NOT_FOUND', '稿件不存在或已被删除。');
     assertMayEdit(user, current.issue?.status ?? null);
+    const isAddingSuggestions = checkSuggestionEdit(ZItemBody.parse(current.body), input.body, user);
     await assertSectionChoice(tx, input, current);
     if (current.issueId !== null && input.status === 'DRAFT') {
       throw new AppError('INVALID_INPUT', '稿件已编入期次，不能改回草稿。', { status: ['稿件已编入期次，不能改回草稿'] });
@@ -193,14 +196,17 @@ export async function saveItem(
       select: { id: true, version: true, editorId: true, note: true, createdAt: true },
     });
     // The first version (how the item was created) and notable versions (restores) stay as
-    // they are; plain edits by the same editor in a short span extend one entry.
+    // they are; plain edits by the same editor in a short span extend one entry, never across
+    // a submission or return of its issue (what changed since a return is read from them).
+    const reviewStep = await getLatestReviewStep(tx, current.issueId);
     const canExtend =
       !options.note &&
       last &&
       last.version > 1 &&
       last.editorId === user.id &&
       !last.note &&
-      Date.now() - last.createdAt.getTime() < HISTORY_COALESCE_MS;
+      Date.now() - last.createdAt.getTime() < HISTORY_COALESCE_MS &&
+      !(reviewStep && last.createdAt <= reviewStep);
     if (canExtend) {
       await tx.itemVersion.update({ where: { id: last.id }, data: { ...row, version } });
     } else {
@@ -208,6 +214,7 @@ export async function saveItem(
         data: { ...row, itemId: input.id, version, editorId: user.id, note: options.note ?? null },
       });
     }
+    if (isAddingSuggestions) await notifySuggestionsAdded(tx, { id: input.id, title: input.title, authorId: current.authorId }, user);
     const { updatedAt } = await tx.item.findUniqueOrThrow({ where: { id: input.id }, select: { updatedAt: true } });
     return { version, updatedAt };
   });

@@ -9,10 +9,12 @@
 import {
   AlignmentType,
   BorderStyle,
+  DeletedTextRun,
   Document,
   DocumentGridType,
   Footer,
   Header,
+  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -30,6 +32,7 @@ import { GRID } from '@/lib/layout/grid';
 import { sortSectionsForPrint } from '@/lib/section-order';
 import { layoutTitleLines } from '@/lib/layout/title';
 import { formatSources } from '@/lib/render-body';
+import { getSuggestionMark } from '@/lib/suggestions';
 import {
   formatIssueDate,
   formatTotalNumber,
@@ -252,14 +255,35 @@ function renderContents(lines: string[]): Paragraph[] {
   ];
 }
 
+/** Word wants a revision id unique in the document; the count restarts with each document. */
+class RevisionIds {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
+}
+
+type InlineNode = NonNullable<ParagraphNode['content']>[number];
+
+/**
+ * One run of body text. An open 修订 (only a draft's print model keeps them, see
+ * buildPrintIssue) becomes a real Word revision, w:ins or w:del with its author and time, so
+ * Word and WPS show it under 修订 and can accept or reject it there.
+ */
+function bodyRun(node: InlineNode, revisions: RevisionIds): ParagraphChild {
+  if (node.type === 'hardBreak') return new TextRun({ break: 1, ...runFormat({}) });
+  const bold = Boolean(node.marks?.some((mark) => mark.type === 'bold'));
+  const suggestion = getSuggestionMark(node);
+  if (!suggestion) return textRun(node.text, { bold });
+  const revision = { id: revisions.take(), author: suggestion.attrs.author, date: new Date(suggestion.attrs.time).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const run = { text: cleanText(node.text), ...runFormat({ bold }), ...revision };
+  return suggestion.type === 'insertion' ? new InsertedTextRun(run) : new DeletedTextRun(run);
+}
+
 /** Paragraphs with text only (as renderBodyHtml); the source ends the last one. */
-function renderBody(item: PrintItem): Paragraph[] {
+function renderBody(item: PrintItem, revisions: RevisionIds): Paragraph[] {
   const paragraphs = item.body.content.filter((p) => (p.content ?? []).some((n) => n.type === 'text' && n.text.trim()));
-  const runs = paragraphs.map((paragraph: ParagraphNode) =>
-    (paragraph.content ?? []).map((node) =>
-      node.type === 'hardBreak' ? new TextRun({ break: 1, ...runFormat({}) }) : textRun(node.text, { bold: Boolean(node.marks?.length) }),
-    ),
-  );
+  const runs: ParagraphChild[][] = paragraphs.map((paragraph: ParagraphNode) => (paragraph.content ?? []).map((node) => bodyRun(node, revisions)));
   const source = formatSources(item.sources);
   if (source) {
     if (runs.length === 0) runs.push([]);
@@ -281,6 +305,7 @@ class BodyWriter {
   private isAttached = false;
   /** The next block starts a page (the contents had their own page). */
   private isPageStart = false;
+  private readonly revisions = new RevisionIds();
 
   /** @param gapShortBy what the first blank line gives back to the masthead's rule right above it. */
   constructor(private gapShortBy: number) {}
@@ -336,7 +361,7 @@ class BodyWriter {
     );
     const subtitle = item.subtitle?.trim();
     if (subtitle) this.paragraphs.push(block([textRun(subtitle, { font: 'kai' })], { keepNext: true, alignment: AlignmentType.CENTER }));
-    this.paragraphs.push(...renderBody(item));
+    this.paragraphs.push(...renderBody(item, this.revisions));
   }
 }
 

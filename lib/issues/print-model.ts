@@ -1,4 +1,5 @@
 // Building, fingerprinting and sizing the print model of an issue from its rows (no database).
+import { resolveSuggestions } from '@/lib/suggestions';
 import { createHash } from 'node:crypto';
 import type { PrintIssue, PrintSection } from '@/lib/export/print-issue';
 import { estimateItemLines, estimatePages } from '@/lib/layout/estimate';
@@ -15,7 +16,11 @@ export interface IssueItem {
 }
 
 /** The issue's items grouped into its printed sections and columns, in print order. */
-export function toPrintSections(items: readonly IssueItem[]): PrintSection[] {
+/**
+ * `keepSuggestions`: the draft DOCX carries open 修订 as Word revisions; everything else
+ * (PDF, web view, approval fingerprint, snapshot) prints the text as if they were not there.
+ */
+export function toPrintSections(items: readonly IssueItem[], { keepSuggestions = false } = {}): PrintSection[] {
   const bySection = new Map<number, { section: IssueItem['section']; items: IssueItem[] }>();
   for (const item of items) {
     const entry = bySection.get(item.section.id) ?? { section: item.section, items: [] };
@@ -47,7 +52,7 @@ export function toPrintSections(items: readonly IssueItem[]): PrintSection[] {
             items: column.items.map((item) => ({
               title: item.title,
               subtitle: item.subtitle,
-              body: ZItemBody.parse(item.body),
+              body: keepSuggestions ? ZItemBody.parse(item.body) : resolveSuggestions(ZItemBody.parse(item.body)),
               sources: item.sources,
             })),
           })),

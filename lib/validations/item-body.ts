@@ -1,5 +1,5 @@
 // The item body is Tiptap JSON restricted to what a bulletin can print: paragraphs, text,
-// bold and line breaks. Anything else (headings, images, links, colours, unknown attrs) is
+// bold and line breaks, plus the 修订 marks (insertion, deletion) that exports resolve. Anything else (headings, images, links, colours, unknown attrs) is
 // refused by the server, so what is stored is always printable and safe to render.
 import { z } from 'zod';
 import { getBodyText, type ItemBody, type ParagraphNode } from '@/lib/item-body-text';
@@ -10,11 +10,27 @@ export const BODY_LIMITS = { characters: 20_000, paragraphs: 400 } as const;
 
 const ZBoldMark = z.object({ type: z.literal('bold') }).strict();
 
+// 修订 marks (lib/suggestions.ts): who suggested the insertion or deletion, and when.
+const ZSuggestionAttrs = z
+  .object({
+    id: z.union([z.number().int().min(0).max(2_147_483_647), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]),
+    author: z.string().trim().min(1).max(50),
+    time: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+const ZInsertionMark = z.object({ type: z.literal('insertion'), attrs: ZSuggestionAttrs }).strict();
+const ZDeletionMark = z.object({ type: z.literal('deletion'), attrs: ZSuggestionAttrs }).strict();
+const ZTextMark = z.discriminatedUnion('type', [ZBoldMark, ZInsertionMark, ZDeletionMark]);
+
 const ZTextNode = z
   .object({
     type: z.literal('text'),
     text: z.string().min(1).max(BODY_LIMITS.characters, `正文不能超过${BODY_LIMITS.characters}字`),
-    marks: z.array(ZBoldMark).max(1).optional(),
+    marks: z
+      .array(ZTextMark)
+      .max(2)
+      .refine((marks) => new Set(marks.map((m) => (m.type === 'bold' ? 'bold' : 'suggestion'))).size === marks.length, '一段文字只能有一处修订')
+      .optional(),
   })
   .strict();
 

@@ -11,6 +11,8 @@ import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels'
 import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
+import { ChangesSinceReturnCard } from '@/components/review/changes-since-return';
+import { OpenSuggestionsCard } from '@/components/review/open-suggestions-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { RecordPublication } from '@/components/shell/publication-context';
 import { Button } from '@/components/ui/button';
@@ -27,6 +29,8 @@ import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
 import { sortSectionsForPrint } from '@/lib/section-order';
+import { getChangesSinceReturn } from '@/lib/review/changes-since-return';
+import { ZItemBody } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '编排本期' };
 
@@ -40,6 +44,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const can = (action: IssueAction) => canTakeAction(action, user.roles, issue.status);
   const available = can('addItems') ? await listAvailableItems(issue.publicationId) : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
+  const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
 
   const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
@@ -88,6 +93,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
+          {changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />}
           <TitledCard title="稿件编排">
             <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
           </TitledCard>
@@ -114,9 +120,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} />
             {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
             {issue.status === 'IN_REVIEW' && can('approve') && (
-              <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
+              <p className="mt-3 text-xs text-muted-foreground">审核期间可修改稿件文字（点击下方稿件）：打开“修订模式”时，增删留作修订，由编辑逐条接受或拒绝；否则直接修改，记入稿件历史。</p>
             )}
           </TitledCard>
+          {issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />}
           {proofread && <IssueProofreadCard items={proofread} />}
           <TitledCard title="审核意见" contentClassName="space-y-4">
             <ul className="space-y-3 text-sm" data-testid="review-comments">

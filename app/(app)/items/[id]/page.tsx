@@ -62,6 +62,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
             initialDraft={toDraft(item)}
             sections={await getSectionChoices(item)}
             proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: await listIgnoredKeys(item.id) }}
+            suggestionAuthor={user.displayName}
           />
         </Suspense>
       ) : (

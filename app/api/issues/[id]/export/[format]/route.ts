@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
-import { getPublishedExport, renderDraftPdf, type ExportFile } from '@/lib/data/exports';
+import { getPublishedExport, renderDraftExport, type ExportFile } from '@/lib/data/exports';
 import { getPrintIssueWithStatus } from '@/lib/data/issue-print';
 import { AppError } from '@/lib/errors';
 import { AREA_ROLES, hasAnyRole } from '@/lib/roles';
@@ -28,7 +28,8 @@ function fileResponse(file: ExportFile, isFinal: boolean): Response {
 
 /**
  * A published issue's stored PDF or DOCX, for everyone who may read published issues; a draft
- * PDF (样稿) of an unpublished issue for editors and reviewers; 404 for anything else.
+ * PDF or DOCX (样稿, the DOCX with open 修订 as Word revisions) of an unpublished issue for
+ * editors and reviewers; 404 for anything else.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
   try {
@@ -36,12 +37,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const id = parseId(rawId);
     if (id === null || (format !== 'pdf' && format !== 'docx')) throw new AppError('NOT_FOUND', '文件不存在。');
     const user = await requireUser(AREA_ROLES.published);
-    const found = await getPrintIssueWithStatus(id);
+    const found = await getPrintIssueWithStatus(id, { keepSuggestions: format === 'docx' });
     if (!found) throw new AppError('NOT_FOUND', '该期不存在。');
     if (found.status === 'PUBLISHED') return fileResponse(await getPublishedExport(id, format, found.print), true);
     // Unpublished issues do not exist for staff.
-    if (!hasAnyRole(user.roles, AREA_ROLES.assembly) || format !== 'pdf') throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
-    return fileResponse(await renderDraftPdf(found.print), false);
+    if (!hasAnyRole(user.roles, AREA_ROLES.assembly)) throw new AppError('NOT_FOUND', '该期不存在或尚未发布。');
+    return fileResponse(await renderDraftExport(found.print, format), false);
   } catch (error) {
     const result = toActionError(error);
     return NextResponse.json(result, { status: result.status });
