@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
+import { notifyIssueApproved, notifyIssuePublished, notifyIssueReturned, notifyIssueSubmitted } from '@/lib/data/issue-notifications';
 import { lockPublication } from '@/lib/data/publication';
 import { formatChineseDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
@@ -360,6 +361,7 @@ export async function submitIssue(id: number, user: CurrentUser): Promise<void> 
     }
     await tx.issue.update({ where: { id }, data: { status: 'IN_REVIEW', version: { increment: 1 } } });
     await addEvent(tx, id, 'SUBMITTED', user);
+    await notifyIssueSubmitted(tx, id, user);
   });
 }
 
@@ -369,6 +371,7 @@ export async function returnIssue(input: { id: number; comment: string }, user: 
     await tx.issue.update({ where: { id: input.id }, data: { status: 'ASSEMBLING', version: { increment: 1 } } });
     await tx.reviewComment.create({ data: { issueId: input.id, authorId: user.id, body: input.comment } });
     await addEvent(tx, input.id, 'RETURNED', user, input.comment);
+    await notifyIssueReturned(tx, input.id, user, input.comment);
   });
 }
 
@@ -408,6 +411,7 @@ export async function approveIssue(id: number, user: CurrentUser): Promise<void>
       },
     });
     await addEvent(tx, id, 'APPROVED', user);
+    await notifyIssueApproved(tx, id, user);
   });
 }
 
@@ -441,6 +445,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     });
     await indexPublishedIssue(tx, id, print);
     await addEvent(tx, id, 'PUBLISHED', user);
+    await notifyIssuePublished(tx, id, user);
     return print;
   }, QUEUED);
 }
