@@ -59,6 +59,11 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   createGlossaryEntryAction: { kind: 'NONE', term: '', title: '职务', variants: '', note: '' },
   deleteGlossaryEntryAction: { id: NO_SUCH_ID },
   ignoreFindingAction: { itemId: NO_SUCH_ID, key: 'no-rule|[x]' },
+  // 批注: no such issue or item, no such 批注; notifications: none of them is the user's.
+  addAnnotationAction: { issueId: NO_SUCH_ID, itemId: NO_SUCH_ID, quote: '正文', startOffset: 0, body: '批注' },
+  replyToAnnotationAction: { id: NO_SUCH_ID, body: '回复' },
+  setAnnotationResolvedAction: { id: NO_SUCH_ID, isResolved: true },
+  markNotificationsReadAction: { ids: [NO_SUCH_ID] },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

@@ -158,9 +158,9 @@ describe('workflow notifications', () => {
     const reviewerUnread = await countUnreadNotifications(reviewer.id);
     await ok(markNotificationsReadAction({ ids: [returned!.id] }));
     expect((await listNotifications(editor.id)).find((n) => n.id === returned!.id)?.readAt).not.toBeNull();
-    await ok(markNotificationsReadAction({}));
+    await ok(markNotificationsReadAction({ all: true }));
     expect(await countUnreadNotifications(editor.id)).toBe(0);
     expect(await countUnreadNotifications(reviewer.id)).toBe(reviewerUnread);
-    expect(await markNotificationsReadAction({ ids: ['x'] })).toMatchObject({ ok: false, status: 400 });
+    for (const bad of [{ ids: ['x'] }, { ids: [] }, {}, { all: false }]) expect(await markNotificationsReadAction(bad)).toMatchObject({ ok: false, status: 400 });
   });
 });

@@ -26,6 +26,8 @@ interface Props {
   issueDate: string;
   canEdit: boolean;
   canReview: boolean;
+  /** 批注 not yet resolved: approval warns about them (a confirmation, not a block). */
+  openAnnotations?: number;
 }
 
 /** What happens next, in the issue's state, for whoever looks at the card. */
@@ -44,7 +46,7 @@ function getNextStep(status: IssueStatus, canEdit: boolean, canReview: boolean):
 }
 
 /** What can be done with the issue now, by this user: the server checks all of it again. */
-export function IssueActions({ issueId, status, issueDate, canEdit, canReview }: Props) {
+export function IssueActions({ issueId, status, issueDate, canEdit, canReview, openAnnotations = 0 }: Props) {
   const router = useRouter();
   const [isReturning, setIsReturning] = useState(false);
   const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
@@ -78,7 +80,10 @@ export function IssueActions({ issueId, status, issueDate, canEdit, canReview }:
         )}
         {status === 'IN_REVIEW' && canReview && (
           <>
-            <ActionButton run={() => approveIssueAction({ id: issueId })} confirm="审核通过后本期将锁定。确定通过吗？">
+            <ActionButton
+              run={() => approveIssueAction({ id: issueId })}
+              confirm={openAnnotations ? `还有 ${openAnnotations} 条批注未解决。仍要审核通过吗？通过后本期将锁定。` : '审核通过后本期将锁定。确定通过吗？'}
+            >
               审核通过
             </ActionButton>
             <Button variant="outline" onClick={() => setIsReturning((v) => !v)}>

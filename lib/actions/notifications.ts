@@ -8,7 +8,7 @@ import { ZMarkNotificationsRead } from '@/lib/validations/notifications';
 const EVERY_ROLE = ['ADMIN', 'EDITOR', 'REVIEWER', 'STAFF', 'REPORTER'] as const;
 
 export const markNotificationsReadAction = action({ roles: EVERY_ROLE, schema: ZMarkNotificationsRead }, async (input, user) => {
-  const count = await markNotificationsRead(user.id, input.ids);
+  const count = await markNotificationsRead(user.id, 'ids' in input ? input.ids : undefined);
   revalidatePath('/', 'layout');
   return { count };
 });

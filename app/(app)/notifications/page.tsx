@@ -23,7 +23,7 @@ export default async function NotificationsPage() {
         description={unread ? `${unread} 条未读。点开一条即标为已读。` : '没有未读通知。'}
         actions={
           unread > 0 ? (
-            <ActionButton variant="outline" size="sm" run={() => markNotificationsReadAction({})}>
+            <ActionButton variant="outline" size="sm" run={() => markNotificationsReadAction({ all: true })}>
               全部标为已读
             </ActionButton>
           ) : undefined

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { IssueAnnotationsCard } from '@/components/annotations/issue-annotations-card';
 import { AddItemsForm } from '@/components/issues/add-items-form';
 import { AssemblyBoard, type BoardSection } from '@/components/issues/assembly-board';
 import { CommentForm } from '@/components/issues/comment-form';
@@ -17,6 +18,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { estimateIssuePages, findStandingReturn, getIssueDetail, listAvailableItems } from '@/lib/data/issues';
 import { getIssueFindings } from '@/lib/data/proofread';
+import { listIssueAnnotations } from '@/lib/data/annotations';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { getTitleText } from '@/lib/layout/title';
 import { parseId } from '@/lib/route-params';
@@ -35,6 +37,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const isAssembling = issue.status === 'ASSEMBLING' && canEdit;
   const available = isAssembling ? await listAvailableItems() : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
+  const annotations = await listIssueAnnotations(id);
+  const openAnnotations = annotations.filter((annotation) => !annotation.resolvedAt).length;
 
   const sections = new Map<number, BoardSection & { order: [number, number] }>();
   for (const item of issue.items) {
@@ -65,6 +69,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         actions={
           <div className="flex flex-wrap items-center gap-3">
             <IssueStatusBadge status={issue.status} isReturned={!!returned} />
+            {canReview && issue.status === 'IN_REVIEW' && (
+              <Button asChild size="sm">
+                <Link href={`/review/${id}`}>阅读审阅</Link>
+              </Button>
+            )}
             <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/issues/${id}/preview`}>打印预览</Link>
@@ -124,7 +133,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <CardTitle>操作</CardTitle>
             </CardHeader>
             <CardContent>
-              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} />
+              <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} canEdit={canEdit} canReview={canReview} openAnnotations={openAnnotations} />
               {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
               {issue.status === 'IN_REVIEW' && canReview && (
                 <p className="mt-3 text-xs text-muted-foreground">审核期间可直接修改稿件文字（点击下方稿件），修改记入稿件历史。</p>
@@ -132,6 +141,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
             </CardContent>
           </Card>
           {proofread && <IssueProofreadCard items={proofread} />}
+          <IssueAnnotationsCard annotations={annotations} canWrite={issue.status !== 'PUBLISHED'} />
           <Card>
             <CardHeader>
               <CardTitle>审核意见</CardTitle>
