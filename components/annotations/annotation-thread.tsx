@@ -16,7 +16,7 @@ export function AnnotationThread({ annotation, canWrite, isOrphan = false }: { a
   return (
     <article
       id={`annotation-${annotation.id}`}
-      className={cn('scroll-mt-20 rounded-md border p-3 text-sm leading-6', annotation.isResolved ? 'border-border bg-muted/50 text-muted-foreground' : 'border-amber-300 bg-amber-50')}
+      className={cn('scroll-mt-20 rounded-md border p-3 text-sm leading-6 [&_p]:indent-0', annotation.isResolved ? 'border-border bg-muted/50 text-muted-foreground' : 'border-amber-300 bg-amber-50')}
       data-testid="annotation"
       data-resolved={annotation.isResolved || undefined}
       aria-label={`批注：${annotation.quote}`}

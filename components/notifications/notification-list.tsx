@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
+import { ActionButton } from '@/components/ui/action-button';
 import { markNotificationsReadAction } from '@/lib/actions/notifications';
 import { cn } from '@/lib/utils';
 
@@ -43,5 +44,14 @@ export function NotificationList({ notifications }: { notifications: Notificatio
         </li>
       ))}
     </ul>
+  );
+}
+
+/** 全部标为已读. */
+export function MarkAllReadButton() {
+  return (
+    <ActionButton variant="outline" size="sm" run={() => markNotificationsReadAction({ all: true })}>
+      全部标为已读
+    </ActionButton>
   );
 }

@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { NotificationList } from '@/components/notifications/notification-list';
+import { MarkAllReadButton, NotificationList } from '@/components/notifications/notification-list';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
-import { ActionButton } from '@/components/ui/action-button';
-import { markNotificationsReadAction } from '@/lib/actions/notifications';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth';
 import { listNotifications } from '@/lib/data/notifications';
@@ -22,11 +20,7 @@ export default async function NotificationsPage() {
         title="通知"
         description={unread ? `${unread} 条未读。点开一条即标为已读。` : '没有未读通知。'}
         actions={
-          unread > 0 ? (
-            <ActionButton variant="outline" size="sm" run={() => markNotificationsReadAction({ all: true })}>
-              全部标为已读
-            </ActionButton>
-          ) : undefined
+unread > 0 ? <MarkAllReadButton /> : undefined
         }
       />
       {notifications.length ? (
