@@ -11,6 +11,7 @@ async function postJson(request: APIRequestContext, name: string, data: unknown)
 }
 
 test('staff and 信息员 cannot annotate, reply or resolve, and a 信息员 sees no review page', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const editorUser = await createUser(['EDITOR']);
   const reviewerUser = await createUser(['REVIEWER']);
   const item = await createItem(editorUser, { title: '越权批注检查', paragraphs: ['市科协召开年度工作会议。'], status: 'READY' });
@@ -59,6 +60,7 @@ test('staff and 信息员 cannot annotate, reply or resolve, and a 信息员 see
 });
 
 test('nobody comments on a published issue; notifications are only marked read for their owner', async ({ page }) => {
+  test.setTimeout(60_000);
   const editorUser = await createUser(['EDITOR', 'REVIEWER']);
   const published = await getDb().issue.findFirstOrThrow({ where: { status: 'PUBLISHED' }, orderBy: { id: 'asc' } });
   const someItem = await getDb().item.findFirst({ where: { issueId: published.id } });
