@@ -10,7 +10,7 @@ async function postJson(request: APIRequestContext, name: string, data: unknown)
   return request.post(`/api/actions/${name}`, { data, headers: { 'content-type': 'application/json' } });
 }
 
-test('staff and 信息员 cannot annotate, reply or resolve, and a 信息员 sees no review page', async ({ page, browser }) => {
+test('staff cannot annotate, reply or resolve, nor open the review pages', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const editorUser = await createUser(['EDITOR']);
   const reviewerUser = await createUser(['REVIEWER']);
@@ -25,7 +25,8 @@ test('staff and 信息员 cannot annotate, reply or resolve, and a 信息员 see
     const annotation = await getDb().annotation.findFirstOrThrow({ where: { issueId } });
     await reviewer.context().close();
 
-    for (const roles of [['STAFF'], ['REPORTER']] as const) {
+    // 信息员 (REPORTER) accounts sign in once 信息报送 lands; their refusal is in test/annotations.test.ts.
+    for (const roles of [['STAFF']] as const) {
       const intruder = await createUser([...roles]);
       await loginAndWait(page, intruder);
       const calls = [
@@ -42,14 +43,6 @@ test('staff and 信息员 cannot annotate, reply or resolve, and a 信息员 see
       }
       await page.context().clearCookies();
     }
-    // The 信息员's home shows no review work.
-    const reporter = await createUser(['REPORTER']);
-    await loginAndWait(page, reporter);
-    await page.goto('/');
-    await expect(page.getByRole('heading', { name: '待办', level: 1 })).toBeVisible();
-    await expect(page.getByTestId('todo-annotations')).toHaveCount(0);
-    await expect(page.getByTestId('todo-review-queue')).toHaveCount(0);
-
     expect(await getDb().annotation.findUniqueOrThrow({ where: { id: annotation.id } })).toMatchObject({ resolvedAt: null });
     expect(await getDb().annotationReply.count({ where: { annotationId: annotation.id } })).toBe(0);
     expect(await getDb().annotation.count({ where: { issueId } })).toBe(1);
