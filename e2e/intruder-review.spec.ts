@@ -1,6 +1,6 @@
-// 批注 and notifications called directly, not through the UI: staff and 信息员 are refused,
-// nobody comments on a published issue, nobody reads or marks another user's notifications,
-// and a 信息员 sees none of the review pages. Nothing changes in the database.
+// 批注 and notifications called directly, not through the UI: staff are refused (信息员 too:
+// test/annotations.test.ts), nobody comments on a published issue, nobody marks another user's notifications,
+// and staff open none of the review pages. Nothing changes in the database.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
