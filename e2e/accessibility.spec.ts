@@ -1,7 +1,9 @@
 // axe-core on every page of the app, as each role, on a desktop and on a phone: 0 serious or
-// critical violations. Prints how many page loads were checked and what was found.
+// critical violations; on the phone also no sideways scrolling and no name or status broken across
+// lines (fixtures/phone-layout.ts). Prints how many page loads were checked and what was found.
 import { devices, expect, test, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { findSeriousViolations, type AxeFinding } from './fixtures/axe';
+import { findPhoneLayoutProblems } from './fixtures/phone-layout';
 import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
 import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
 import type { Role } from '@/lib/roles';
@@ -32,6 +34,8 @@ function pagesFor(roles: readonly Role[], { itemId, issueId, publishedId, submis
   return [
     ...(canAccess(roles, 'submissions') ? ['/submissions', '/submissions/new', `/submissions/${submissionId}`] : []),
     ...(canAccess(roles, 'intake') ? ['/intake', `/intake/${submissionId}`, '/intake/requests'] : []),
+    ...(canAccess(roles, 'home') ? ['/'] : []),
+    '/notifications',
     ...(canAccess(roles, 'items') ? ['/items', `/items/${itemId}`, `/items/${itemId}/history`, `/items/${itemId}/preview`] : []),
     ...(roles.includes('EDITOR') ? ['/items/new'] : []),
     ...(canAccess(roles, 'assembly') ? ['/issues', `/issues/${issueId}`, `/issues/${issueId}/preview`] : []),
@@ -52,7 +56,10 @@ async function check(browser: Browser, device: string, user: TestUser | null, ur
       await page.goto(url);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('main')).toBeVisible();
-      findings.push(...(await findSeriousViolations(page, `${device} ${user?.displayName ?? '未登录'} ${url}`)));
+      const label = `${device} ${user?.displayName ?? '未登录'} ${url}`;
+      findings.push(...(await findSeriousViolations(page, label)));
+      // On a phone: no sideways scrolling, no name or status broken across lines.
+      if (device !== 'desktop') findings.push(...(await findPhoneLayoutProblems(page, label)));
       pageLoads += 1;
     }
   } finally {
@@ -116,10 +123,10 @@ for (const device of Object.keys(DEVICES)) {
       const editor = await openAs(browser, fixture.users.EDITOR);
       await runAction(editor, 'submitIssueAction', { id: fixture.issueId });
       try {
-        const inReview = ['/review', `/issues/${fixture.issueId}`, '/issues'];
+        const inReview = ['/review', `/review/${fixture.issueId}`, `/issues/${fixture.issueId}`, '/issues', '/'];
         await expectClean(async () => {
           await check(browser, device, fixture.users.REVIEWER, inReview);
-          await check(browser, device, fixture.users.EDITOR, inReview.slice(1));
+          await check(browser, device, fixture.users.EDITOR, inReview.slice(2));
         });
       } finally {
         // Back to assembly for the next device.

@@ -15,7 +15,9 @@ test('a user logs in, sees their name, and logs out', async ({ page }) => {
   const user = await createUser(['EDITOR'], '张红波');
   await loginAndWait(page, user);
   await expect(page.getByTestId('current-user')).toContainText('张红波');
-  await expect(page).toHaveURL(/\/items$/);
+  // Signed in, they land on 待办.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: '待办', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login/);

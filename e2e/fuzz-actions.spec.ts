@@ -73,6 +73,11 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   returnSubmissionAction: { id: NO_SUCH_ID, version: 1, reason: '退回' },
   declineSubmissionAction: { id: NO_SUCH_ID, version: 1, reason: '不采用' },
   createSubmissionRequestAction: { topic: '约稿', details: '', deadline: '2099-01-01', unitIds: [NO_SUCH_ID] },
+  // 批注: no such issue or item, no such 批注; notifications: none of them is the user's.
+  addAnnotationAction: { issueId: NO_SUCH_ID, itemId: NO_SUCH_ID, quote: '正文', startOffset: 0, body: '批注' },
+  replyToAnnotationAction: { id: NO_SUCH_ID, body: '回复' },
+  setAnnotationResolvedAction: { id: NO_SUCH_ID, isResolved: true },
+  markNotificationsReadAction: { ids: [NO_SUCH_ID] },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

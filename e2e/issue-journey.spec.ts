@@ -50,6 +50,8 @@ test('editor assembles and submits, reviewer returns, editor fixes, reviewer app
   await expect(reviewer.getByTestId('review-count')).toBeVisible();
   await reviewer.getByRole('link', { name: '审核' }).click();
   await reviewer.getByTestId('review-queue').getByRole('link', { name: new RegExp(`总第${issue.totalNumber}期`) }).click();
+  // The queue opens the reading view; the assembly page has the item comments.
+  await reviewer.getByRole('link', { name: '编排页面' }).click();
   await reviewer.getByLabel('意见针对').selectOption({ label: `稿件：学会乙${stamp}` });
   await reviewer.getByLabel('意见内容').fill('“错字”请改正。');
   await reviewer.getByRole('button', { name: '添加意见' }).click();

@@ -11,10 +11,10 @@ function readDemoAccounts(): Map<string, string> {
 }
 
 const EXPECTED_MENUS: Record<string, string[]> = {
-  admin: ['已发布', '采用统计', '管理'],
-  editor: ['稿件', '编排', '已发布', '采用统计'],
-  reviewer: ['稿件', '编排', '审核', '已发布', '采用统计'],
-  staff: ['已发布'],
+  admin: ['待办', '已发布', '采用统计', '管理'],
+  editor: ['待办', '稿件', '编排', '已发布', '采用统计'],
+  reviewer: ['待办', '稿件', '编排', '审核', '已发布', '采用统计'],
+  staff: ['待办', '已发布'],
 };
 
 for (const [username, menus] of Object.entries(EXPECTED_MENUS)) {

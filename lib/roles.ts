@@ -15,6 +15,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** Who may open each area of the app. A reviewer reads everything an editor reads. */
 export const AREA_ROLES = {
+  // 待办, the home page: what awaits each office role.
+  home: ['EDITOR', 'REVIEWER', 'STAFF', 'ADMIN'],
   items: ['EDITOR', 'REVIEWER'],
   assembly: ['EDITOR', 'REVIEWER'],
   review: ['REVIEWER'],

@@ -5,12 +5,13 @@ import { PublicationProvider } from '@/components/shell/publication-context';
 import { getCurrentUser } from '@/lib/auth';
 import { countIssuesInReview } from '@/lib/data/issues';
 import { listPublications } from '@/lib/data/publication';
+import { countUnreadNotifications } from '@/lib/data/notifications';
 
 // Every page here depends on the session; each page checks its own role as well.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
-  const reviewCount = user.roles.includes('REVIEWER') ? await countIssuesInReview() : 0;
+  const [reviewCount, unreadCount] = await Promise.all([user.roles.includes('REVIEWER') ? countIssuesInReview() : 0, countUnreadNotifications(user.id)]);
   const publications = (await listPublications()).map(({ slug, name, isDefault }) => ({ slug, name, isDefault }));
   return (
     <PublicationProvider publications={publications}>
@@ -21,7 +22,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         跳到正文
       </a>
-      <AppHeader user={user} reviewCount={reviewCount} />
+      <AppHeader user={user} reviewCount={reviewCount} unreadCount={unreadCount} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">{children}</main>
     </PublicationProvider>
   );

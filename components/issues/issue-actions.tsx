@@ -28,6 +28,8 @@ interface Props {
   issueDate: string;
   /** The viewer's roles: the buttons are those lib/issues/workflow.ts allows them in this state. */
   roles: readonly Role[];
+  /** 批注 not yet resolved: approval warns about them (a confirmation, not a block). */
+  openAnnotations?: number;
 }
 
 /** What happens next, in the issue's state, for whoever looks at the card. */
@@ -46,7 +48,7 @@ function getNextStep(status: IssueStatus, can: (action: IssueAction) => boolean)
 }
 
 /** What can be done with the issue now, by this user: the server checks all of it again. */
-export function IssueActions({ issueId, status, issueDate, roles }: Props) {
+export function IssueActions({ issueId, status, issueDate, roles, openAnnotations = 0 }: Props) {
   const router = useRouter();
   const [isReturning, setIsReturning] = useState(false);
   const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
@@ -80,7 +82,7 @@ export function IssueActions({ issueId, status, issueDate, roles }: Props) {
           </ActionButton>
         )}
         {can('approve') && (
-          <ActionButton run={() => approveIssueAction({ id: issueId })} confirm="审核通过后本期将锁定。确定通过吗？">
+          <ActionButton run={() => approveIssueAction({ id: issueId })} confirm={openAnnotations ? `还有 ${openAnnotations} 条批注未解决。仍要审核通过吗？通过后本期将锁定。` : '审核通过后本期将锁定。确定通过吗？'}>
             审核通过
           </ActionButton>
         )}

@@ -1,13 +1,27 @@
-import { formatIssueDate, formatTotalNumber, formatYearNumber, hasClosingBlock, type PrintIssue } from '@/lib/export/print-issue';
+import type { ReactNode } from 'react';
+import { formatIssueDate, formatTotalNumber, formatYearNumber, hasClosingBlock, type PrintIssue, type PrintItem } from '@/lib/export/print-issue';
 import { TitleLines } from '@/components/items/title-lines';
 import { renderBodyHtml } from '@/lib/render-body';
+import { cn } from '@/lib/utils';
 
-/** A published issue for reading on screen (phones included): same content and order as print. */
-export function IssueWebView({ issue }: { issue: PrintIssue }) {
+/**
+ * An issue for reading on screen (phones included): same content and order as print. The review
+ * reading view passes `renderBody` to show each item's paragraphs with their 批注 (`position`:
+ * the item's place in print order).
+ */
+export function IssueWebView({
+  issue,
+  renderBody,
+  className,
+}: {
+  issue: PrintIssue;
+  renderBody?: (item: PrintItem, position: number) => ReactNode;
+  className?: string;
+}) {
   // Items are numbered across the issue in print order: the archive's search links to #item-N.
   let position = 0;
   return (
-    <article className="mx-auto max-w-2xl rounded-lg border border-border bg-white px-5 py-6 sm:px-10" data-testid="issue-web-view">
+    <article className={cn('mx-auto max-w-2xl rounded-lg border border-border bg-white px-5 py-6 sm:px-10', className)} data-testid="issue-web-view">
       <header className="border-b-2 border-brand pb-3 text-center">
         <h2 className="text-3xl font-bold tracking-[0.3em] text-brand sm:text-4xl">{issue.publicationName}</h2>
         <p className="mt-3">{formatYearNumber(issue)}</p>
@@ -33,19 +47,26 @@ export function IssueWebView({ issue }: { issue: PrintIssue }) {
           {section.columns.map((column, c) => (
             <div key={c}>
               {column.name && <h4 className="mt-3 text-center font-bold">{column.name}</h4>}
-              {column.items.map((item, i) => (
-                <div key={i} id={`item-${position++}`} className="mt-4 scroll-mt-20 rounded target:bg-yellow-50 target:ring-2 target:ring-yellow-200">
-                  <h4 className="text-center text-lg font-bold leading-relaxed text-balance">
-                    <TitleLines title={item.title} />
-                  </h4>
-                  {item.subtitle && <p className="text-center">{item.subtitle}</p>}
-                  <div
-                    className="item-body mt-2 text-justify leading-loose"
-                    // Safe: renderBodyHtml writes all markup itself and escapes every text node.
-                    dangerouslySetInnerHTML={{ __html: renderBodyHtml(item.body, item.sources) }}
-                  />
-                </div>
-              ))}
+              {column.items.map((item, i) => {
+                const at = position++;
+                return (
+                  <div key={i} id={`item-${at}`} className="mt-4 scroll-mt-20 rounded target:bg-yellow-50 target:ring-2 target:ring-yellow-200">
+                    <h4 className="text-center text-lg font-bold leading-relaxed text-balance">
+                      <TitleLines title={item.title} />
+                    </h4>
+                    {item.subtitle && <p className="text-center">{item.subtitle}</p>}
+                    {renderBody ? (
+                      renderBody(item, at)
+                    ) : (
+                      <div
+                        className="item-body mt-2 text-justify leading-loose"
+                        // Safe: renderBodyHtml writes all markup itself and escapes every text node.
+                        dangerouslySetInnerHTML={{ __html: renderBodyHtml(item.body, item.sources) }}
+                      />
+                    )}
+                  </div>
+                );
+              })}
             </div>
           ))}
         </section>

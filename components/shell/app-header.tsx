@@ -3,10 +3,11 @@ import { NAV_LINKS } from '@/components/shell/nav-links';
 import { NavLink } from '@/components/shell/nav-link';
 import { PublicationSwitcher } from '@/components/shell/publication-context';
 import { LogoutButton } from '@/components/shell/logout-button';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import type { CurrentUser } from '@/lib/auth';
 import { canAccess, ROLE_LABELS } from '@/lib/roles';
 
-export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCount: number }) {
+export function AppHeader({ user, reviewCount, unreadCount }: { user: CurrentUser; reviewCount: number; unreadCount: number }) {
   const links = NAV_LINKS.filter((link) => canAccess(user.roles, link.area));
   return (
     // On a phone the navigation takes a row of its own (scrolling sideways if it must), so that
@@ -39,6 +40,7 @@ export function AppHeader({ user, reviewCount }: { user: CurrentUser; reviewCoun
           ))}
         </nav>
         <div className="ml-auto flex shrink-0 items-center gap-3 whitespace-nowrap text-sm">
+          <NotificationBell unread={unreadCount} />
           <span data-testid="current-user">
             {user.displayName}
             <span className="ml-1 hidden text-muted-foreground sm:inline">（{user.roles.map((r) => ROLE_LABELS[r]).join('、')}）</span>

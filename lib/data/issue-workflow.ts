@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { notifySubmissionsPublished } from '@/lib/data/submissions';
 import { buildPrintIssue } from '@/lib/data/issue-print';
+import { notifyIssueApproved, notifyIssuePublished, notifyIssueReturned, notifyIssueSubmitted } from '@/lib/data/issue-notifications';
 import { addEvent, assertPreconditions, lockIssue, QUEUED } from '@/lib/data/issue-lock';
 import { lockPublicationOfIssue } from '@/lib/data/publication';
 import { AppError } from '@/lib/errors';
@@ -31,6 +32,7 @@ export async function submitIssue(id: number, user: CurrentUser): Promise<void> 
     assertPreconditions('submit', { itemCount: await tx.item.count({ where: { issueId: id } }) });
     await tx.issue.update({ where: { id }, data: { status: ISSUE_WORKFLOW.submit.to, version: { increment: 1 } } });
     await addEvent(tx, id, 'SUBMITTED', user);
+    await notifyIssueSubmitted(tx, id, user);
   });
 }
 
@@ -40,6 +42,7 @@ export async function returnIssue(input: { id: number; comment: string }, user: 
     await tx.issue.update({ where: { id: input.id }, data: { status: ISSUE_WORKFLOW.return.to, version: { increment: 1 } } });
     await tx.reviewComment.create({ data: { issueId: input.id, authorId: user.id, body: input.comment } });
     await addEvent(tx, input.id, 'RETURNED', user, input.comment);
+    await notifyIssueReturned(tx, input.id, user, input.comment);
   });
 }
 
@@ -71,6 +74,7 @@ export async function approveIssue(id: number, user: CurrentUser): Promise<void>
       },
     });
     await addEvent(tx, id, 'APPROVED', user);
+    await notifyIssueApproved(tx, id, user);
   });
 }
 
@@ -104,6 +108,7 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
     await indexPublishedIssue(tx, id, print);
     await notifySubmissionsPublished(tx, id);
     await addEvent(tx, id, 'PUBLISHED', user);
+    await notifyIssuePublished(tx, id, user);
     return print;
   }, QUEUED);
 }

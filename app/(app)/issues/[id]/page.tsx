@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { IssueAnnotationsCard } from '@/components/annotations/issue-annotations-card';
 import { AddItemsForm } from '@/components/issues/add-items-form';
 import { AssemblyBoard, type BoardSection } from '@/components/issues/assembly-board';
 import { CommentForm } from '@/components/issues/comment-form';
@@ -24,6 +25,7 @@ import { estimateIssuePages } from '@/lib/issues/print-model';
 import { findStandingReturn } from '@/lib/issues/returns';
 import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
 import { getIssueFindings } from '@/lib/data/proofread';
+import { listIssueAnnotations } from '@/lib/data/annotations';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
@@ -45,6 +47,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const available = can('addItems') ? await listAvailableItems(issue.publicationId) : [];
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
   const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
+  const annotations = await listIssueAnnotations(id);
+  const openAnnotations = annotations.filter((annotation) => !annotation.resolvedAt).length;
 
   const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
@@ -76,6 +80,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         actions={
           <div className="flex flex-wrap items-center gap-3">
             <IssueStatusBadge status={issue.status} isReturned={!!returned} />
+            {can('approve') && (
+              <Button asChild size="sm">
+                <Link href={`/review/${id}`}>阅读审阅</Link>
+              </Button>
+            )}
             <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
             <Button asChild variant="outline" size="sm">
               <Link href={`/issues/${id}/preview`}>打印预览</Link>
@@ -117,7 +126,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
         </div>
         <aside className="space-y-6">
           <TitledCard title="操作">
-            <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} />
+            <IssueActions issueId={id} status={issue.status} issueDate={issue.issueDate} roles={user.roles} openAnnotations={openAnnotations} />
             {proofread && <OpenFindingsNote count={countOpenFindings(proofread)} />}
             {issue.status === 'IN_REVIEW' && can('approve') && (
               <p className="mt-3 text-xs text-muted-foreground">审核期间可修改稿件文字（点击下方稿件）：打开“修订模式”时，增删留作修订，由编辑逐条接受或拒绝；否则直接修改，记入稿件历史。</p>
@@ -125,6 +134,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           </TitledCard>
           {issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />}
           {proofread && <IssueProofreadCard items={proofread} />}
+          <IssueAnnotationsCard annotations={annotations} canWrite={issue.status !== 'PUBLISHED'} />
           <TitledCard title="审核意见" contentClassName="space-y-4">
             <ul className="space-y-3 text-sm" data-testid="review-comments">
               {issue.comments.map((comment) => (
