@@ -8,6 +8,7 @@ import * as itemActions from '@/lib/actions/items';
 import * as proofreadActions from '@/lib/actions/proofread';
 import * as publicationActions from '@/lib/actions/publication';
 import * as sectionActions from '@/lib/actions/sections';
+import * as unitActions from '@/lib/actions/units';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions };
+export const ACTIONS: Record<string, Action<unknown>> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions, ...unitActions };
