@@ -1,17 +1,24 @@
 // 采用统计 per unit from the rows the intake side writes: submissions with their statuses and
 // items in published issues, 约稿, 领导批示 and point-rule versions. The exact points, the rank
 // and the period boundaries (Beijing days, the rules in effect on each issue's date).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { quarterPeriod, yearPeriod } from '@/lib/units/points';
 import { createTestUser } from './support/factories';
+import { hasChromium } from './support/print-issue-fixture';
 import { loginAs } from './support/session';
 
 const issueActions = await import('@/lib/actions/issues');
 const unitActions = await import('@/lib/actions/units');
 const { publishIssue } = await import('@/lib/data/issues');
-const { getUnitAdoption } = await import('@/lib/data/unit-adoption');
+const { getAdoptionReport, getUnitAdoption, renderAdoptionFile } = await import('@/lib/data/unit-adoption');
+const { closePdfBrowser } = await import('@/lib/export/pdf');
 
 const body = (text: string): ItemBody => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
 
@@ -160,5 +167,47 @@ describe('采用统计 per unit', () => {
     expect(await unitActions.createPointRuleSetAction({ effectiveFrom: '2030-04-01', singleAdoption: 1, mergedAdoption: 1, requestBonus: 1, instructionBonus: 1 })).toMatchObject({ status: 409 });
     expect(await unitActions.createPointRuleSetAction({ effectiveFrom: '2031-01-01', singleAdoption: '0.333', mergedAdoption: 1, requestBonus: 1, instructionBonus: 1 })).toMatchObject({ status: 400 });
     expect(await db.pointRuleSet.count()).toBe(1);
+  });
+});
+
+describe('采用统计 files and the 通报', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'adoption-'));
+
+  it('writes the CSV from the command line: one row per active unit, zeros included', () => {
+    const out = path.join(dir, 'q1.csv');
+    const printed = execFileSync(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '1', '--format', 'csv', '--out', out],
+      { encoding: 'utf8', env: { ...process.env } },
+    );
+    expect(printed).toContain('2030年第一季度: 3 units');
+    expect(readFileSync(out, 'utf8')).toBe(
+      '\uFEFF单位,报送,单独采用,综合采用,采用率,得分\r\n平谷区科协,3,1,1,66.7%,4.5\r\n北京科技社团服务中心,2,0,1,50%,4.5\r\n北京土壤学会,0,0,0,—,0\r\n',
+    );
+    expect(() => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '5', '--format', 'csv', '--out', out], { stdio: 'pipe' })).toThrow('--quarter must be 1, 2, 3 or 4');
+  });
+
+  it('writes the 通报 as DOCX with the title, the totals and the ranked table', async () => {
+    const report = await getAdoptionReport(quarterPeriod(2030, 1), '2030-04-03');
+    const xml = strFromU8(unzipSync(new Uint8Array(await renderAdoptionFile(report, 'docx')))['word/document.xml']!);
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('2030年第一季度信息采用情况通报');
+    expect(text).toContain('各单位共向《科协每周动态》报送信息5篇，单独采用1篇、综合采用2篇，获领导批示3次。');
+    expect(text).toContain('1平谷区科协31166.7%4.5');
+    expect(text).toContain('3北京土壤学会000—0');
+    expect(text).toContain('北京市科协办公室2030年4月3日');
+  });
+
+  it.skipIf(!hasChromium())('prints the 通报 as an A4 PDF through the issue pipeline', async () => {
+    const report = await getAdoptionReport(quarterPeriod(2030, 1), '2030-04-03');
+    const file = path.join(dir, 'q1.pdf');
+    writeFileSync(file, await renderAdoptionFile(report, 'pdf'));
+    await closePdfBrowser();
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, '')).toContain('2030年第一季度信息采用情况通报');
+    expect(text).toMatch(/1\s+平谷区科协\s+3\s+1\s+1\s+66\.7%\s+4\.5/);
+    expect(text).toMatch(/1\s+北京科技社团服务中心\s+2\s+0\s+1\s+50%\s+4\.5/);
+    expect(text).toMatch(/2030年4月3日/);
   });
 });

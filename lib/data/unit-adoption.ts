@@ -3,6 +3,13 @@ import { db } from '@/lib/db';
 import { fromDbDate, toDbDate } from '@/lib/dates';
 import { buildUnitMatcher, matchSources } from '@/lib/units/match';
 import { listPointRuleSets } from '@/lib/data/point-rules';
+import {
+  renderAdoptionCsv,
+  renderAdoptionReportDocx,
+  renderAdoptionReportPdf,
+  renderAdoptionXlsx,
+  type AdoptionReport,
+} from '@/lib/export/adoption-report';
 import { tallyAdoption, type AdoptionPeriod, type UnitAdoptionRow } from '@/lib/units/points';
 
 // 采用统计 per unit — the one computation the statistics page, its CSV/XLSX, the 通报 (PDF/DOCX)
@@ -86,4 +93,35 @@ export async function getUnitAdoption(period: AdoptionPeriod): Promise<UnitAdopt
     totals.points += row.points;
   }
   return { period, rows, totals };
+}
+
+/** The 采用统计 of a period with what the 通报 prints around it (publisher, publication, date). */
+export async function getAdoptionReport(period: AdoptionPeriod, date: string): Promise<AdoptionReport> {
+  const [adoption, publication] = await Promise.all([
+    getUnitAdoption(period),
+    db.publication.findFirst({ orderBy: { id: 'asc' }, select: { name: true, publisher: true } }),
+  ]);
+  return {
+    ...adoption,
+    publisher: publication?.publisher ?? '北京市科协办公室',
+    publicationName: publication?.name ?? '科协每周动态',
+    date,
+  };
+}
+
+export type AdoptionFormat = 'csv' | 'xlsx' | 'pdf' | 'docx';
+
+export const ADOPTION_CONTENT_TYPES: Record<AdoptionFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The file of a report in one of the four formats (the download and `npm run report` alike). */
+export function renderAdoptionFile(report: AdoptionReport, format: AdoptionFormat): Promise<Buffer> {
+  if (format === 'csv') return Promise.resolve(renderAdoptionCsv(report));
+  if (format === 'xlsx') return renderAdoptionXlsx(report);
+  if (format === 'pdf') return renderAdoptionReportPdf(report);
+  return renderAdoptionReportDocx(report);
 }

@@ -181,3 +181,10 @@ export function formatRate(rate: number | null): string {
   if (rate === null) return '—';
   return `${Math.round(rate * 1000) / 10}%`;
 }
+
+/** The period a query names: from–to when both are given, else a quarter of a year, else the year. */
+export function resolveAdoptionPeriod(query: { year?: number; quarter?: '1' | '2' | '3' | '4'; from?: string; to?: string }, defaultYear: number): AdoptionPeriod {
+  if (query.from && query.to) return customPeriod(query.from, query.to);
+  const year = query.year ?? defaultYear;
+  return query.quarter ? quarterPeriod(year, Number(query.quarter) as 1 | 2 | 3 | 4) : yearPeriod(year);
+}
