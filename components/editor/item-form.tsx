@@ -29,6 +29,8 @@ import { cn } from '@/lib/utils';
 import { getBodyParagraphs } from '@/lib/item-body-text';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { ITEM_STATUS_LABELS } from '@/lib/item-status';
+import { UnitSourceHints } from '@/components/editor/unit-source-hints';
+import type { MatchableUnit } from '@/lib/units/match';
 
 export interface SectionChoice {
   id: number;
@@ -44,6 +46,8 @@ interface ItemFormProps {
   sections: SectionChoice[];
   /** The glossary and the findings ignored in this item (校对). */
   proofread?: ProofreadContext;
+  /** The unit catalogue, for the 来源 field's suggestions. */
+  units?: readonly MatchableUnit[];
 }
 
 function splitSources(text: string): string[] {
@@ -53,7 +57,7 @@ function splitSources(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext }: ItemFormProps) {
+export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext, units = [] }: ItemFormProps) {
   const [draft, setDraft] = useState<ItemDraft>(initialDraft);
   const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
   const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
@@ -323,6 +327,14 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
             <p id="item-sources-hint" className="mt-1 text-xs text-muted-foreground">
               印为：{formatSources(draft.sources) || '（无）'}
             </p>
+            <UnitSourceHints
+              units={units}
+              text={sourcesText}
+              onPick={(text) => {
+                setSourcesText(text);
+                update({ sources: splitSources(text) });
+              }}
+            />
             <FieldError id="item-sources-error" messages={errors?.sources} />
           </div>
           <div>

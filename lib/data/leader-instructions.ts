@@ -53,3 +53,9 @@ export async function deleteLeaderInstruction(input: z.output<typeof ZDeleteLead
   await db.leaderInstruction.delete({ where: { id: input.id } });
   return row;
 }
+
+/** The printed items of an issue a 批示 can be on, in print order (titles on one line). */
+export async function listInstructionTargets(issueId: number): Promise<{ position: number; title: string }[]> {
+  const items = await db.archiveItem.findMany({ where: { issueId }, orderBy: { position: 'asc' }, select: { position: true, title: true } });
+  return items.map((item) => ({ position: item.position, title: item.title.replace(/\n/g, '') }));
+}

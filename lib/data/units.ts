@@ -75,7 +75,7 @@ export async function importUnits(input: z.output<typeof ZImportUnits>): Promise
   if (problems.length) {
     const report = problems.slice(0, 20).map((p) => `第${p.line}行：${p.message}`);
     if (problems.length > 20) report.push(`……共${problems.length}行有误`);
-    throw new AppError('INVALID_INPUT', `有${problems.length}行未通过检查，名录未作任何修改：${report.join('；')}`, { file: report });
+    throw new AppError('INVALID_INPUT', `有${problems.length}行未通过检查，名录未作任何修改：${report.join('；')}`, { rows: report });
   }
   if (!rows.length) throw new AppError('INVALID_INPUT', '文件里没有单位（表头下面一行起每行一个单位）。');
   return db.$transaction(
@@ -160,4 +160,9 @@ export async function mapSourceName(input: z.output<typeof ZMapSourceName>): Pro
     }
     await tx.unit.update({ where: { id: unit.id }, data: { aliases: [...unit.aliases, input.name] } });
   });
+}
+
+/** Active units with their names, for the item form's 来源 suggestions. */
+export async function listUnitChoices(): Promise<{ id: number; name: string; shortNames: string[]; aliases: string[] }[]> {
+  return db.unit.findMany({ where: { isActive: true }, select: { id: true, name: true, shortNames: true, aliases: true }, orderBy: { name: 'asc' } });
 }

@@ -54,6 +54,7 @@ export const ZImportUnits = z.object({
       ],
       { error: '请选择单位名录文件（.csv 或 .xlsx）' },
     )
+    .refine((file) => file.name !== '', '请选择单位名录文件（.csv 或 .xlsx）')
     .refine((file) => file.bytes.byteLength > 0, '文件是空的')
     .refine((file) => file.bytes.byteLength <= MAX_UNIT_IMPORT_BYTES, '文件不能超过 2 MB')
     .refine((file) => /\.(csv|xlsx)$/i.test(file.name), '只能导入 .csv 或 .xlsx 文件'),

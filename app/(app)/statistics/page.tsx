@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AdoptionChart } from '@/components/statistics/adoption-chart';
 import { CountTable } from '@/components/statistics/count-table';
+import { UnitAdoptionSection } from '@/components/statistics/unit-adoption-section';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -19,7 +20,8 @@ const CHART_UNITS = 15;
 
 export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageAccess('statistics');
-  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(firstValues(await searchParams)));
+  const params = firstValues(await searchParams);
+  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(params));
   const { query } = stats;
   const exportQuery = new URLSearchParams({
     fromYear: String(query.fromYear),
@@ -42,6 +44,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         title="信息采用统计"
         description="各来源单位（区科协、学会等）被本刊采用的稿件数，含已发布和导入的全部期次。一篇稿件署有几个来源单位，就为每个单位各计一次。"
       />
+      <UnitAdoptionSection params={params} />
+      <h2 className="mb-3 text-base font-medium">按来源署名统计（已印发稿件）</h2>
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="统计条件">
         <FilterSelect label="起始年份" name="fromYear" defaultValue={query.fromYear} options={yearOptions} />
         <FilterSelect label="截止年份" name="toYear" defaultValue={query.toYear} options={yearOptions} />

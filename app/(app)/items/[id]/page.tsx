@@ -12,6 +12,7 @@ import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
 import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
 import { parseId } from '@/lib/route-params';
+import { listUnitChoices } from '@/lib/data/units';
 
 export const metadata: Metadata = { title: '编辑稿件' };
 
@@ -56,6 +57,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
             initialDraft={toDraft(item)}
             sections={await getSectionChoices(item)}
             proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: await listIgnoredKeys(item.id) }}
+            units={await listUnitChoices()}
           />
         </Suspense>
       ) : (

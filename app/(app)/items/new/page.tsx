@@ -7,6 +7,7 @@ import { requirePageAccess } from '@/lib/auth';
 import { getSectionChoices } from '@/lib/data/item-pages';
 import { getGlossaryTerms } from '@/lib/data/proofread';
 import { EMPTY_BODY } from '@/lib/validations/item-body';
+import { listUnitChoices } from '@/lib/data/units';
 
 export const metadata: Metadata = { title: '新建稿件' };
 
@@ -23,6 +24,7 @@ export default async function NewItemPage() {
           version={null}
           sections={sections}
           proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: [] }}
+          units={await listUnitChoices()}
           initialDraft={{
             title: '',
             subtitle: '',

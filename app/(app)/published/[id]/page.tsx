@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { DownloadButtons } from '@/components/issues/download-buttons';
 import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
+import { LeaderInstructions } from '@/components/issues/leader-instructions';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePageAccess } from '@/lib/auth';
 import { getPublishedIssueView } from '@/lib/data/issues';
@@ -33,6 +34,7 @@ export default async function PublishedIssuePage({ params }: { params: Promise<{
         </p>
       )}
       <IssueWebView issue={issue} />
+      <LeaderInstructions issueId={id} canRecord={hasAnyRole(user.roles, ['EDITOR'])} />
     </>
   );
 }
