@@ -23,6 +23,7 @@ import { freePort } from '@/lib/runtime/free-port';
 import { startEmbeddedPostgres } from '@/lib/runtime/embedded-postgres';
 import { createRandom, SEARCH_QUERIES } from './bench/corpus';
 import { generateArchive } from './bench/generate';
+import { generateIntake } from './bench/intake';
 import { percentile, signIn } from './bench/http';
 
 const { values } = parseArgs({
@@ -101,6 +102,8 @@ async function benchSize(totalItems: number) {
     console.log(
       `generated ${data.publishedIds.length} published issues, ${data.archiveItems} archive items, ${data.draftIds.length} drafts in ${data.seconds.toFixed(0)} s`,
     );
+    const intake = await generateIntake(data.db);
+    console.log(`generated ${intake.unitIds.length} units, ${intake.submissions} submissions (${intake.adopted} adopted), ${intake.instructions} 领导批示 in ${intake.seconds.toFixed(0)} s`);
 
     server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
@@ -121,6 +124,7 @@ async function benchSize(totalItems: number) {
       { name: 'assembly /issues/N', weight: 2, url: () => `/issues/${data.assemblingId}` },
       { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
       { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
+      { name: '采用统计 /statistics', weight: 1, url: () => `/statistics?year=${random.pick(intake.years)}${random.next() < 0.5 ? `&quarter=${random.int(1, 4)}` : ''}` },
       {
         name: 'search page',
         weight: 3,
