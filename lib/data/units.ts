@@ -4,7 +4,7 @@ import { db, Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { splitSourceUnits } from '@/lib/archive/normalize';
 import { CatalogueFileError, readCatalogueFile } from '@/lib/units/catalogue-file';
-import { buildUnitMatcher, normalizeUnitName } from '@/lib/units/match';
+import { buildUnitMatcher, findNameClash } from '@/lib/units/match';
 import type { ZCreateUnit, ZImportUnits, ZMapSourceName, ZUpdateUnit } from '@/lib/validations/units';
 
 // The unit catalogue (区科协, 学会, 直属单位, 机关部门): kept by the admin by hand or from a file,
@@ -22,16 +22,11 @@ export async function listUnits(options: { activeOnly?: boolean } = {}): Promise
   return units.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || collator.compare(a.name, b.name));
 }
 
-/** A unit's 简称 and aliases may not be another unit's name (that name would stop counting for it). */
+/** A unit's 简称 and aliases may not be another unit's name, nor its name another unit's alias. */
 async function assertNamesFree(client: Prisma.TransactionClient, unit: { id?: number; name: string; shortNames: string[]; aliases: string[] }) {
   const others = await client.unit.findMany({ where: unit.id ? { id: { not: unit.id } } : undefined, select: unitSelect });
-  const taken = new Map(others.map((other) => [normalizeUnitName(other.name), other.name]));
-  for (const name of [...unit.shortNames, ...unit.aliases]) {
-    const owner = taken.get(normalizeUnitName(name));
-    if (owner) throw new AppError('DUPLICATE', `“${name}”是单位“${owner}”的全称，不能作为其他单位的简称或别名。`);
-  }
-  const owner = others.find((other) => [...other.shortNames, ...other.aliases].some((n) => normalizeUnitName(n) === normalizeUnitName(unit.name)));
-  if (owner) throw new AppError('DUPLICATE', `“${unit.name}”已是单位“${owner.name}”的简称或别名。`);
+  const clash = findNameClash([...others.filter((other) => other.name !== unit.name), unit]);
+  if (clash) throw new AppError('DUPLICATE', clash);
 }
 
 export async function createUnit(input: z.output<typeof ZCreateUnit>): Promise<{ id: number }> {
@@ -103,15 +98,8 @@ export async function importUnits(input: z.output<typeof ZImportUnits>): Promise
         }
       }
       // Checked once all rows are in, so two rows may name each other in any order.
-      const all = [...existing.values()];
-      for (const unit of all) {
-        try {
-          await assertNamesFree(tx, unit);
-        } catch (error) {
-          if (error instanceof AppError) throw new AppError('INVALID_INPUT', `名录未作任何修改：${error.message}`);
-          throw error;
-        }
-      }
+      const clash = findNameClash([...existing.values()]);
+      if (clash) throw new AppError('INVALID_INPUT', `名录未作任何修改：${clash}`);
       return { created, updated };
     },
     { timeout: 60_000 },

@@ -92,3 +92,18 @@ export function suggestUnits<U extends MatchableUnit>(typed: string, units: read
   }
   return [...starts, ...contains].slice(0, limit);
 }
+
+/**
+ * The first unit whose 简称 or alias is another unit's full name, or whose full name is another
+ * unit's 简称 or alias (that name would then count for the wrong unit), as a Chinese sentence.
+ */
+export function findNameClash(units: readonly Omit<MatchableUnit, 'id'>[]): string | null {
+  const owners = new Map(units.map((unit) => [normalizeUnitName(unit.name), unit.name]));
+  for (const unit of units) {
+    for (const other of [...unit.shortNames, ...unit.aliases]) {
+      const owner = owners.get(normalizeUnitName(other));
+      if (owner && owner !== unit.name) return `“${other}”是单位“${owner}”的全称，不能作为其他单位的简称或别名。`;
+    }
+  }
+  return null;
+}
