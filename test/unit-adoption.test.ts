@@ -185,7 +185,8 @@ describe('采用统计 files and the 通报', () => {
       '\uFEFF单位,报送,单独采用,综合采用,采用率,得分\r\n平谷区科协,3,1,1,66.7%,4.5\r\n北京科技社团服务中心,2,0,1,50%,4.5\r\n北京土壤学会,0,0,0,—,0\r\n',
     );
     expect(() => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '5', '--format', 'csv', '--out', out], { stdio: 'pipe' })).toThrow('--quarter must be 1, 2, 3 or 4');
-  });
+    // Two Node processes starting tsx: slow on a busy machine.
+  }, 240_000);
 
   it('writes the 通报 as DOCX with the title, the totals and the ranked table', async () => {
     const report = await getAdoptionReport(quarterPeriod(2030, 1), '2030-04-03');

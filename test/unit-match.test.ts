@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readCatalogueFile, renderCatalogueTemplate } from '@/lib/units/catalogue-file';
-import { buildUnitMatcher, matchSources, normalizeUnitName, suggestUnits } from '@/lib/units/match';
+import { buildUnitMatcher, findNameClash, matchSources, normalizeUnitName, suggestUnits } from '@/lib/units/match';
 import { customPeriod, formatRate, quarterPeriod, rulesOn, tallyAdoption } from '@/lib/units/points';
 
 const units = [
@@ -22,6 +22,11 @@ describe('matching source names', () => {
     expect(matcher.match('平谷区科学技术协会')).toBe(2);
     expect(matcher.match('昌平区科协')).toBeNull();
     expect(normalizeUnitName('（ＡＢ 学会）')).toBe('AB学会');
+  });
+
+  it('refuses a 简称 or alias that is another unit\u2019s full name', () => {
+    expect(findNameClash(units)).toBeNull();
+    expect(findNameClash([...units, { name: '怀柔区科协', shortNames: ['平谷区科协'], aliases: [] }])).toBe('“平谷区科协”是单位“平谷区科协”的全称，不能作为其他单位的简称或别名。');
   });
 
   it('splits printed sources and credits each unit once', () => {
