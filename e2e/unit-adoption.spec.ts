@@ -100,6 +100,8 @@ test('admin keeps the units and points, editor records a 领导批示, 采用统
   const form = editorPage.getByRole('form', { name: '记录领导批示' });
   await form.getByLabel('稿件').selectOption({ label: `${tag}中心举办培训` });
   await form.getByLabel('批示领导').fill('张副主席');
+  // The issue is dated ahead (the Friday after the latest one); a 批示 cannot predate it.
+  await form.getByLabel('批示日期').fill(issueDate);
   await form.getByLabel('批示内容').fill('很好，请各单位学习。');
   await form.getByRole('button', { name: '记录批示' }).click();
   await expect(editorPage.getByTestId('leader-instructions')).toContainText(`张副主席（${year}年`);
