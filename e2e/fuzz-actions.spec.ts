@@ -78,6 +78,15 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   replyToAnnotationAction: { id: NO_SUCH_ID, body: '回复' },
   setAnnotationResolvedAction: { id: NO_SUCH_ID, isResolved: true },
   markNotificationsReadAction: { ids: [NO_SUCH_ID] },
+  // Units: no name and a kind that does not exist; an empty file; no name and no such unit;
+  // a date that is none and negative points; no leader and no such issue; no such 批示.
+  createUnitAction: { name: '', kind: 'NONE', shortNames: '', aliases: '', isActive: true },
+  updateUnitAction: { id: NO_SUCH_ID, name: '', kind: 'NONE', shortNames: '', aliases: '', isActive: false },
+  importUnitsAction: { file: { name: '空.csv', base64: '' } },
+  mapSourceNameAction: { name: '', unitId: NO_SUCH_ID },
+  createPointRuleSetAction: { effectiveFrom: '2030-02-30', singleAdoption: -1, mergedAdoption: 0.5, requestBonus: 1, instructionBonus: 2 },
+  recordLeaderInstructionAction: { issueId: NO_SUCH_ID, position: 0, leader: '', date: '2030-01-01', text: '阅' },
+  deleteLeaderInstructionAction: { id: NO_SUCH_ID },
 };
 
 /** JSON nested `depth` deep, written as text (JSON.stringify would overflow the stack). */

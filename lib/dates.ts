@@ -36,6 +36,12 @@ export function getBeijingYear(moment = new Date()): number {
   return Number(beijingParts(moment).year);
 }
 
+/** Today's calendar date in Beijing, `2023-08-11`. */
+export function getBeijingToday(moment = new Date()): string {
+  const { year, month, day } = beijingParts(moment);
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
 /**
  * A calendar date `2023-08-11` as the database stores a `@db.Date` column: midnight UTC.
  * The only place that turns one into the other (with {@link fromDbDate}).

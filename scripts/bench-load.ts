@@ -25,7 +25,7 @@ import { freePort } from '@/ops/free-port';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { createRandom, SEARCH_QUERIES } from './bench/corpus';
 import { generateArchive } from './bench/generate';
-import { generateIntake, INTAKE_BENCH } from './bench/intake';
+import { generateIntake } from './bench/intake';
 import { percentile, signIn } from './bench/http';
 
 const { values } = parseArgs({
@@ -126,11 +126,8 @@ async function benchSize(totalItems: number) {
   try {
     const data = await prepareArchive(database.url, totalItems, keptDir && path.join(keptDir, 'bench-data.json'));
     const { db } = await import('@/lib/db');
-
-    const intakeStarted = performance.now();
-    const bench0 = await db.user.findUniqueOrThrow({ where: { username: 'bench0' }, select: { id: true } });
-    const intake = await generateIntake(db, { authorId: bench0.id });
-    console.log(`generated ${INTAKE_BENCH.units} units and ${intake.submissions.toLocaleString('en')} submissions over ${INTAKE_BENCH.years} years in ${((performance.now() - intakeStarted) / 1000).toFixed(0)} s`);
+    const intake = await generateIntake(db);
+    console.log(`generated ${intake.unitIds.length} units, ${intake.submissions} submissions (${intake.adopted} adopted), ${intake.instructions} 领导批示 in ${intake.seconds.toFixed(0)} s`);
 
     server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
@@ -154,6 +151,7 @@ async function benchSize(totalItems: number) {
       { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
       { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
       { name: 'statistics', weight: 1, url: () => `/statistics?fromYear=${random.pick(data.years)}` },
+      { name: '采用统计 /statistics', weight: 1, url: () => `/statistics?year=${random.pick(intake.years)}${random.next() < 0.5 ? `&quarter=${random.int(1, 4)}` : ''}` },
       {
         name: 'search page',
         weight: 3,

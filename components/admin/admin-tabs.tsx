@@ -6,6 +6,8 @@ const ADMIN_TABS = [
   { key: 'users', href: '/admin/users', label: '用户' },
   { key: 'sections', href: '/admin/sections', label: '栏目' },
   { key: 'publication', href: '/admin/publication', label: '刊物设置' },
+  { key: 'units', href: '/admin/units', label: '单位名录' },
+  { key: 'points', href: '/admin/points', label: '采用计分' },
   { key: 'glossary', href: '/admin/glossary', label: '校对术语表' },
   { key: 'import', href: '/admin/import', label: '导入历史期次' },
 ] as const;

@@ -32,6 +32,8 @@ import { cn } from '@/lib/utils';
 import { getBodyParagraphs } from '@/lib/item-body-text';
 import type { ItemBody } from '@/lib/validations/item-body';
 import { ITEM_STATUS_LABELS } from '@/lib/item-status';
+import { UnitSourceHints } from '@/components/editor/unit-source-hints';
+import type { MatchableUnit } from '@/lib/units/match';
 
 export interface SectionChoice {
   id: number;
@@ -49,6 +51,8 @@ interface ItemFormProps {
   proofread?: ProofreadContext;
   /** An existing item offers 修订, signed with this name (the current user's). */
   suggestionAuthor?: string;
+  /** The unit catalogue, for the 来源 field's suggestions. */
+  units?: readonly MatchableUnit[];
 }
 
 function splitSources(text: string): string[] {
@@ -58,7 +62,7 @@ function splitSources(text: string): string[] {
     .filter(Boolean);
 }
 
-export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext, suggestionAuthor }: ItemFormProps) {
+export function ItemForm({ itemId, version, initialDraft, sections, proofread: proofreadContext, suggestionAuthor, units = [] }: ItemFormProps) {
   const [draft, setDraft] = useState<ItemDraft>(initialDraft);
   const [sourcesText, setSourcesText] = useState(initialDraft.sources.join('、'));
   const [bodyReplacement, setBodyReplacement] = useState<{ body: ItemBody; key: number }>();
@@ -339,6 +343,14 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
             <p id="item-sources-hint" className="mt-1 text-xs text-muted-foreground">
               印为：{formatSources(draft.sources) || '（无）'}
             </p>
+            <UnitSourceHints
+              units={units}
+              text={sourcesText}
+              onPick={(text) => {
+                setSourcesText(text);
+                update({ sources: splitSources(text) });
+              }}
+            />
             <FieldError id="item-sources-error" messages={errors?.sources} />
           </div>
           <div>

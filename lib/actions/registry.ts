@@ -11,6 +11,7 @@ import * as notificationActions from '@/lib/actions/notifications';
 import * as publicationActions from '@/lib/actions/publication';
 import * as sectionActions from '@/lib/actions/sections';
 import * as submissionActions from '@/lib/actions/submissions';
+import * as unitActions from '@/lib/actions/units';
 import * as userActions from '@/lib/actions/users';
 
-export const ACTIONS: Record<string, AnyAction> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions, ...submissionActions, ...annotationActions, ...notificationActions };
+export const ACTIONS: Record<string, AnyAction> = { ...userActions, ...itemActions, ...issueActions, ...sectionActions, ...publicationActions, ...importActions, ...proofreadActions, ...submissionActions, ...annotationActions, ...notificationActions, ...unitActions };

@@ -120,7 +120,7 @@ const CLOSING_EM = CLOSING_SIZE_PT * 20;
 const RED = 'E60012';
 
 // The office's fonts, as Word and WPS know them by name; Latin text in a matching face.
-const FONTS = {
+export const FONTS = {
   fangsong: { eastAsia: '仿宋_GB2312', latin: 'Times New Roman' },
   xiaobiaosong: { eastAsia: '方正小标宋简体', latin: 'Times New Roman' },
   hei: { eastAsia: '黑体', latin: 'Arial' },

@@ -40,7 +40,7 @@ export interface RenderIssueHtmlOptions {
 
 // Office fonts first, so the office's licensed fonts win where installed; then the open fonts
 // this project ships (lib/export/fonts.ts); Noto Serif SC covers anything the others lack.
-const FONT_STACKS = {
+export const FONT_STACKS = {
   fangsong: `"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif SC", serif`,
   xiaobiaosong: `"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "Noto Serif SC", serif`,
   song: `"宋体", "SimSun", "Noto Serif SC", serif`,

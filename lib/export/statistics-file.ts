@@ -24,7 +24,7 @@ function sectionTable(stats: AdoptionStatistics): (string | number)[][] {
 }
 
 /** A CSV cell: quoted when needed; a leading = + - @ is neutralised (no formulas from data). */
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

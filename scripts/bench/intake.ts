@@ -1,40 +1,101 @@
-// Data for the load benchmark's 信息报送 pages: 200 units and 50,000 submissions over ten years
-// (about 100 a week), written in one SQL statement each. Deterministic: the same rows every run.
-// A few hundred of the newest are still 已报送 (the 来稿 list's default view); the rest are
-// decided in the proportions an office sees (most adopted, some merged, returned or declined).
+// Units and submissions for the load benchmark (and the 来稿 list's): a catalogue of 200 units
+// whose names are the archive's printed sources, and 50,000 submissions over the archive's ten
+// years — adopted ones (单独 and 综合) tied to items of published issues, 约稿 answers and 领导批示.
+// Deterministic (seeded); run after generateArchive on the same database.
+import { performance } from 'node:perf_hooks';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { createRandom } from './corpus';
 
-export const INTAKE_BENCH = { units: 200, submissions: 50_000, years: 10 } as const;
+const KINDS = [
+  ['DISTRICT', 16],
+  ['SOCIETY', 150],
+  ['AFFILIATE', 24],
+  ['DEPARTMENT', 10],
+] as const;
 
-export async function generateIntake(
-  db: PrismaClient,
-  options: { units?: number; submissions?: number; years?: number; authorId: number },
-): Promise<{ unitIds: number[]; submissions: number }> {
-  const units = options.units ?? INTAKE_BENCH.units;
-  const submissions = options.submissions ?? INTAKE_BENCH.submissions;
-  const years = options.years ?? INTAKE_BENCH.years;
-  const minutesApart = Math.floor((years * 365 * 24 * 60) / submissions);
-  await db.$executeRaw`
-    INSERT INTO "Unit" ("name", "shortNames", "aliases", "kind", "isActive", "updatedAt")
-    SELECT CASE WHEN g <= 16 THEN '压测区科协' || g ELSE '压测学会' || g END, '{}', '{}',
-           (CASE WHEN g <= 16 THEN 'DISTRICT' ELSE 'SOCIETY' END)::"UnitKind", true, now()
-    FROM generate_series(1, ${units}::int) g
-    ON CONFLICT ("name") DO NOTHING`;
-  const unitIds = (await db.unit.findMany({ where: { name: { startsWith: '压测' } }, select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
-  await db.$executeRaw`
-    INSERT INTO "Submission" ("unitId", "authorId", "title", "body", "bodyText", "writer", "writerPhone", "signedOffBy", "status", "reason", "createdAt", "updatedAt")
-    SELECT u.ids[1 + (g * 7919) % array_length(u.ids, 1)], ${options.authorId}::int,
-           '压测来稿第' || g || '号：科普活动情况',
-           jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content',
-             jsonb_build_array(jsonb_build_object('type', 'text', 'text', '第' || g || '号来稿：本单位组织科技志愿者开展科普活动，参与群众' || (g % 900 + 100) || '人次。'))))),
-           '第' || g || '号来稿：本单位组织科技志愿者开展科普活动，参与群众' || (g % 900 + 100) || '人次。',
-           '张三', '010-12345678', '李四',
-           (CASE WHEN g > ${submissions}::int - 300 THEN 'SUBMITTED'
-                 WHEN g % 10 < 6 THEN 'ADOPTED' WHEN g % 10 < 7 THEN 'MERGED'
-                 WHEN g % 10 < 8 THEN 'RETURNED' ELSE 'DECLINED' END)::"SubmissionStatus",
-           CASE WHEN g > ${submissions}::int - 300 OR g % 10 < 7 THEN NULL ELSE '理由' END,
-           now() - ((${submissions}::int - g) * ${minutesApart}::int) * interval '1 minute', now()
-    FROM generate_series(1, ${submissions}::int) g, (SELECT array_agg("id" ORDER BY "id") AS ids FROM "Unit" WHERE "name" LIKE '压测%') u`;
-  await db.$executeRaw`ANALYZE "Submission"`;
-  return { unitIds, submissions };
+export interface IntakeData {
+  unitIds: number[];
+  submissions: number;
+  adopted: number;
+  instructions: number;
+  /** Years with submissions, for the pages' filters. */
+  years: number[];
+  seconds: number;
+}
+
+export async function generateIntake(db: PrismaClient, options: { units?: number; submissions?: number } = {}): Promise<IntakeData> {
+  const started = performance.now();
+  const unitCount = options.units ?? 200;
+  const total = options.submissions ?? 50_000;
+  const random = createRandom(16_2023);
+
+  // Unit names: the archive's most printed sources first (so 采用统计 matches the archive), then made-up ones.
+  const printed = await db.$queryRaw<{ name: string }[]>`
+    SELECT u.name FROM "ArchiveItem" a CROSS JOIN LATERAL unnest(a."sourceUnits") AS u(name) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${unitCount}`;
+  const names = printed.map((row) => row.name);
+  for (let i = names.length; i < unitCount; i++) names.push(`压测学会${i}`);
+  const kinds = KINDS.flatMap(([kind, n]) => Array.from({ length: n }, () => kind));
+  await db.unit.createMany({
+    data: names.map((name, i) => ({ name, kind: kinds[i % kinds.length]!, shortNames: [], aliases: [], isActive: i % 50 !== 49 })),
+    skipDuplicates: true,
+  });
+  const units = await db.unit.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+  const unitIds = units.map((u) => u.id);
+  const author = await db.user.findFirstOrThrow({ orderBy: { id: 'asc' }, select: { id: true } });
+
+  // Items of published issues, with their dates: what adopted submissions point to.
+  const items = await db.$queryRaw<{ id: number; issueDate: Date }[]>`
+    SELECT it."id", i."issueDate" FROM "Item" it JOIN "Issue" i ON i."id" = it."issueId" WHERE i."status" = 'PUBLISHED' ORDER BY it."id"`;
+  const last = items.length ? Math.max(...items.map((i) => i.issueDate.getTime())) : Date.UTC(2025, 11, 26);
+  const first = last - 10 * 365 * 86_400_000;
+
+  const requests = await db.submissionRequest.createManyAndReturn({
+    data: Array.from({ length: 100 }, (_, i) => ({
+      topic: `约稿${i}`,
+      details: '请报送相关活动信息。',
+      deadline: new Date(first + (i + 1) * 36 * 86_400_000),
+      createdById: author.id,
+    })),
+    select: { id: true },
+  });
+
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '来稿正文。' }] }] };
+  let adopted = 0;
+  const rows = [];
+  for (let n = 0; n < total; n++) {
+    const unitId = random.pick(unitIds);
+    const roll = random.next();
+    const item = roll < 0.3 && items.length ? random.pick(items) : null;
+    const createdAt = item ? new Date(item.issueDate.getTime() - random.int(2, 20) * 86_400_000) : new Date(first + random.next() * (last - first));
+    if (item) adopted++;
+    const status = item ? (roll < 0.2 ? 'ADOPTED' : 'MERGED') : roll < 0.5 ? 'DECLINED' : roll < 0.6 ? 'RETURNED' : 'SUBMITTED';
+    rows.push({
+      unitId,
+      authorId: author.id,
+      title: `来稿${n}`,
+      body,
+      bodyText: '来稿正文。',
+      writer: '执笔人',
+      writerPhone: '13800000000',
+      signedOffBy: '审签人',
+      status,
+      itemId: item?.id ?? null,
+      requestId: item && random.next() < 0.1 ? random.pick(requests).id : null,
+      reason: status === 'DECLINED' || status === 'RETURNED' ? '内容重复' : null,
+      createdAt,
+    } as const);
+  }
+  for (let i = 0; i < rows.length; i += 5000) await db.submission.createMany({ data: rows.slice(i, i + 5000) });
+
+  // 领导批示 on 300 printed items of native issues.
+  const targets = await db.$queryRaw<{ issueId: number; position: number; issueDate: Date }[]>`
+    SELECT a."issueId", a."position", a."issueDate" FROM "ArchiveItem" a JOIN "Issue" i ON i."id" = a."issueId"
+    WHERE i."origin" = 'EDITED' ORDER BY a."id" LIMIT 5000`;
+  const chosen = Array.from({ length: Math.min(300, targets.length) }, () => random.pick(targets));
+  await db.leaderInstruction.createMany({
+    data: chosen.map((t) => ({ issueId: t.issueId, position: t.position, leader: '市科协领导', date: t.issueDate, text: '阅。', recordedById: author.id })),
+  });
+  await db.$executeRawUnsafe('ANALYZE "Submission", "Unit", "LeaderInstruction"');
+  const years = [...new Set(rows.map((r) => r.createdAt.getUTCFullYear()))].sort();
+  return { unitIds, submissions: rows.length, adopted, instructions: chosen.length, years, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AdoptionChart } from '@/components/statistics/adoption-chart';
 import { CountTable } from '@/components/statistics/count-table';
+import { UnitAdoptionSection } from '@/components/statistics/unit-adoption-section';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
@@ -23,7 +24,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   await requirePageAccess('statistics');
   const raw = await searchParams;
   const publication = await getPagePublication(raw);
-  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(firstValues(raw)), publication.id);
+  const params = firstValues(raw);
+  const stats = await getAdoptionStatistics(ZStatisticsQuery.parse(params), publication.id);
   const { query } = stats;
   const exportQuery = new URLSearchParams({
     fromYear: String(query.fromYear),
@@ -47,6 +49,8 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
         title="信息采用统计"
         description="各来源单位（区科协、学会等）被本刊采用的稿件数，含已发布和导入的全部期次。一篇稿件署有几个来源单位，就为每个单位各计一次。"
       />
+      <UnitAdoptionSection params={params} />
+      <h2 className="mb-3 text-base font-medium">按来源署名统计（已印发稿件）</h2>
       <form className="mb-6 flex flex-wrap items-end gap-3 text-sm" aria-label="统计条件">
         {!publication.isDefault && <input type="hidden" name={PUBLICATION_PARAM} value={publication.slug} />}
         <FilterSelect label="起始年份" name="fromYear" defaultValue={query.fromYear} options={yearOptions} />

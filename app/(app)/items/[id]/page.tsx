@@ -15,6 +15,7 @@ import { getEditRefusal, getItem } from '@/lib/data/items';
 import { findRecordPublicationSlug } from '@/lib/data/publication';
 import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
 import { parseId } from '@/lib/route-params';
+import { listUnitChoices } from '@/lib/data/units';
 
 export const metadata: Metadata = { title: '编辑稿件' };
 
@@ -63,6 +64,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
             sections={await getSectionChoices(item)}
             proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: await listIgnoredKeys(item.id) }}
             suggestionAuthor={user.displayName}
+            units={await listUnitChoices()}
           />
         </Suspense>
       ) : (

@@ -8,6 +8,7 @@ import { getSectionChoices } from '@/lib/data/item-pages';
 import { getPagePublication } from '@/lib/data/page-publication';
 import { getGlossaryTerms } from '@/lib/data/proofread';
 import { EMPTY_BODY } from '@/lib/validations/item-body';
+import { listUnitChoices } from '@/lib/data/units';
 
 export const metadata: Metadata = { title: '新建稿件' };
 
@@ -26,6 +27,7 @@ export default async function NewItemPage({ searchParams }: { searchParams: Prom
           version={null}
           sections={sections}
           proofread={{ glossary: await getGlossaryTerms(), ignoredKeys: [] }}
+          units={await listUnitChoices()}
           initialDraft={{
             title: '',
             subtitle: '',

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { DownloadButtons } from '@/components/issues/download-buttons';
 import { formatIssueNumber } from '@/components/issues/issue-labels';
 import { IssueWebView } from '@/components/issues/issue-web-view';
+import { LeaderInstructions } from '@/components/issues/leader-instructions';
 import { PageHeader } from '@/components/shell/page-header';
 import { RecordPublication } from '@/components/shell/publication-context';
 import { requirePageAccess } from '@/lib/auth';
@@ -37,6 +38,7 @@ export default async function PublishedIssuePage({ params }: { params: Promise<{
         </p>
       )}
       <IssueWebView issue={issue} />
+      <LeaderInstructions issueId={id} canRecord={hasAnyRole(user.roles, ['EDITOR'])} />
     </>
   );
 }

@@ -1,0 +1,73 @@
+// `npm run report -- adoption --year Y [--quarter Q | --from YYYY-MM-DD --to YYYY-MM-DD] --format csv|xlsx|pdf|docx --out FILE [--date YYYY-MM-DD]`
+//
+// 采用统计 per unit (the CSV: one row per active unit with 单位, 报送, 单独采用, 综合采用, 采用率,
+// 得分) or the 信息采用情况通报 (PDF, DOCX) — the same computation and files as the statistics
+// page's downloads. --date dates the 通报 (default: today in Beijing).
+// Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { getBeijingToday } from '@/lib/dates';
+import { readLauncherEnv } from '@/lib/env';
+import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { customPeriod, quarterPeriod, yearPeriod } from '@/lib/units/points';
+
+const USAGE =
+  'usage: npm run report -- adoption --year Y [--quarter 1-4 | --from YYYY-MM-DD --to YYYY-MM-DD] --format csv|xlsx|pdf|docx --out FILE [--date YYYY-MM-DD]';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    year: { type: 'string' },
+    quarter: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    date: { type: 'string' },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`report: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const isDay = (value: string | undefined): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+if (positionals[0] !== 'adoption' || positionals.length !== 1) fail('the only report is "adoption"');
+const format = values.format;
+if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf' && format !== 'docx') fail('--format must be csv, xlsx, pdf or docx');
+if (!values.out) fail('--out FILE is required');
+if (values.date !== undefined && !isDay(values.date)) fail('--date must be YYYY-MM-DD');
+let period;
+if (values.from !== undefined || values.to !== undefined) {
+  if (!isDay(values.from) || !isDay(values.to)) fail('--from and --to must both be YYYY-MM-DD');
+  period = customPeriod(values.from, values.to);
+} else {
+  if (!values.year || !/^\d{4}$/.test(values.year)) fail('--year must be a year such as 2023');
+  if (values.quarter !== undefined && !/^[1-4]$/.test(values.quarter)) fail('--quarter must be 1, 2, 3 or 4');
+  period = values.quarter ? quarterPeriod(Number(values.year), Number(values.quarter) as 1 | 2 | 3 | 4) : yearPeriod(Number(values.year));
+}
+
+const env = readLauncherEnv();
+const database = await connectToolDatabase(env);
+// The data layer reads its database from the environment, as in the web server.
+process.env.DATABASE_URL = database.url;
+
+const { db } = await import('@/lib/db');
+const { getAdoptionReport, renderAdoptionFile } = await import('@/lib/data/unit-adoption');
+const { closePdfBrowser } = await import('@/lib/export/pdf');
+
+let exitCode = 0;
+try {
+  const report = await getAdoptionReport(period, values.date ?? getBeijingToday());
+  await writeFile(values.out, await renderAdoptionFile(report, format));
+  console.log(`${period.label}: ${report.rows.length} units, ${report.totals.submitted} submitted, ${report.totals.single} adopted, ${report.totals.merged} merged → ${values.out} (${format})`);
+} catch (error) {
+  console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
+  exitCode = 1;
+} finally {
+  await closePdfBrowser();
+  await db.$disconnect();
+  await database.stop();
+}
+process.exit(exitCode);
