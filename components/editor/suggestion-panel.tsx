@@ -6,8 +6,9 @@ import { Button } from '@/components/ui/button';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { listSuggestions, type Suggestion } from '@/lib/suggestions';
 import type { ItemBody } from '@/lib/validations/item-body';
+import type * as EngineModule from '@/components/editor/suggest-changes-engine';
 
-type Engine = typeof import('@/components/editor/suggest-changes-engine');
+type Engine = typeof EngineModule;
 
 const REFUSED = '修订模式下只能增删段落中的文字；拆分或合并段落、改变加粗请先退出修订模式。';
 

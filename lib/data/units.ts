@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { db, Prisma } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { splitSourceUnits } from '@/lib/archive/normalize';
 import { CatalogueFileError, readCatalogueFile } from '@/lib/units/catalogue-file';
