@@ -214,7 +214,8 @@ async function checkRestoredRules(client: pg.Client): Promise<{ admins: string[]
         FOR publication IN SELECT * FROM "Publication" ORDER BY "id" LOOP
           scratch := (SELECT max("id") + 1 FROM "Publication");
           INSERT INTO "Publication"
-            SELECT * FROM jsonb_populate_record(NULL::"Publication", to_jsonb(publication) || jsonb_build_object('id', scratch));
+            -- Name and short code are unique: the copy gets its own.
+            SELECT * FROM jsonb_populate_record(NULL::"Publication", to_jsonb(publication) || jsonb_build_object('id', scratch, 'name', publication."name" || ' (restore check)', 'slug', 'restore-check-' || scratch));
           FOR issue IN
             SELECT * FROM "Issue" WHERE "publicationId" = publication."id" AND "status" = 'PUBLISHED'
             ORDER BY ("origin" = 'EDITED'), "totalNumber"
