@@ -28,7 +28,7 @@ test('an admin creates a user who can then log in with the shown password', asyn
   const context = await browser.newContext();
   const newUserPage = await context.newPage();
   await loginAndWait(newUserPage, { username, password });
-  await expect(mainMenu(newUserPage)).toHaveText(['稿件', '编排', '审核', '已发布', '采用统计']);
+  await expect(mainMenu(newUserPage)).toHaveText(['待办', '稿件', '来稿', '编排', '审核', '已发布', '采用统计']);
   await context.close();
 });
 
@@ -56,7 +56,7 @@ test('a role change applies on the user’s next request', async ({ page, browse
   const userContext = await browser.newContext();
   const userPage = await userContext.newPage();
   await loginAndWait(userPage, user);
-  await expect(mainMenu(userPage)).toHaveText(['已发布']);
+  await expect(mainMenu(userPage)).toHaveText(['待办', '已发布']);
 
   await loginAndWait(page, admin);
   await page.goto('/admin/users');
@@ -68,6 +68,6 @@ test('a role change applies on the user’s next request', async ({ page, browse
   await expect(row).toContainText('编辑');
 
   await userPage.reload();
-  await expect(mainMenu(userPage)).toHaveText(['稿件', '编排', '已发布', '采用统计']);
+  await expect(mainMenu(userPage)).toHaveText(['待办', '稿件', '来稿', '编排', '已发布', '采用统计']);
   await userContext.close();
 });

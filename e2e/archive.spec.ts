@@ -83,7 +83,7 @@ test('the statistics page counts the fixtures’ sources, and exports them', asy
   await page.getByLabel('起始年份').selectOption('2023');
   await page.getByLabel('截止年份').selectOption('2023');
   await page.getByLabel('统计周期').selectOption('quarter');
-  await page.getByRole('button', { name: '统计' }).click();
+  await page.getByRole('button', { name: '统计', exact: true }).click();
   await expect(page.getByTestId('statistics-summary')).toHaveText('2023年共采用稿件 13 篇（其中 3 篇未署来源单位，均为市科协要闻），来源单位 12 个。');
   const table = page.getByTestId('statistics-by-period');
   const row = (unit: string) => table.getByRole('row', { name: new RegExp(`^${unit}`) });

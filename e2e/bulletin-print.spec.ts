@@ -25,11 +25,12 @@ test('a two-line lead title, headline contents and a contents page, as printed',
   await admin.goto('/admin/publication');
   await expect(admin.getByTestId('start-point-locked')).toContainText(/编号起点（用本系统发布的第一期）：\d{4}年 第\d+期（总第\d+期）/);
   await expect(admin.getByTestId('start-point-locked')).not.toContainText('未设置');
-  await admin.getByLabel('目录提要单独成页').check();
-  await admin.getByRole('radio', { name: '要闻标题，加各栏目第一篇稿件的标题' }).check();
-  await admin.getByRole('button', { name: '保存设置' }).click();
+  const settings = admin.getByRole('form', { name: '刊物设置' });
+  await settings.getByLabel('目录提要单独成页').check();
+  await settings.getByRole('radio', { name: '要闻标题，加各栏目第一篇稿件的标题' }).check();
+  await settings.getByRole('button', { name: '保存设置' }).click();
   await expect(admin.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-  expect(await getDb().publication.findFirstOrThrow()).toMatchObject({ contentsOnOwnPage: true, contentsStyle: 'HEADLINES' });
+  expect(await getDb().publication.findFirstOrThrow({ orderBy: { id: 'asc' } })).toMatchObject({ contentsOnOwnPage: true, contentsStyle: 'HEADLINES' });
 
   // Editor: the lead item, its title broken where she presses Enter (once: a second is refused).
   const editor = await open(browser, editorUser);

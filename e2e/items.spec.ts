@@ -195,7 +195,7 @@ test('an item keeps the name of a section retired after it was written', async (
   const admin = await createUser(['ADMIN']);
   const editor = await createUser(['EDITOR']);
   const db = getDb();
-  const publication = await db.publication.findFirstOrThrow();
+  const publication = await db.publication.findFirstOrThrow({ orderBy: { id: 'asc' } });
   const section = await db.section.create({ data: { publicationId: publication.id, name: `旧栏目${Date.now() % 10000}`, position: 50 } });
   const item = await createItem(editor, { title: '旧栏目的稿件', sectionName: section.name });
 

@@ -48,7 +48,7 @@ export function PublicationSettingsForm({
   const renumberedCount = state?.ok && state.data.isStartChanged ? state.data.unpublishedIssueCount : 0;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-8" noValidate>
+    <form onSubmit={onSubmit} className="space-y-8" noValidate aria-label="刊物设置">
       <input type="hidden" name="publicationId" value={settings.id} />
       <section aria-labelledby="publication-basics-title" className="grid gap-4 md:grid-cols-2">
         <h2 id="publication-basics-title" className="text-base font-semibold md:col-span-2">
