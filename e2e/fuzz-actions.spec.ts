@@ -60,6 +60,8 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   correctImportedIssueAction: { id: NO_SUCH_ID, text: '# 标题\n正文。', version: '0'.repeat(64) },
   // Publication settings: two fields empty.
   updatePublicationSettingsAction: { name: '', publisher: '北京市科协办公室', distribution: '', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
+  // A new publication: no name and a short code that is not one (two faults, so no single change makes it valid).
+  createPublicationAction: { name: '', slug: 'Not A Code', publisher: '北京市科协办公室', distribution: '', sections: '工作专报', contentsOnOwnPage: false, contentsStyle: 'HEADLINES' },
   // 校对: a kind that does not exist and no term; no such entry; no such item and a key of no rule.
   createGlossaryEntryAction: { kind: 'NONE', term: '', title: '职务', variants: '', note: '' },
   deleteGlossaryEntryAction: { id: NO_SUCH_ID },
