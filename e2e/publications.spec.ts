@@ -91,7 +91,9 @@ test('a second publication: created by an admin, written, numbered 第1期, appr
   const reviewer = await openAs(browser, reviewerUser);
   await reviewer.goto(`/review?pub=${slug}`);
   await reviewer.getByTestId('review-queue').getByRole('link', { name: /总第1期/ }).click();
-  await expect(reviewer).toHaveURL(new RegExp(`/issues/${issueId}$`));
+  // The queue leads a reviewer to the reading view; the issue page has the same 审核通过.
+  await expect(reviewer).toHaveURL(new RegExp(`/review/${issueId}$`));
+  await reviewer.goto(`/issues/${issueId}`);
   await reviewer.getByRole('button', { name: '审核通过' }).click();
   await expect(reviewer.getByTestId('issue-status')).toHaveText('已通过');
 

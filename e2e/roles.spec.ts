@@ -12,8 +12,8 @@ function readDemoAccounts(): Map<string, string> {
 
 const EXPECTED_MENUS: Record<string, string[]> = {
   admin: ['待办', '已发布', '采用统计', '管理'],
-  editor: ['待办', '稿件', '编排', '已发布', '采用统计'],
-  reviewer: ['待办', '稿件', '编排', '审核', '已发布', '采用统计'],
+  editor: ['待办', '稿件', '来稿', '编排', '已发布', '采用统计'],
+  reviewer: ['待办', '稿件', '来稿', '编排', '审核', '已发布', '采用统计'],
   staff: ['待办', '已发布'],
 };
 
