@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { countOpenSuggestions } from '@/lib/suggestions/open-suggestions';
+import { listSuggestions } from '@/lib/suggestions';
+import { ZItemBody } from '@/lib/validations/item-body';
 
 // What 待办 (the home page) reads beyond the issue lists: open 修订, the latest published
 // issue, and what an admin should look at.
@@ -17,7 +18,7 @@ export async function listItemsWithOpenSuggestions() {
     select: { id: true, title: true, body: true, issue: { select: { id: true, year: true, yearNumber: true, totalNumber: true } } },
     orderBy: [{ issue: { totalNumber: 'asc' } }, { issuePosition: 'asc' }],
   });
-  return items.map(({ body, ...item }) => ({ ...item, count: countOpenSuggestions(body) })).filter((item) => item.count > 0);
+  return items.map(({ body, ...item }) => ({ ...item, count: listSuggestions(ZItemBody.parse(body)).length })).filter((item) => item.count > 0);
 }
 
 /** The newest published issue (for staff: what to download), or null. */
