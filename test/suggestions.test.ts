@@ -157,6 +157,9 @@ describe('saving, approving and publishing', () => {
     const stored = await db.item.findUniqueOrThrow({ where: { id: item.id } });
     expect(stored.bodyText).toBe('市科协召开年度工作会议，会议。');
     expect(ZItemBody.parse(stored.body)).toEqual(SUGGESTED);
+    // 待办 lists the item with its two open 修订 (one per suggestion id).
+    const { listItemsWithOpenSuggestions } = await import('@/lib/data/todo');
+    expect((await listItemsWithOpenSuggestions()).find((entry) => entry.id === item.id)?.count).toBe(2);
     // A second save in the same session does not notify again.
     const again = decideSuggestions(SUGGESTED, 'reject', [1]);
     expect(await saveItemAction({ ...fields, baseVersion: 2, body: { ...again, content: [...again.content, { type: 'paragraph', content: [{ type: 'text', text: '补', marks: [ins(3)] }] }] } })).toMatchObject({ ok: true });
