@@ -93,9 +93,6 @@ export function checkIssueDate(
   return null;
 }
 
-/** @deprecated Use fromDbDate (lib/dates.ts); kept for lib/data/issues.ts until its split. */
-export const toIsoDate = fromDbDate;
-
 export async function getNumberingState(tx: Prisma.TransactionClient, publicationId: number) {
   const publication = await tx.publication.findUniqueOrThrow({
     where: { id: publicationId },

@@ -3,7 +3,7 @@ import { DownloadButtons } from '@/components/issues/download-buttons';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { TodoCard } from '@/components/todo/todo-card';
 import { getLatestPublishedIssue } from '@/lib/data/todo';
-import { toIsoDate } from '@/lib/numbering';
+import { fromDbDate } from '@/lib/dates';
 
 /** 工作人员: the latest published issue, to read and download. */
 export async function LatestIssue() {
@@ -16,7 +16,7 @@ export async function LatestIssue() {
             <Link href={`/published/${issue.id}`} className="font-medium text-brand hover:underline">
               <span className="whitespace-nowrap">{formatIssueNumber(issue)}</span>
             </Link>
-            <span className="ml-2 whitespace-nowrap text-muted-foreground">{formatDate(toIsoDate(issue.issueDate))}</span>
+            <span className="ml-2 whitespace-nowrap text-muted-foreground">{formatDate(fromDbDate(issue.issueDate))}</span>
           </p>
           <DownloadButtons issueId={issue.id} isPublished />
         </div>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatDate, formatIssueNumber } from '@/components/issues/issue-labels';
 import { TodoCard, TodoEntries } from '@/components/todo/todo-card';
 import { listIssues } from '@/lib/data/issues';
-import { toIsoDate } from '@/lib/numbering';
+import { fromDbDate } from '@/lib/dates';
 
 /** 审核: issues awaiting review, the oldest first (it is due first). */
 export async function ReviewQueue() {
@@ -16,7 +16,7 @@ export async function ReviewQueue() {
               <span className="whitespace-nowrap">{formatIssueNumber(issue)}</span>
             </Link>
             <p className="text-xs text-muted-foreground">
-              {formatDate(toIsoDate(issue.issueDate))} · {issue._count.items} 篇稿件 · 编辑：<span className="whitespace-nowrap">{issue.createdBy.displayName}</span>
+              {formatDate(fromDbDate(issue.issueDate))} · {issue._count.items} 篇稿件 · 编辑：<span className="whitespace-nowrap">{issue.createdBy.displayName}</span>
             </p>
           </li>
         ))}
