@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
 import { bodyEditor, expectSaved, paste } from './fixtures/editor';
+import { createIssueThroughUi, openAs, removeIssue } from './fixtures/issues';
 
 // Journeys across several pages and browsers; the shared test machine is slow at times.
 test.describe.configure({ timeout: 120_000 });
@@ -89,32 +90,32 @@ test('the issue page counts the open findings of its items, for the editor and t
   const clean = await createItem(editorUser, { title: `无误稿件${stamp}`, paragraphs: ['会议召开。'], status: 'READY' });
   const faulty = await createItem(editorUser, { title: `有误稿件${stamp}`, paragraphs: ['会议于8.9召开,各单位参加。'], status: 'READY' });
 
-  const editor = await (await browser.newContext()).newPage();
-  editor.on('dialog', (dialog) => void dialog.accept());
-  await loginAndWait(editor, editorUser);
-  await editor.goto('/issues');
-  await editor.getByRole('button', { name: '新建一期' }).click();
-  await expect(editor).toHaveURL(/\/issues\/\d+$/);
-  const issueUrl = editor.url();
-  for (const item of [clean, faulty]) await editor.getByRole('checkbox', { name: item.title }).check();
-  await editor.getByRole('button', { name: '加入本期' }).click();
-  await expect(editor.getByTestId(`board-item-${faulty.id}`)).toBeVisible();
+  const editor = await openAs(browser, editorUser);
+  // An unpublished issue left behind would hold up every later publication.
+  const issueId = await createIssueThroughUi(editor);
+  try {
+    const issueUrl = editor.url();
+    for (const item of [clean, faulty]) await editor.getByRole('checkbox', { name: item.title }).check();
+    await editor.getByRole('button', { name: '加入本期' }).click();
+    await expect(editor.getByTestId(`board-item-${faulty.id}`)).toBeVisible();
 
-  const card = editor.getByTestId('issue-proofread');
-  await expect(editor.getByTestId('issue-proofread-count')).toHaveText('2 处待处理');
-  await expect(editor.getByTestId('decision-proofread-count')).toHaveText('校对：2 处待处理（不影响送审）');
-  await expect(card.getByTestId('issue-proofread-item')).toHaveCount(1);
-  await expect(card.getByTestId('issue-proofread-item')).toContainText(`有误稿件${stamp}`);
-  await expect(card.getByTestId('issue-proofread-item')).toContainText('2 处');
+    const card = editor.getByTestId('issue-proofread');
+    await expect(editor.getByTestId('issue-proofread-count')).toHaveText('2 处待处理');
+    await expect(editor.getByTestId('decision-proofread-count')).toHaveText('校对：2 处待处理（不影响送审）');
+    await expect(card.getByTestId('issue-proofread-item')).toHaveCount(1);
+    await expect(card.getByTestId('issue-proofread-item')).toContainText(`有误稿件${stamp}`);
+    await expect(card.getByTestId('issue-proofread-item')).toContainText('2 处');
 
-  // Findings do not block submission.
-  await editor.getByRole('button', { name: '提交审核' }).click();
-  await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
+    // Findings do not block submission.
+    await editor.getByRole('button', { name: '提交审核' }).click();
+    await expect(editor.getByTestId('issue-status')).toHaveText('待审核');
 
-  const reviewer = await (await browser.newContext()).newPage();
-  await loginAndWait(reviewer, reviewerUser);
-  await reviewer.goto(issueUrl);
-  await expect(reviewer.getByTestId('decision-proofread-count')).toHaveText('校对：2 处待处理（不影响送审）');
-  await reviewer.getByTestId('issue-proofread-item').locator('summary').click();
-  await expect(reviewer.getByTestId('issue-proofread-item')).toContainText('日期应写作“8月9日”');
+    const reviewer = await openAs(browser, reviewerUser);
+    await reviewer.goto(issueUrl);
+    await expect(reviewer.getByTestId('decision-proofread-count')).toHaveText('校对：2 处待处理（不影响送审）');
+    await reviewer.getByTestId('issue-proofread-item').locator('summary').click();
+    await expect(reviewer.getByTestId('issue-proofread-item')).toContainText('日期应写作“8月9日”');
+  } finally {
+    await removeIssue(issueId);
+  }
 });
