@@ -454,22 +454,28 @@ export async function rejectSubmission(
 
 /**
  * When an issue is published, the units whose submissions it prints hear in which issue
- * (已采用（刊于2023年第21期）). Called inside the publishing transaction.
+ * (已采用（刊于2023年第21期）). Called inside the publishing transaction; returns the mails to
+ * send once it has committed (sendNotificationMails).
  */
-export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promise<void> {
+export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promise<PendingMail[]> {
   const rows = await tx.submission.findMany({
     where: { item: { issueId }, status: { in: ['ADOPTED', 'MERGED'] } },
     select: { id: true, title: true, unitId: true, item: { select: { issue: { select: { year: true, yearNumber: true } } } } },
   });
+  const pending: PendingMail[] = [];
   for (const row of rows) {
     const issue = row.item?.issue;
     if (!issue) continue;
-    await notify(tx, await unitReporterIds(tx, [row.unitId]), {
+    const userIds = await unitReporterIds(tx, [row.unitId]);
+    const notification: NotificationInput = {
       kind: 'SUBMISSION_ADOPTED',
       title: `来稿《${oneLine(row.title)}》刊于${issue.year}年第${issue.yearNumber}期`,
       href: `/submissions/${row.id}`,
-    });
+    };
+    await notify(tx, userIds, notification);
+    pending.push({ userIds, notification });
   }
+  return pending;
 }
 
 /** The submissions an item was made from (采用 / 综合采用), for the item page. */
