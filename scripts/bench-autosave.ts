@@ -87,7 +87,8 @@ try {
   await page.getByLabel('用户名').fill('bench');
   await page.getByLabel('密码').fill('bench-password');
   await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/items/);
+  // Signed in: the login page sends the user on (to 待办 at /).
+  await page.waitForURL((url) => url.pathname !== '/login');
   await page.goto(`${baseUrl}/items/${item.id}`);
   const editor = page.getByRole('textbox', { name: '正文' });
   await editor.click();
