@@ -13,6 +13,7 @@ import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { ChangesSinceReturnCard } from '@/components/review/changes-since-return';
+import { countOpenAnnotations, IssueReadingView } from '@/components/review/issue-reading-view';
 import { OpenSuggestionsCard } from '@/components/review/open-suggestions-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { RecordPublication } from '@/components/shell/publication-context';
@@ -22,6 +23,7 @@ import { requirePageAccess } from '@/lib/auth';
 import { listAvailableItems } from '@/lib/data/issue-assembly';
 import { getIssueDetail } from '@/lib/data/issues';
 import { estimateIssuePages } from '@/lib/issues/print-model';
+import { BOARD_VIEW, boardPath, readsInReadingView } from '@/lib/issues/links';
 import { findStandingReturn } from '@/lib/issues/returns';
 import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
 import { getIssueFindings } from '@/lib/data/proofread';
@@ -36,7 +38,13 @@ import { ZItemBody } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '编排本期' };
 
-export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IssuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageAccess('assembly');
   const id = parseId((await params).id);
   const issue = id === null ? null : await getIssueDetail(id);
@@ -48,7 +56,10 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
   const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
   const annotations = await listIssueAnnotations(id);
-  const openAnnotations = annotations.filter((annotation) => !annotation.resolvedAt).length;
+  const openAnnotations = countOpenAnnotations(annotations);
+  // A reviewer opening an issue in review on a phone gets the reading view (below) unless they
+  // asked for the board (编排页面（桌面）).
+  const hasPhoneReading = readsInReadingView(user.roles, issue.status) && (await searchParams).view !== BOARD_VIEW;
 
   const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
@@ -71,27 +82,8 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const returned = findStandingReturn(issue.status, issue.events);
   const board = sortSectionsForPrint([...sections.values()]);
 
-  return (
+  const desk = (
     <>
-      <RecordPublication slug={issue.publication.slug} />
-      <PageHeader
-        title={formatIssueNumber(issue)}
-        description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
-        actions={
-          <div className="flex flex-wrap items-center gap-3">
-            <IssueStatusBadge status={issue.status} isReturned={!!returned} />
-            {can('approve') && (
-              <Button asChild size="sm">
-                <Link href={`/review/${id}`}>阅读审阅</Link>
-              </Button>
-            )}
-            <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/issues/${id}/preview`}>打印预览</Link>
-            </Button>
-          </div>
-        }
-      />
       {returned && (
         <div role="note" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm" data-testid="issue-return">
           <p className="font-semibold text-danger">
@@ -173,6 +165,55 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           </TitledCard>
         </aside>
       </div>
+    </>
+  );
+
+  return (
+    <>
+      <RecordPublication slug={issue.publication.slug} />
+      <PageHeader
+        title={formatIssueNumber(issue)}
+        description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <IssueStatusBadge status={issue.status} isReturned={!!returned} />
+            {can('approve') && (
+              <Button asChild size="sm">
+                <Link href={`/review/${id}`}>阅读审阅</Link>
+              </Button>
+            )}
+            <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/issues/${id}/preview`}>打印预览</Link>
+            </Button>
+          </div>
+        }
+      />
+      {hasPhoneReading ? (
+        <>
+          {/*
+            Which view a phone gets is decided by CSS alone: both are rendered on the server and
+            the breakpoint hides one (`sm:hidden` / `hidden sm:block`, 640 px). The server cannot
+            know the viewport (a user agent says nothing of a narrow window or a tablet, and
+            viewport client hints come only after a first response), so any server decision
+            would guess, and a decision in the browser would paint one view and then swap it.
+            The desktop page is exactly as before; the phone view is the one IssueReadingView
+            that /review/<id> shows, its 批注 threads under other ids (the card has the same ones).
+          */}
+          <div className="pb-28 sm:hidden" data-testid="phone-reading">
+            <p className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
+              <span className="text-muted-foreground">选中正文文字后点“批注”。</span>
+              <Link href={boardPath(id)} className="whitespace-nowrap text-brand underline">
+                编排页面（桌面）
+              </Link>
+            </p>
+            <IssueReadingView issue={issue} annotations={annotations} isReviewing idPrefix="reading-annotation" />
+          </div>
+          <div className="hidden sm:block">{desk}</div>
+        </>
+      ) : (
+        desk
+      )}
     </>
   );
 }
