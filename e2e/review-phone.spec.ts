@@ -164,7 +164,8 @@ test('a reviewer reviews on a phone with a 批注; the editor answers; notificat
 
 // Wherever a reviewer is led to an issue awaiting review, they read it: the issue list, 待办 and
 // the notifications point at the reading view, and the issue page itself shows it on a phone
-// (with the bar, and a link to the board); the desktop keeps the board, and so does the editor.
+// (with the bar, 修订此稿 links and a link to the board); the desktop keeps the board, and so does
+// the editor.
 test('on a phone the issue page is the reading view for its reviewer; 审核通过 from its bar', async ({ browser }, testInfo) => {
   test.setTimeout(180_000);
   const stamp = Date.now().toString(36);
@@ -204,6 +205,7 @@ test('on a phone the issue page is the reading view for its reviewer; 审核通�
     await expect(view).toContainText(paragraphs[1]!);
     await expect(view).toContainText('（北京青少年科技中心）');
     await expect(view.getByTestId('annotation')).toContainText('项目名称请核对。');
+    await expect(view.getByRole('link', { name: `修订此稿：${item.title}` })).toHaveAttribute('href', `/items/${item.id}`);
     await expect(board(reviewer)).toBeHidden();
     await expect(reviewer.getByRole('link', { name: '编排页面（桌面）' })).toBeVisible();
     const bar = reviewer.getByTestId('review-bar');

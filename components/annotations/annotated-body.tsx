@@ -15,14 +15,11 @@ export function AnnotatedBody({
   item,
   annotations,
   canWrite,
-  idPrefix,
 }: {
   itemId: number;
   item: PrintItem;
   annotations: (AnnotationView & { startOffset: number })[];
   canWrite: boolean;
-  /** Passed to each thread (see AnnotationThread). */
-  idPrefix?: string;
 }) {
   const texts = getBodyParagraphs(item.body);
   const paragraphs = item.body.content.filter((p) => (p.content ?? []).some((n) => n.type === 'text' && n.text.trim()));
@@ -45,13 +42,13 @@ export function AnnotatedBody({
           />
           <div className="mb-2 space-y-2 lg:mb-0">
             {(byParagraph.get(i) ?? []).map((annotation) => (
-              <AnnotationThread key={annotation.id} annotation={annotation} canWrite={canWrite} idPrefix={idPrefix} />
+              <AnnotationThread key={annotation.id} annotation={annotation} canWrite={canWrite} />
             ))}
           </div>
         </div>
       ))}
       {orphans.map((annotation) => (
-        <AnnotationThread key={annotation.id} annotation={annotation} canWrite={canWrite} isOrphan idPrefix={idPrefix} />
+        <AnnotationThread key={annotation.id} annotation={annotation} canWrite={canWrite} isOrphan />
       ))}
     </div>
   );

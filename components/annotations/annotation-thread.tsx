@@ -9,27 +9,13 @@ import { replyToAnnotationAction, setAnnotationResolvedAction } from '@/lib/acti
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { cn } from '@/lib/utils';
 
-/**
- * One 批注 with its replies; while the issue is open: 回复 and 已解决 / 重新打开. `idPrefix` keeps
- * ids unique when a page shows the same 批注 twice (the issue page's card and its phone reading
- * view); `#annotation-N` links target the default.
- */
-export function AnnotationThread({
-  annotation,
-  canWrite,
-  isOrphan = false,
-  idPrefix = 'annotation',
-}: {
-  annotation: AnnotationView;
-  canWrite: boolean;
-  isOrphan?: boolean;
-  idPrefix?: string;
-}) {
+/** One 批注 with its replies; while the issue is open: 回复 and 已解决 / 重新打开. */
+export function AnnotationThread({ annotation, canWrite, isOrphan = false }: { annotation: AnnotationView; canWrite: boolean; isOrphan?: boolean }) {
   const replying = useActionForm(replyToAnnotationAction, { resetOnSuccess: true });
-  const fieldId = `${idPrefix}-${annotation.id}-reply`;
+  const fieldId = `annotation-${annotation.id}-reply`;
   return (
     <article
-      id={`${idPrefix}-${annotation.id}`}
+      id={`annotation-${annotation.id}`}
       className={cn('scroll-mt-20 rounded-md border p-3 text-sm leading-6 [&_p]:indent-0', annotation.isResolved ? 'border-border bg-muted/50 text-muted-foreground' : 'border-amber-300 bg-amber-50')}
       data-testid="annotation"
       data-resolved={annotation.isResolved || undefined}

@@ -1,9 +1,11 @@
+import Link from 'next/link';
 import { AnnotatedBody } from '@/components/annotations/annotated-body';
 import { toAnnotationView } from '@/components/annotations/annotation-view';
 import { ReviewBar } from '@/components/annotations/review-bar';
 import { IssueWebView } from '@/components/issues/issue-web-view';
 import type { AnnotationEntry } from '@/lib/data/annotations';
 import type { PrintIssue } from '@/lib/export/print-issue';
+import { getTitleText } from '@/lib/layout/title';
 
 /** What the reading view needs of an issue (`getIssueDetail`). */
 export interface ReadingIssue {
@@ -15,21 +17,19 @@ export interface ReadingIssue {
 /**
  * The reviewer's reading view: the issue reflowed as it prints (masthead numbers, 目录提要,
  * sections and items in print order), the 批注 at their paragraphs and, while `isReviewing`,
- * the bar fixed at the bottom (审核通过 / 退回修改 / 批注). Shown by /review/<id> and, on a
- * phone, by the issue page. The caller leaves room below it for the bar (`pb-28`).
+ * the bar fixed at the bottom (审核通过 / 退回修改 / 批注) and a link to each item's page for
+ * 修订. Shown by /review/<id> and, on a phone, by the issue page. The caller leaves room below it
+ * for the bar (`pb-28`).
  */
 export function IssueReadingView({
   issue,
   annotations,
   isReviewing,
-  idPrefix,
   className,
 }: {
   issue: ReadingIssue;
   annotations: AnnotationEntry[];
   isReviewing: boolean;
-  /** For the 批注 threads' ids, when the page shows them elsewhere too (see AnnotationThread). */
-  idPrefix?: string;
   className?: string;
 }) {
   const views = annotations.map((annotation) => ({ ...toAnnotationView(annotation), startOffset: annotation.startOffset }));
@@ -51,13 +51,17 @@ export function IssueReadingView({
         renderBody={(item, position) => {
           const itemId = idsInPrintOrder[position] ?? 0;
           return (
-            <AnnotatedBody
-              itemId={itemId}
-              item={item}
-              annotations={views.filter((annotation) => annotation.itemId === itemId)}
-              canWrite
-              idPrefix={idPrefix}
-            />
+            <>
+              {isReviewing && (
+                // 修订 are made on the item's page (修订模式).
+                <p className="mt-1 text-right text-sm">
+                  <Link href={`/items/${itemId}`} className="text-brand underline" aria-label={`修订此稿：${getTitleText(item.title)}`}>
+                    修订此稿
+                  </Link>
+                </p>
+              )}
+              <AnnotatedBody itemId={itemId} item={item} annotations={views.filter((annotation) => annotation.itemId === itemId)} canWrite />
+            </>
           );
         }}
       />

@@ -31,6 +31,7 @@ import { listIssueAnnotations } from '@/lib/data/annotations';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
+import { isPhoneRequest } from '@/lib/request-device';
 import { parseId } from '@/lib/route-params';
 import { sortSectionsForPrint } from '@/lib/section-order';
 import { getChangesSinceReturn } from '@/lib/review/changes-since-return';
@@ -57,9 +58,13 @@ export default async function IssuePage({
   const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
   const annotations = await listIssueAnnotations(id);
   const openAnnotations = countOpenAnnotations(annotations);
-  // A reviewer opening an issue in review on a phone gets the reading view (below) unless they
-  // asked for the board (编排页面（桌面）).
-  const hasPhoneReading = readsInReadingView(user.roles, issue.status) && (await searchParams).view !== BOARD_VIEW;
+  // A reviewer opening an issue in review on a phone reads it here (below) unless they asked for
+  // the board (编排页面（桌面）). Decided on the server from the user agent, not by CSS: rendering
+  // both and hiding one would put every card, id and test id on the page twice, and the viewport
+  // is unknown to the server (a decision in the browser would paint one layout, then swap it).
+  // A tablet or a narrow desktop window keeps the board, as before.
+  const isPhoneReading =
+    readsInReadingView(user.roles, issue.status) && (await searchParams).view !== BOARD_VIEW && (await isPhoneRequest());
 
   const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
@@ -82,6 +87,9 @@ export default async function IssuePage({
   const returned = findStandingReturn(issue.status, issue.events);
   const board = sortSectionsForPrint([...sections.values()]);
 
+  // On the board and in a phone's reading view alike.
+  const changesCard = changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />;
+  const suggestionsCard = issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />;
   const desk = (
     <>
       {returned && (
@@ -94,7 +102,7 @@ export default async function IssuePage({
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          {changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />}
+          {changesCard}
           <TitledCard title="稿件编排">
             <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
           </TitledCard>
@@ -124,7 +132,7 @@ export default async function IssuePage({
               <p className="mt-3 text-xs text-muted-foreground">审核期间可修改稿件文字（点击下方稿件）：打开“修订模式”时，增删留作修订，由编辑逐条接受或拒绝；否则直接修改，记入稿件历史。</p>
             )}
           </TitledCard>
-          {issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />}
+          {suggestionsCard}
           {proofread && <IssueProofreadCard items={proofread} />}
           <IssueAnnotationsCard annotations={annotations} canWrite={issue.status !== 'PUBLISHED'} />
           <TitledCard title="审核意见" contentClassName="space-y-4">
@@ -189,28 +197,18 @@ export default async function IssuePage({
           </div>
         }
       />
-      {hasPhoneReading ? (
-        <>
-          {/*
-            Which view a phone gets is decided by CSS alone: both are rendered on the server and
-            the breakpoint hides one (`sm:hidden` / `hidden sm:block`, 640 px). The server cannot
-            know the viewport (a user agent says nothing of a narrow window or a tablet, and
-            viewport client hints come only after a first response), so any server decision
-            would guess, and a decision in the browser would paint one view and then swap it.
-            The desktop page is exactly as before; the phone view is the one IssueReadingView
-            that /review/<id> shows, its 批注 threads under other ids (the card has the same ones).
-          */}
-          <div className="pb-28 sm:hidden" data-testid="phone-reading">
-            <p className="mb-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
-              <span className="text-muted-foreground">选中正文文字后点“批注”。</span>
-              <Link href={boardPath(id)} className="whitespace-nowrap text-brand underline">
-                编排页面（桌面）
-              </Link>
-            </p>
-            <IssueReadingView issue={issue} annotations={annotations} isReviewing idPrefix="reading-annotation" />
-          </div>
-          <div className="hidden sm:block">{desk}</div>
-        </>
+      {isPhoneReading ? (
+        <div className="space-y-6 pb-28" data-testid="phone-reading">
+          <p className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
+            <span className="text-muted-foreground">选中正文文字后点“批注”。</span>
+            <Link href={boardPath(id)} className="whitespace-nowrap text-brand underline">
+              编排页面（桌面）
+            </Link>
+          </p>
+          {changesCard}
+          {suggestionsCard}
+          <IssueReadingView issue={issue} annotations={annotations} isReviewing />
+        </div>
       ) : (
         desk
       )}

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { requirePageAccess } from '@/lib/auth';
 import { listIssueAnnotations } from '@/lib/data/annotations';
 import { getIssueDetail } from '@/lib/data/issues';
-import { boardPath, readsInReadingView } from '@/lib/issues/links';
+import { readsInReadingView } from '@/lib/issues/links';
 import { findStandingReturn } from '@/lib/issues/returns';
 import { parseId } from '@/lib/route-params';
 
@@ -35,7 +35,7 @@ export default async function ReviewIssuePage({ params }: { params: Promise<{ id
           <div className="flex flex-wrap items-center gap-3">
             <IssueStatusBadge status={issue.status} isReturned={!!findStandingReturn(issue.status, issue.events)} />
             <Button asChild variant="outline" size="sm">
-              <Link href={boardPath(id)}>编排页面</Link>
+              <Link href={`/issues/${id}`}>编排页面</Link>
             </Button>
           </div>
         }
