@@ -127,7 +127,7 @@ async function benchSize(totalItems: number) {
     const data = await prepareArchive(database.url, totalItems, keptDir && path.join(keptDir, 'bench-data.json'));
     const { db } = await import('@/lib/db');
     const intake = await generateIntake(db);
-    console.log(`generated ${intake.unitIds.length} units, ${intake.submissions} submissions (${intake.adopted} adopted), ${intake.instructions} 领导批示 in ${intake.seconds.toFixed(0)} s`);
+    console.log(`intake: ${intake.unitIds.length} units, ${intake.submissions} submissions (${intake.adopted} adopted), ${intake.instructions} 领导批示 in ${intake.seconds.toFixed(0)} s`);
 
     server = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,

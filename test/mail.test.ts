@@ -10,6 +10,7 @@ import { loginAs } from './support/session';
 
 const { sendNotificationMails } = await import('@/lib/mail');
 const actions = await import('@/lib/actions/submissions');
+const issueActions = await import('@/lib/actions/issues');
 
 interface Received {
   to: string[];
@@ -69,6 +70,35 @@ describe('notification e-mail', () => {
     received.length = 0;
     expect(await actions.declineSubmissionAction({ id, version: 1, reason: '重复' })).toMatchObject({ status: 409 });
     expect(received).toEqual([]);
+  });
+
+  it('mails the unit in which issue its adopted submission is printed, once the issue is published', async () => {
+    const unit = await createTestUnit();
+    const reporter = await createTestReporter(unit.id, { email: 'printed@example.org' });
+    const section = await createTestSection();
+    loginAs(reporter);
+    const sent = await actions.createSubmissionAction({ title: '东城区科协举办院士讲座', body: paragraphs('讲座内容。'), ...SENDER });
+    if (!sent.ok) throw new Error(sent.message);
+    const editor = await createTestUser({ roles: ['EDITOR'] });
+    loginAs(editor);
+    const adopted = await actions.adoptSubmissionAction({ id: sent.data.id, version: 1, sectionId: section.id });
+    if (!adopted.ok) throw new Error(adopted.message);
+    await db.item.update({ where: { id: adopted.data.itemId }, data: { status: 'READY' } });
+    const issue = await issueActions.createIssueAction({ issueDate: '2031-03-07' });
+    if (!issue.ok) throw new Error(issue.message);
+    const id = issue.data.id;
+    expect(await issueActions.addItemsToIssueAction({ id, itemIds: [adopted.data.itemId] })).toMatchObject({ ok: true });
+    expect(await issueActions.submitIssueAction({ id })).toMatchObject({ ok: true });
+    loginAs(await createTestUser({ roles: ['REVIEWER'] }));
+    expect(await issueActions.approveIssueAction({ id })).toMatchObject({ ok: true });
+
+    received.length = 0;
+    loginAs(editor);
+    expect(await issueActions.publishIssueAction({ id })).toMatchObject({ ok: true });
+    const { year, yearNumber } = await db.issue.findUniqueOrThrow({ where: { id }, select: { year: true, yearNumber: true } });
+    expect(received.map((m) => m.to)).toEqual([['printed@example.org']]);
+    const body = Buffer.from(received[0]!.data.split(/\r?\n\r?\n/).slice(1).join(''), 'base64').toString('utf8');
+    expect(body).toContain(`来稿《东城区科协举办院士讲座》刊于${year}年第${yearNumber}期`);
   });
 
   it('logs a failure instead of throwing', async () => {

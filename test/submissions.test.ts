@@ -163,6 +163,14 @@ describe('来稿 decisions', () => {
     expect(flagged.has(a.id)).toBe(true);
     expect(flagged.has(c.id)).toBe(false);
   });
+
+  it('flags a text sent again with spaces inside it', async () => {
+    const text = `${Date.now()}日，某学会在国家会议中心举办学术年会，来自全国的三百余名专家学者围绕人工智能与科学研究展开交流。`;
+    const first = await send(await createTestReporter((await createTestUnit()).id), '学术年会', text);
+    const again = await send(await createTestReporter((await createTestUnit()).id), '学术年会（重报）', text.replace('，', '， ').replace('举办', '举办 '));
+    const flagged = await flagLikelyDuplicates([first.id, again.id]);
+    expect([...flagged].sort()).toEqual([first.id, again.id].sort());
+  });
 });
 
 describe('约稿', () => {

@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth';
 import { db } from '@/lib/db';
 import { indexPublishedIssue } from '@/lib/data/archive';
 import { notifySubmissionsPublished } from '@/lib/data/submissions';
+import { sendNotificationMails } from '@/lib/mail';
 import { buildPrintIssue } from '@/lib/data/issue-print';
 import { notifyIssueApproved, notifyIssuePublished, notifyIssueReturned, notifyIssueSubmitted } from '@/lib/data/issue-notifications';
 import { addEvent, assertPreconditions, lockIssue, QUEUED } from '@/lib/data/issue-lock';
@@ -94,7 +95,7 @@ export async function unlockIssue(id: number, user: CurrentUser): Promise<void> 
  * content is exactly what was approved and every earlier issue is published.
  */
 export async function publishIssue(id: number, user: CurrentUser): Promise<PrintIssue> {
-  return db.$transaction(async (tx) => {
+  const { print, mails } = await db.$transaction(async (tx) => {
     const publicationId = await lockPublicationOfIssue(tx, id);
     const issue = await lockIssue(tx, id, 'publish');
     await assertNextToPublish(tx, publicationId, issue);
@@ -106,9 +107,12 @@ export async function publishIssue(id: number, user: CurrentUser): Promise<Print
       data: { status: ISSUE_WORKFLOW.publish.to, publishedAt: new Date(), snapshot: toPrintSnapshot(print), version: { increment: 1 } },
     });
     await indexPublishedIssue(tx, id, print);
-    await notifySubmissionsPublished(tx, id);
+    const mails = await notifySubmissionsPublished(tx, id);
     await addEvent(tx, id, 'PUBLISHED', user);
     await notifyIssuePublished(tx, id, user);
-    return print;
+    return { print, mails };
   }, QUEUED);
+  // The units hear by e-mail too (when SMTP is configured), once the issue is out.
+  await sendNotificationMails(mails);
+  return print;
 }

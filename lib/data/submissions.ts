@@ -336,23 +336,21 @@ export async function findLikelyDuplicates(submission: { id: number; bodyText: s
 
 /**
  * Which of these submissions have a likely twin among the submissions of the year around them
- * (the list's 疑似重复 flag): the same text start (60 characters without white space). One pass
- * over the window's rows; the detail page runs the full comparison (findLikelyDuplicates).
+ * (the list's 疑似重复 flag): the same text start (60 characters without white space). One
+ * index probe per submission; the detail page runs the full comparison (findLikelyDuplicates).
  */
 export async function flagLikelyDuplicates(ids: readonly number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
+  // The same expression as the index "Submission_bodyStart_createdAt_idx" (its migration).
+  const start = (alias: string) => Prisma.sql`left(regexp_replace(left(${Prisma.raw(`${alias}."bodyText"`)}, 120), '\\s+', '', 'g'), 60)`;
   const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH page AS (
-      SELECT "id", "createdAt", left(regexp_replace(left("bodyText", 120), '\s+', '', 'g'), 60) AS "start"
-      FROM "Submission" WHERE "id" = ANY(${[...ids]}::int[])
-    ), window_rows AS (
-      SELECT "id", "createdAt", left(regexp_replace(left("bodyText", 120), '\s+', '', 'g'), 60) AS "start"
-      FROM "Submission"
-      WHERE "createdAt" BETWEEN (SELECT min("createdAt") FROM page) - interval '365 days' AND (SELECT max("createdAt") FROM page) + interval '365 days'
-    )
-    SELECT DISTINCT p."id" FROM page p JOIN window_rows o
-      ON o."start" = p."start" AND o."id" <> p."id" AND p."start" <> ''
-     AND o."createdAt" BETWEEN p."createdAt" - interval '365 days' AND p."createdAt" + interval '365 days'`;
+    SELECT p."id" FROM "Submission" p
+    WHERE p."id" = ANY(${[...ids]}::int[]) AND ${start('p')} <> ''
+      AND EXISTS (
+        SELECT 1 FROM "Submission" o
+        WHERE ${start('o')} = ${start('p')} AND o."id" <> p."id"
+          AND o."createdAt" BETWEEN p."createdAt" - interval '365 days' AND p."createdAt" + interval '365 days'
+      )`;
   return new Set(rows.map((row) => row.id));
 }
 
@@ -456,22 +454,28 @@ export async function rejectSubmission(
 
 /**
  * When an issue is published, the units whose submissions it prints hear in which issue
- * (已采用（刊于2023年第21期）). Called inside the publishing transaction.
+ * (已采用（刊于2023年第21期）). Called inside the publishing transaction; returns the mails to
+ * send once it has committed (sendNotificationMails).
  */
-export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promise<void> {
+export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promise<PendingMail[]> {
   const rows = await tx.submission.findMany({
     where: { item: { issueId }, status: { in: ['ADOPTED', 'MERGED'] } },
     select: { id: true, title: true, unitId: true, item: { select: { issue: { select: { year: true, yearNumber: true } } } } },
   });
+  const pending: PendingMail[] = [];
   for (const row of rows) {
     const issue = row.item?.issue;
     if (!issue) continue;
-    await notify(tx, await unitReporterIds(tx, [row.unitId]), {
+    const userIds = await unitReporterIds(tx, [row.unitId]);
+    const notification: NotificationInput = {
       kind: 'SUBMISSION_ADOPTED',
       title: `来稿《${oneLine(row.title)}》刊于${issue.year}年第${issue.yearNumber}期`,
       href: `/submissions/${row.id}`,
-    });
+    };
+    await notify(tx, userIds, notification);
+    pending.push({ userIds, notification });
   }
+  return pending;
 }
 
 /** The submissions an item was made from (采用 / 综合采用), for the item page. */

@@ -4,7 +4,7 @@
 // Deterministic (seeded); run after generateArchive on the same database.
 import { performance } from 'node:perf_hooks';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { createRandom } from './corpus';
+import { createRandom, generateItem, type GeneratedItem } from './corpus';
 
 const KINDS = [
   ['DISTRICT', 16],
@@ -28,6 +28,20 @@ export async function generateIntake(db: PrismaClient, options: { units?: number
   const unitCount = options.units ?? 200;
   const total = options.submissions ?? 50_000;
   const random = createRandom(16_2023);
+
+  // A database kept from an earlier run (bench:load --keep-data) has them already.
+  if (await db.submission.count()) {
+    const unitIds = (await db.unit.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
+    const years = await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM "createdAt")::int AS year FROM "Submission" ORDER BY 1`;
+    return {
+      unitIds,
+      submissions: await db.submission.count(),
+      adopted: await db.submission.count({ where: { itemId: { not: null } } }),
+      instructions: await db.leaderInstruction.count(),
+      years: years.map((row) => row.year),
+      seconds: (performance.now() - started) / 1000,
+    };
+  }
 
   // Unit names: the archive's most printed sources first (so 采用统计 matches the archive), then made-up ones.
   const printed = await db.$queryRaw<{ name: string }[]>`
@@ -59,22 +73,26 @@ export async function generateIntake(db: PrismaClient, options: { units?: number
     select: { id: true },
   });
 
-  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '来稿正文。' }] }] };
   let adopted = 0;
   const rows = [];
+  let previous: GeneratedItem | null = null;
   for (let n = 0; n < total; n++) {
     const unitId = random.pick(unitIds);
     const roll = random.next();
     const item = roll < 0.3 && items.length ? random.pick(items) : null;
     const createdAt = item ? new Date(item.issueDate.getTime() - random.int(2, 20) * 86_400_000) : new Date(first + random.next() * (last - first));
     if (item) adopted++;
+    // Texts of their own, as units write them; one in fifty is sent again (the 疑似重复 the list flags).
+    const text: GeneratedItem = previous && random.next() < 0.02 ? previous : generateItem(random, createdAt, false);
+    previous = text;
+    const body = { type: 'doc', content: text.paragraphs.map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph }] })) };
     const status = item ? (roll < 0.2 ? 'ADOPTED' : 'MERGED') : roll < 0.5 ? 'DECLINED' : roll < 0.6 ? 'RETURNED' : 'SUBMITTED';
     rows.push({
       unitId,
       authorId: author.id,
-      title: `来稿${n}`,
+      title: text.title,
       body,
-      bodyText: '来稿正文。',
+      bodyText: text.paragraphs.join('\n'),
       writer: '执笔人',
       writerPhone: '13800000000',
       signedOffBy: '审签人',
