@@ -225,8 +225,10 @@ test('on a phone, a reviewer returns an issue with two 修订 and a 批注; the 
     await changes.scrollIntoViewIfNeeded();
     await shot(reviewer, '10-changes-since-return');
 
-    // Approves from the bar of the reading view.
+    // Approves from the bar of the reading view (the issue page has that bar too on a phone: the
+    // URL tells the pages apart).
     await reviewer.getByRole('link', { name: '阅读审阅' }).click();
+    await expect(reviewer).toHaveURL(new RegExp(`/review/${issueId}$`));
     await expectBarInSight(reviewer);
     await reviewer.getByTestId('review-bar').getByRole('button', { name: '审核通过' }).click();
     await expect(reviewer.getByTestId('issue-status')).toHaveText('已通过');

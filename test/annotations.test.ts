@@ -100,6 +100,9 @@ describe('批注', () => {
     expect(stored).toMatchObject({ id: annotationId, quote, startOffset: PARAGRAPHS.join('\n\n').indexOf(quote), resolvedAt: null });
     const editorNote = (await listNotifications(editor.id)).find((n) => n.kind === 'COMMENT_ADDED');
     expect(editorNote?.title).toContain('新批注');
+    // Each is led where they read the issue: the editor to the issue page, the reviewer (below)
+    // to the reading view while the issue awaits review.
+    expect(editorNote?.href).toBe(`/issues/${id}#annotation-${annotationId}`);
     expect((await countOpenAnnotationsByIssue()).find((entry) => entry.issueId === id)?.count).toBe(1);
 
     loginAs(editor);
@@ -108,9 +111,9 @@ describe('批注', () => {
     const [resolved] = await listIssueAnnotations(id);
     expect(resolved!.replies.map((r) => r.body)).toEqual(['已补充三项举措。']);
     expect(resolved!.resolvedAt).not.toBeNull();
-    expect((await listNotifications(reviewer.id)).filter((n) => n.kind === 'COMMENT_ADDED').map((n) => n.title)).toEqual([
-      expect.stringContaining('批注已解决'),
-      expect.stringContaining('批注有回复'),
+    expect((await listNotifications(reviewer.id)).filter((n) => n.kind === 'COMMENT_ADDED')).toEqual([
+      expect.objectContaining({ title: expect.stringContaining('批注已解决'), href: `/review/${id}#annotation-${annotationId}` }),
+      expect.objectContaining({ title: expect.stringContaining('批注有回复'), href: `/review/${id}#annotation-${annotationId}` }),
     ]);
     expect((await countOpenAnnotationsByIssue()).some((entry) => entry.issueId === id)).toBe(false);
 

@@ -10,6 +10,7 @@ import {
   rolesFor,
   type IssueAction,
 } from '@/lib/issues/workflow';
+import { boardPath, issuePathFor } from '@/lib/issues/links';
 import { ROLES, type Role } from '@/lib/roles';
 import { ISSUE_STATUS_LABELS, type IssueStatus } from '@/lib/validations/issues';
 
@@ -94,5 +95,18 @@ describe('refusals', () => {
     expect(findPreconditionRefusal('publish', { matchesApproval: false })).toEqual({ code: 'CONFLICT', message: '本期内容与审核通过时不一致，请解除锁定后重新送审。' });
     expect(findPreconditionRefusal('publish', { matchesApproval: true })).toBeNull();
     expect(findPreconditionRefusal('approve', {})).toBeNull();
+  });
+});
+
+describe('where a link to an issue leads', () => {
+  it('a reviewer to the reading view while the issue awaits review, everyone else to the issue page', () => {
+    for (const status of STATES) {
+      for (const role of ROLES) {
+        const expected = role === R && status === 'IN_REVIEW' ? '/review/7' : '/issues/7';
+        expect(issuePathFor([role], { id: 7, status }), `${role} ${status}`).toBe(expected);
+      }
+    }
+    expect(issuePathFor([E, R], { id: 7, status: 'IN_REVIEW' })).toBe('/review/7');
+    expect(boardPath(7)).toBe('/issues/7?view=board');
   });
 });

@@ -22,7 +22,7 @@ export default async function HomePage() {
       {blocks.length ? (
         <div className="grid gap-6 md:grid-cols-2" data-testid="todo">
           {blocks.map((block) => (
-            <div key={block.key}>{block.render()}</div>
+            <div key={block.key}>{block.render(user.roles)}</div>
           ))}
         </div>
       ) : (

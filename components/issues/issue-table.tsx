@@ -20,14 +20,14 @@ export interface IssueRow {
 }
 
 /** Issues as a table; `hrefOf` decides where a row leads (assembly, or the published view). */
-export function IssueTable({
+export function IssueTable<T extends IssueRow>({
   issues,
   hrefOf,
   testId,
   extra,
 }: {
-  issues: IssueRow[];
-  hrefOf: (id: number) => string;
+  issues: T[];
+  hrefOf: (issue: T) => string;
   testId: string;
   /** An extra last column, e.g. the downloads in the archive. */
   extra?: { heading: string; render: (id: number) => ReactNode };
@@ -47,7 +47,7 @@ export function IssueTable({
         {issues.map((issue) => (
           <tr key={issue.id}>
             <td className="px-3 py-2">
-              <Link href={hrefOf(issue.id)} className="font-medium hover:text-brand">
+              <Link href={hrefOf(issue)} className="font-medium hover:text-brand">
                 {formatIssueNumber(issue)}
               </Link>
               {issue.origin === 'IMPORTED' && (

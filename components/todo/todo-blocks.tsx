@@ -13,11 +13,11 @@ import { hasAnyRole, type Role } from '@/lib/roles';
  * one of their roles opens, each once. A 信息员's 待办 (their unit's 约稿 and returned
  * submissions) is on 信息报送 (/submissions), where they land.
  */
-const TODO_BLOCKS: { key: string; roles: readonly Role[]; render: () => ReactNode }[] = [
+const TODO_BLOCKS: { key: string; roles: readonly Role[]; render: (roles: readonly Role[]) => ReactNode }[] = [
   { key: 'review-queue', roles: ['REVIEWER'], render: () => <ReviewQueue /> },
   { key: 'returned', roles: ['EDITOR'], render: () => <ReturnedIssues /> },
   { key: 'suggestions', roles: ['EDITOR', 'REVIEWER'], render: () => <OpenSuggestions title="待编辑处理的修订" /> },
-  { key: 'annotations', roles: ['EDITOR', 'REVIEWER'], render: () => <OpenAnnotations /> },
+  { key: 'annotations', roles: ['EDITOR', 'REVIEWER'], render: (roles) => <OpenAnnotations roles={roles} /> },
   { key: 'intake', roles: ['EDITOR'], render: () => <IntakeTodo /> },
   { key: 'latest-issue', roles: ['STAFF'], render: () => <LatestIssue /> },
   { key: 'admin', roles: ['ADMIN'], render: () => <AdminAttention /> },

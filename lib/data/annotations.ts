@@ -5,6 +5,7 @@ import { notifyAnnotation } from '@/lib/data/issue-notifications';
 import { AppError } from '@/lib/errors';
 import { findQuoteOffset } from '@/lib/annotations/anchor';
 import { getBodyText } from '@/lib/item-body-text';
+import type { IssueStatus } from '@/lib/validations/issues';
 import { ZItemBody } from '@/lib/validations/item-body';
 
 // 批注: comments anchored to words of an item in an issue, with replies and 已解决. Every write
@@ -101,7 +102,7 @@ export async function countOpenAnnotationsByIssue() {
     where: { resolvedAt: null, issue: { status: { not: 'PUBLISHED' } } },
     select: { issueId: true, item: { select: { issueId: true } }, issue: { select: { year: true, yearNumber: true, totalNumber: true, status: true } } },
   });
-  const byIssue = new Map<number, { issueId: number; year: number; yearNumber: number; totalNumber: number; count: number }>();
+  const byIssue = new Map<number, { issueId: number; year: number; yearNumber: number; totalNumber: number; status: IssueStatus; count: number }>();
   for (const annotation of open) {
     if (annotation.item.issueId !== annotation.issueId) continue;
     const entry = byIssue.get(annotation.issueId) ?? { issueId: annotation.issueId, ...annotation.issue, count: 0 };

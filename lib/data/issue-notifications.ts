@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/lib/db';
 import { notify, usersWithRoles } from '@/lib/data/notifications';
+import { issuePathFor } from '@/lib/issues/links';
 
 // The workflow's notifications (提交审核, 退回修改, 审核通过, 发布, 批注): who is told what, written
 // in the transaction of the step they announce. The actor is never told of their own step.
@@ -10,8 +11,8 @@ type Actor = { id: number };
 
 /** `2023年第14期`: how a notification names an issue. */
 async function labelIssue(tx: Tx, issueId: number) {
-  const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { year: true, yearNumber: true, createdById: true } });
-  return { label: `${issue.year}年第${issue.yearNumber}期`, createdById: issue.createdById };
+  const issue = await tx.issue.findUniqueOrThrow({ where: { id: issueId }, select: { year: true, yearNumber: true, createdById: true, status: true } });
+  return { label: `${issue.year}年第${issue.yearNumber}期`, createdById: issue.createdById, status: issue.status };
 }
 
 /** One line of a comment for a notification title. */
@@ -61,7 +62,7 @@ export async function notifyAnnotation(
     where: { id: annotationId },
     select: { issueId: true, authorId: true, quote: true, replies: { select: { authorId: true } } },
   });
-  const { label, createdById } = await labelIssue(tx, annotation.issueId);
+  const { label, createdById, status } = await labelIssue(tx, annotation.issueId);
   const recipients =
     step === 'added'
       ? actor.roles.includes('REVIEWER')
@@ -69,10 +70,16 @@ export async function notifyAnnotation(
         : await usersWithRoles(tx, ['REVIEWER'])
       : [annotation.authorId, createdById, ...annotation.replies.map((reply) => reply.authorId)];
   const verb = { added: '新批注', replied: '批注有回复', resolved: '批注已解决' }[step];
-  await notify(
-    tx,
-    recipients,
-    { kind: 'COMMENT_ADDED', title: `${label}${verb}：「${excerpt(annotation.quote, 12)}」${step === 'resolved' ? '' : excerpt(text)}`, href: `/issues/${annotation.issueId}#annotation-${annotationId}` },
-    { exceptUserId: actor.id },
-  );
+  const title = `${label}${verb}：「${excerpt(annotation.quote, 12)}」${step === 'resolved' ? '' : excerpt(text)}`;
+  // Each recipient is led where they read the issue: a reviewer of an issue in review to the
+  // 批注 in the reading view, everyone else to it on the issue page (issuePathFor).
+  const users = await tx.user.findMany({ where: { id: { in: recipients } }, select: { id: true, roles: true } });
+  const byHref = new Map<string, number[]>();
+  for (const user of users) {
+    const href = `${issuePathFor(user.roles, { id: annotation.issueId, status })}#annotation-${annotationId}`;
+    byHref.set(href, [...(byHref.get(href) ?? []), user.id]);
+  }
+  for (const [href, userIds] of byHref) {
+    await notify(tx, userIds, { kind: 'COMMENT_ADDED', title, href }, { exceptUserId: actor.id });
+  }
 }

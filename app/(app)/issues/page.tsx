@@ -7,6 +7,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getDefaultIssueDate } from '@/lib/data/issue-numbering';
 import { listIssues } from '@/lib/data/issues';
+import { issuePathFor } from '@/lib/issues/links';
 import { canTakeAction } from '@/lib/issues/workflow';
 import { getPagePublication } from '@/lib/data/page-publication';
 
@@ -35,7 +36,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       ) : (
         <IssueTable
           issues={issues}
-          hrefOf={(id) => `/issues/${id}`}
+          hrefOf={(issue) => issuePathFor(user.roles, issue)}
           testId="issue-list"
           extra={{ heading: '创建人', render: (id) => creators.get(id) }}
         />

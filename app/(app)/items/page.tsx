@@ -10,6 +10,7 @@ import { countItemsBySection, listItemAuthors, listItems } from '@/lib/data/item
 import { getPagePublication } from '@/lib/data/page-publication';
 import { listSections } from '@/lib/data/sections';
 import { formatBeijingDateTime } from '@/lib/dates';
+import { issuePathFor } from '@/lib/issues/links';
 import { PUBLICATION_PARAM, publicationHref } from '@/lib/publication-param';
 import { cn } from '@/lib/utils';
 import { ITEM_STAGE_LABELS, ZItemFilters, type ItemStage } from '@/lib/validations/items';
@@ -180,7 +181,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                         {ITEM_STAGE_LABELS[item.stage]}
                       </Badge>
                       {item.issue && (
-                        <Link href={`/issues/${item.issue.id}`} className="ml-1 text-xs text-muted-foreground hover:text-brand">
+                        <Link href={issuePathFor(user.roles, item.issue)} className="ml-1 text-xs text-muted-foreground hover:text-brand">
                           第{item.issue.yearNumber}期
                         </Link>
                       )}

@@ -52,7 +52,7 @@ export default async function PublishedPage({ searchParams }: { searchParams: Pr
             </h2>
             <IssueTable
               issues={issues.map((issue) => ({ ...issue, _count: { items: issue.itemCount } }))}
-              hrefOf={(id) => `/published/${id}`}
+              hrefOf={(issue) => `/published/${issue.id}`}
               testId={`published-${year}`}
               extra={{ heading: '下载', render: (id) => <DownloadButtons issueId={id} isPublished /> }}
             />

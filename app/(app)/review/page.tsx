@@ -20,7 +20,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="审核" description="待审核的期次。审阅后可提出意见、修改稿件文字，然后退回或通过。" />
       {inReview.length ? (
-        <IssueTable issues={inReview} hrefOf={(id) => `/review/${id}`} testId="review-queue" />
+        <IssueTable issues={inReview} hrefOf={(issue) => `/review/${issue.id}`} testId="review-queue" />
       ) : (
         <EmptyState>没有待审核的期次。</EmptyState>
       )}
@@ -29,7 +29,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <h2 id="returned-title" className="mb-2 text-base font-semibold">
             已退回、等待重新提交（{returned.length}）
           </h2>
-          <IssueTable issues={returned} hrefOf={(id) => `/issues/${id}`} testId="returned-issues" />
+          <IssueTable issues={returned} hrefOf={(issue) => `/issues/${issue.id}`} testId="returned-issues" />
         </section>
       )}
     </>

@@ -13,6 +13,7 @@ import { IssueStatusBadge } from '@/components/issues/issue-status-badge';
 import { IssueTimeline } from '@/components/issues/issue-timeline';
 import { countOpenFindings, IssueProofreadCard, OpenFindingsNote } from '@/components/proofread/issue-proofread-card';
 import { ChangesSinceReturnCard } from '@/components/review/changes-since-return';
+import { countOpenAnnotations, IssueReadingView } from '@/components/review/issue-reading-view';
 import { OpenSuggestionsCard } from '@/components/review/open-suggestions-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { RecordPublication } from '@/components/shell/publication-context';
@@ -22,6 +23,7 @@ import { requirePageAccess } from '@/lib/auth';
 import { listAvailableItems } from '@/lib/data/issue-assembly';
 import { getIssueDetail } from '@/lib/data/issues';
 import { estimateIssuePages } from '@/lib/issues/print-model';
+import { BOARD_VIEW, boardPath, readsInReadingView } from '@/lib/issues/links';
 import { findStandingReturn } from '@/lib/issues/returns';
 import { canTakeAction, type IssueAction } from '@/lib/issues/workflow';
 import { getIssueFindings } from '@/lib/data/proofread';
@@ -29,6 +31,7 @@ import { listIssueAnnotations } from '@/lib/data/annotations';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { countCharacters } from '@/lib/layout/estimate';
 import { getTitleText } from '@/lib/layout/title';
+import { isPhoneRequest } from '@/lib/request-device';
 import { parseId } from '@/lib/route-params';
 import { sortSectionsForPrint } from '@/lib/section-order';
 import { getChangesSinceReturn } from '@/lib/review/changes-since-return';
@@ -36,7 +39,13 @@ import { ZItemBody } from '@/lib/validations/item-body';
 
 export const metadata: Metadata = { title: '编排本期' };
 
-export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function IssuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePageAccess('assembly');
   const id = parseId((await params).id);
   const issue = id === null ? null : await getIssueDetail(id);
@@ -48,7 +57,14 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const proofread = issue.status === 'PUBLISHED' ? null : await getIssueFindings(issue.items);
   const changesSinceReturn = await getChangesSinceReturn(issue.id, issue.status);
   const annotations = await listIssueAnnotations(id);
-  const openAnnotations = annotations.filter((annotation) => !annotation.resolvedAt).length;
+  const openAnnotations = countOpenAnnotations(annotations);
+  // A reviewer opening an issue in review on a phone reads it here (below) unless they asked for
+  // the board (编排页面（桌面）). Decided on the server from the user agent, not by CSS: rendering
+  // both and hiding one would put every card, id and test id on the page twice, and the viewport
+  // is unknown to the server (a decision in the browser would paint one layout, then swap it).
+  // A tablet or a narrow desktop window keeps the board, as before.
+  const isPhoneReading =
+    readsInReadingView(user.roles, issue.status) && (await searchParams).view !== BOARD_VIEW && (await isPhoneRequest());
 
   const sections = new Map<number, BoardSection & { position: number }>();
   for (const item of issue.items) {
@@ -71,27 +87,11 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
   const returned = findStandingReturn(issue.status, issue.events);
   const board = sortSectionsForPrint([...sections.values()]);
 
-  return (
+  // On the board and in a phone's reading view alike.
+  const changesCard = changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />;
+  const suggestionsCard = issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />;
+  const desk = (
     <>
-      <RecordPublication slug={issue.publication.slug} />
-      <PageHeader
-        title={formatIssueNumber(issue)}
-        description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
-        actions={
-          <div className="flex flex-wrap items-center gap-3">
-            <IssueStatusBadge status={issue.status} isReturned={!!returned} />
-            {can('approve') && (
-              <Button asChild size="sm">
-                <Link href={`/review/${id}`}>阅读审阅</Link>
-              </Button>
-            )}
-            <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
-            <Button asChild variant="outline" size="sm">
-              <Link href={`/issues/${id}/preview`}>打印预览</Link>
-            </Button>
-          </div>
-        }
-      />
       {returned && (
         <div role="note" className="mb-6 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm" data-testid="issue-return">
           <p className="font-semibold text-danger">
@@ -102,7 +102,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          {changesSinceReturn && <ChangesSinceReturnCard changes={changesSinceReturn} />}
+          {changesCard}
           <TitledCard title="稿件编排">
             <AssemblyBoard issueId={id} sections={board} isEditable={can('orderItems')} />
           </TitledCard>
@@ -132,7 +132,7 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
               <p className="mt-3 text-xs text-muted-foreground">审核期间可修改稿件文字（点击下方稿件）：打开“修订模式”时，增删留作修订，由编辑逐条接受或拒绝；否则直接修改，记入稿件历史。</p>
             )}
           </TitledCard>
-          {issue.status !== 'PUBLISHED' && <OpenSuggestionsCard items={issue.items.map((item) => ({ ...item, body: ZItemBody.parse(item.body) }))} />}
+          {suggestionsCard}
           {proofread && <IssueProofreadCard items={proofread} />}
           <IssueAnnotationsCard annotations={annotations} canWrite={issue.status !== 'PUBLISHED'} />
           <TitledCard title="审核意见" contentClassName="space-y-4">
@@ -173,6 +173,45 @@ export default async function IssuePage({ params }: { params: Promise<{ id: stri
           </TitledCard>
         </aside>
       </div>
+    </>
+  );
+
+  return (
+    <>
+      <RecordPublication slug={issue.publication.slug} />
+      <PageHeader
+        title={formatIssueNumber(issue)}
+        description={`${formatDate(issue.issueDate)} · ${estimate.items} 篇稿件 · 约 ${estimate.pages} 页 · 创建人：${issue.createdBy.displayName}`}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            <IssueStatusBadge status={issue.status} isReturned={!!returned} />
+            {can('approve') && (
+              <Button asChild size="sm">
+                <Link href={`/review/${id}`}>阅读审阅</Link>
+              </Button>
+            )}
+            <DownloadButtons issueId={id} isPublished={issue.status === 'PUBLISHED'} />
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/issues/${id}/preview`}>打印预览</Link>
+            </Button>
+          </div>
+        }
+      />
+      {isPhoneReading ? (
+        <div className="space-y-6 pb-28" data-testid="phone-reading">
+          <p className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1 text-sm">
+            <span className="text-muted-foreground">选中正文文字后点“批注”。</span>
+            <Link href={boardPath(id)} className="whitespace-nowrap text-brand underline">
+              编排页面（桌面）
+            </Link>
+          </p>
+          {changesCard}
+          {suggestionsCard}
+          <IssueReadingView issue={issue} annotations={annotations} isReviewing />
+        </div>
+      ) : (
+        desk
+      )}
     </>
   );
 }

@@ -14,6 +14,7 @@ import { getSectionChoices } from '@/lib/data/item-pages';
 import { getEditRefusal, getItem } from '@/lib/data/items';
 import { findRecordPublicationSlug } from '@/lib/data/publication';
 import { getGlossaryTerms, listIgnoredKeys } from '@/lib/data/proofread';
+import { issuePathFor } from '@/lib/issues/links';
 import { parseId } from '@/lib/route-params';
 import { listUnitChoices } from '@/lib/data/units';
 
@@ -49,7 +50,7 @@ export default async function ItemPage({ params }: { params: Promise<{ id: strin
       {item.issue && (
         <p className="mb-4 rounded-md bg-muted px-3 py-2 text-sm" data-testid="item-issue">
           {item.issue.status === 'PUBLISHED' ? '已刊发于' : '已编入'}
-          <Link href={`/issues/${item.issue.id}`} className="mx-1 text-brand underline">
+          <Link href={issuePathFor(user.roles, item.issue)} className="mx-1 text-brand underline">
             第{item.issue.yearNumber}期（总第{item.issue.totalNumber}期）
           </Link>
           {refusal && user.roles.some((r) => r === 'EDITOR' || r === 'REVIEWER') ? `· ${refusal.message}` : ''}
