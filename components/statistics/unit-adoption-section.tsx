@@ -1,10 +1,9 @@
 import { Button } from '@/components/ui/button';
-import { TitledCard } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { getBeijingToday } from '@/lib/dates';
 import { getUnitAdoption } from '@/lib/data/unit-adoption';
-import { formatPoints, formatRate, resolveAdoptionPeriod, type UnitAdoptionRow } from '@/lib/units/points';
-import { cn } from '@/lib/utils';
+import { formatPoints, formatRate, resolveAdoptionPeriod } from '@/lib/units/points';
 import { ZUnitAdoptionQuery } from '@/lib/validations/units';
 
 const QUARTERS = [
@@ -12,15 +11,6 @@ const QUARTERS = [
   { value: '2', label: '第二季度' },
   { value: '3', label: '第三季度' },
   { value: '4', label: '第四季度' },
-];
-
-/** The figures of a unit's row, after its 名次 and name; 得分 stands out. */
-const COUNT_COLUMNS: { label: string; value: (row: UnitAdoptionRow) => string | number; isStrong?: boolean }[] = [
-  { label: '报送', value: (row) => row.submitted },
-  { label: '单独采用', value: (row) => row.single },
-  { label: '综合采用', value: (row) => row.merged },
-  { label: '采用率', value: (row) => formatRate(row.rate) },
-  { label: '得分', value: (row) => formatPoints(row.points), isStrong: true },
 ];
 
 /**
@@ -44,66 +34,71 @@ export async function UnitAdoptionSection({ params }: { params: Record<string, s
     ['docx', '通报 DOCX'],
   ] as const;
   return (
-    <TitledCard title={`各单位信息报送与采用得分（${period.label}）`} className="mb-6" contentClassName="space-y-4">
-      <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="得分统计期间">
-        <FilterSelect label="年份" name="year" defaultValue={Number(period.from.slice(0, 4))} options={years} />
-        <FilterSelect label="季度" name="quarter" defaultValue={query.from && query.to ? null : query.quarter} allLabel="全年" options={QUARTERS} />
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">或自定起止：从</span>
-          <input type="date" name="from" defaultValue={query.from && query.to ? period.from : ''} className="h-9 rounded-md border border-border bg-white px-2 text-sm" />
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-muted-foreground">至</span>
-          <input type="date" name="to" defaultValue={query.from && query.to ? period.to : ''} className="h-9 rounded-md border border-border bg-white px-2 text-sm" />
-        </label>
-        <Button type="submit" variant="outline">
-          统计得分
-        </Button>
-      </form>
-      <div className="flex flex-wrap gap-2">
-        {files.map(([format, label]) => (
-          <Button key={format} asChild size="sm" variant="outline">
-            <a href={`/api/statistics/units?format=${format}&${download}`} download>
-              {label}
-            </a>
+    <Card className="mb-6">
+      <CardHeader>
+        <CardTitle>各单位信息报送与采用得分（{period.label}）</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <form className="flex flex-wrap items-end gap-3 text-sm" aria-label="得分统计期间">
+          <FilterSelect label="年份" name="year" defaultValue={Number(period.from.slice(0, 4))} options={years} />
+          <FilterSelect label="季度" name="quarter" defaultValue={query.from && query.to ? null : query.quarter} allLabel="全年" options={QUARTERS} />
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-muted-foreground">或自定起止：从</span>
+            <input type="date" name="from" defaultValue={query.from && query.to ? period.from : ''} className="h-9 rounded-md border border-border bg-white px-2 text-sm" />
+          </label>
+          <label className="flex flex-col gap-1">
+            <span className="text-xs text-muted-foreground">至</span>
+            <input type="date" name="to" defaultValue={query.from && query.to ? period.to : ''} className="h-9 rounded-md border border-border bg-white px-2 text-sm" />
+          </label>
+          <Button type="submit" variant="outline">
+            统计得分
           </Button>
-        ))}
-      </div>
-      <p className="text-sm" data-testid="unit-adoption-summary">
-        {period.label}各单位共报送 <strong>{totals.submitted}</strong> 篇，单独采用 <strong>{totals.single}</strong> 篇，综合采用{' '}
-        <strong>{totals.merged}</strong> 篇。得分：单独采用、综合采用按出刊日期适用的计分规则计分，约稿采用和领导批示另行加分。
-      </p>
-      <div className="max-h-[32rem] overflow-auto" role="region" aria-label="各单位得分表" tabIndex={0}>
-        <table className="w-full text-sm" data-testid="unit-adoption">
-          <thead className="sticky top-0 bg-white">
-            <tr className="border-b border-border text-muted-foreground">
-              <th scope="col" className="px-2 py-1.5 text-right font-normal">名次</th>
-              <th scope="col" className="px-2 py-1.5 text-left font-normal">单位</th>
-              {COUNT_COLUMNS.map((column) => (
-                <th key={column.label} scope="col" className="px-2 py-1.5 text-right font-normal">
-                  {column.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.unitId} className="border-b border-border">
-                <td className="px-2 py-1.5 text-right tabular-nums">{row.rank}</td>
-                <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                  {row.unit}
-                </th>
-                {COUNT_COLUMNS.map((column) => (
-                  <td key={column.label} className={cn('px-2 py-1.5 text-right tabular-nums', column.isStrong && 'font-medium')}>
-                    {column.value(row)}
-                  </td>
-                ))}
+        </form>
+        <div className="flex flex-wrap gap-2">
+          {files.map(([format, label]) => (
+            <Button key={format} asChild size="sm" variant="outline">
+              <a href={`/api/statistics/units?format=${format}&${download}`} download>
+                {label}
+              </a>
+            </Button>
+          ))}
+        </div>
+        <p className="text-sm" data-testid="unit-adoption-summary">
+          {period.label}各单位共报送 <strong>{totals.submitted}</strong> 篇，单独采用 <strong>{totals.single}</strong> 篇，综合采用{' '}
+          <strong>{totals.merged}</strong> 篇。得分：单独采用、综合采用按出刊日期适用的计分规则计分，约稿采用和领导批示另行加分。
+        </p>
+        <div className="max-h-[32rem] overflow-auto" role="region" aria-label="各单位得分表" tabIndex={0}>
+          <table className="w-full text-sm" data-testid="unit-adoption">
+            <thead className="sticky top-0 bg-white">
+              <tr className="border-b border-border text-muted-foreground">
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">名次</th>
+                <th scope="col" className="px-2 py-1.5 text-left font-normal">单位</th>
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">报送</th>
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">单独采用</th>
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">综合采用</th>
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">采用率</th>
+                <th scope="col" className="px-2 py-1.5 text-right font-normal">得分</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="py-4 text-sm text-muted-foreground">单位名录中还没有启用的单位（管理 → 单位名录）。</p>}
-      </div>
-    </TitledCard>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.unitId} className="border-b border-border">
+                  <td className="px-2 py-1.5 text-right tabular-nums">{row.rank}</td>
+                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                    {row.unit}
+                  </th>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{row.submitted}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{row.single}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{row.merged}</td>
+                  <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(row.rate)}</td>
+                  <td className="px-2 py-1.5 text-right font-medium tabular-nums">{formatPoints(row.points)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 && <p className="py-4 text-sm text-muted-foreground">单位名录中还没有启用的单位（管理 → 单位名录）。</p>}
+        </div>
+      </CardContent>
+    </Card>
   );
 }
