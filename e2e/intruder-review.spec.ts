@@ -4,7 +4,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
-import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
+import { createSubmittedIssue, openAs, removeIssue, runAction } from './fixtures/issues';
 
 async function postJson(request: APIRequestContext, name: string, data: unknown) {
   return request.post(`/api/actions/${name}`, { data, headers: { 'content-type': 'application/json' } });
@@ -16,10 +16,8 @@ test('staff cannot annotate, reply or resolve, nor open the review pages', async
   const reviewerUser = await createUser(['REVIEWER']);
   const item = await createItem(editorUser, { title: '越权批注检查', paragraphs: ['市科协召开年度工作会议。'], status: 'READY' });
   const editor = await openAs(browser, editorUser);
-  const issueId = await createIssueThroughUi(editor);
+  const issueId = await createSubmittedIssue(editor, [item.id]);
   try {
-    await runAction(editor, 'addItemsToIssueAction', { id: issueId, itemIds: [item.id] });
-    await runAction(editor, 'submitIssueAction', { id: issueId });
     const reviewer = await openAs(browser, reviewerUser);
     await runAction(reviewer, 'addAnnotationAction', { issueId, itemId: item.id, quote: '年度工作会议', startOffset: 0, body: '请核对。' });
     const annotation = await getDb().annotation.findFirstOrThrow({ where: { issueId } });

@@ -4,7 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { loginAndWait } from './fixtures/auth';
 import { createItem, createUser, getDb } from './fixtures/data';
-import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
+import { createSubmittedIssue, openAs, removeIssue, runAction } from './fixtures/issues';
 
 const TIME = '2030-03-01T08:30:00.000Z';
 const suggested = (author: string) => ({
@@ -36,11 +36,8 @@ test('staff, a forged author and an approved issue are refused; nothing changes'
   };
 
   const editor = await openAs(browser, editorUser);
-  const issueId = await createIssueThroughUi(editor);
+  const issueId = await createSubmittedIssue(editor, [item.id]);
   try {
-    await runAction(editor, 'addItemsToIssueAction', { id: issueId, itemIds: [item.id] });
-    await runAction(editor, 'submitIssueAction', { id: issueId });
-
     // Staff cannot suggest.
     await loginAndWait(page, staffUser);
     const staffSave = await page.request.post('/api/actions/saveItemAction', { data: { ...fields, baseVersion: 1, body: suggested(staffUser.displayName) } });

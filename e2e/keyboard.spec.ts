@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './fixtures/axe';
 import { createItem, createUser } from './fixtures/data';
-import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
+import { createIssueThroughUi, createSubmittedIssue, openAs, removeIssue } from './fixtures/issues';
 
 test('跳到正文 comes first in the tab order, shows when focused and moves the focus to the page', async ({ browser }) => {
   const page = await openAs(browser, await createUser(['EDITOR']));
@@ -88,11 +88,8 @@ test('退回修改 takes the focus into the form, and a refused return puts it o
   const reviewerUser = await createUser(['REVIEWER']);
   const item = await createItem(editorUser, { title: `退回焦点${Date.now() % 100000}`, status: 'READY' });
   const editor = await openAs(browser, editorUser);
-  const issueId = await createIssueThroughUi(editor);
+  const issueId = await createSubmittedIssue(editor, [item.id]);
   try {
-    await runAction(editor, 'addItemsToIssueAction', { id: issueId, itemIds: [item.id] });
-    await runAction(editor, 'submitIssueAction', { id: issueId });
-
     const reviewer = await openAs(browser, reviewerUser);
     await reviewer.goto(`/issues/${issueId}`);
     await reviewer.getByRole('button', { name: '退回修改' }).click();

@@ -3,8 +3,7 @@
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import path from 'node:path';
 import { writeBackup } from '@/ops/backup';
-import { readLauncherEnv } from '@/lib/env';
-import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { runToolCommand } from '@/ops/tool-command';
 
 const file = process.argv[2];
 if (!file || file.startsWith('-')) {
@@ -12,18 +11,9 @@ if (!file || file.startsWith('-')) {
   process.exit(2);
 }
 
-const env = readLauncherEnv();
-const database = await connectToolDatabase(env);
-let exitCode = 0;
-try {
-  const summary = await writeBackup(database.url, path.resolve(file));
+await runToolCommand('backup', async ({ databaseUrl }) => {
+  const summary = await writeBackup(databaseUrl, path.resolve(file));
   const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
   console.log(`已备份到 ${summary.file}（${(summary.bytes / 1024 / 1024).toFixed(1)} MB）：${Object.keys(summary.tables).length} 张表，${rows} 行。`);
   for (const [table, count] of Object.entries(summary.tables)) console.log(`  ${table.padEnd(16)} ${count}`);
-} catch (error) {
-  console.error(`backup: ${error instanceof Error ? error.message : String(error)}`);
-  exitCode = 1;
-} finally {
-  await database.stop();
-}
-process.exit(exitCode);
+});

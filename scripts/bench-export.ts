@@ -56,18 +56,11 @@ function demoIssueOfAboutTenPages(): PrintIssue {
       },
     ],
   }));
+  // The masthead and 版记 of the real 2023 第14期, with the demo's sections and a shorter 分送.
   return {
-    publicationName: '科协每周动态',
-    publisher: '北京市科协办公室',
-    year: 2023,
-    yearNumber: 14,
-    totalNumber: 67,
-    issueDate: '2023-04-28',
+    ...buildFixturePrintIssue(),
     contentsLines: [...bySection.keys()],
-    contentsOnOwnPage: false,
     sections,
-    editorName: '张红波',
-    reviewerName: '李金涛',
     distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导'],
   };
 }

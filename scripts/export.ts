@@ -6,8 +6,7 @@
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readLauncherEnv } from '@/lib/env';
-import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { runToolCommand } from '@/ops/tool-command';
 
 const { values } = parseArgs({
   options: {
@@ -30,20 +29,16 @@ if (format !== 'pdf' && format !== 'docx' && format !== 'html') fail('--format m
 if (!values.out) fail('--out FILE is required');
 if (!values.latest && !(values.year && values.number)) fail('give --latest or both --year and --number');
 
-const env = readLauncherEnv();
-const database = await connectToolDatabase(env);
-// The data layer reads its database from the environment, as in the web server.
-process.env.DATABASE_URL = database.url;
+await runToolCommand('export', async ({ env, onClose }) => {
+  const { db } = await import('@/lib/db');
+  onClose(() => db.$disconnect());
+  const { getPublishedExport } = await import('@/lib/data/exports');
+  const { resolvePublicationByName } = await import('@/lib/data/publication');
+  const { closePdfBrowser } = await import('@/lib/export/pdf');
+  onClose(closePdfBrowser);
+  const { renderIssueHtml } = await import('@/lib/export/print-template');
+  const { readPrintSnapshot } = await import('@/lib/export/print-issue');
 
-const { db } = await import('@/lib/db');
-const { getPublishedExport } = await import('@/lib/data/exports');
-const { resolvePublicationByName } = await import('@/lib/data/publication');
-const { closePdfBrowser } = await import('@/lib/export/pdf');
-const { renderIssueHtml } = await import('@/lib/export/print-template');
-const { readPrintSnapshot } = await import('@/lib/export/print-issue');
-
-let exitCode = 0;
-try {
   const publication = await resolvePublicationByName(values.publication);
   const published = { status: 'PUBLISHED', publicationId: publication.id } as const;
   const issue = await db.issue.findFirst({
@@ -66,12 +61,4 @@ try {
     await writeFile(values.out!, file.bytes);
     console.log(`${label} → ${values.out} (${format}, sha256 ${file.sha256})`);
   }
-} catch (error) {
-  console.error(`export: ${error instanceof Error ? error.message : String(error)}`);
-  exitCode = 1;
-} finally {
-  await closePdfBrowser();
-  await db.$disconnect();
-  await database.stop();
-}
-process.exit(exitCode);
+});

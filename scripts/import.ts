@@ -7,8 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readLauncherEnv } from '@/lib/env';
-import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { runToolCommand } from '@/ops/tool-command';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,16 +25,14 @@ async function collect(target: string): Promise<string[]> {
   return entries.map((name) => path.join(target, name));
 }
 
-const env = readLauncherEnv();
-const database = await connectToolDatabase(env);
-process.env.DATABASE_URL = database.url;
-const { db } = await import('@/lib/db');
-const { importIssues, previewImport } = await import('@/lib/data/imports');
-const { resolvePublicationByName } = await import('@/lib/data/publication');
-
 const STATUS = { ready: '可导入', duplicate: '已导入，跳过', conflict: '不能导入', invalid: '无法识别' } as const;
-let exitCode = 0;
-try {
+
+await runToolCommand('import', async ({ onClose }) => {
+  const { db } = await import('@/lib/db');
+  onClose(() => db.$disconnect());
+  const { importIssues, previewImport } = await import('@/lib/data/imports');
+  const { resolvePublicationByName } = await import('@/lib/data/publication');
+
   const paths = (await Promise.all(positionals.map(collect))).flat();
   const files = await Promise.all(paths.map(async (file) => ({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) })));
   const publication = await resolvePublicationByName(values.publication);
@@ -52,8 +49,9 @@ try {
   }
   for (const note of preview.notes) console.log(note);
   if (!preview.canImport) {
-    console.log(preview.files.some((f) => f.status === 'conflict' || f.status === 'invalid') ? '未导入：请先处理上面不能导入的文件。' : '没有需要导入的新期次。');
-    exitCode = preview.files.some((f) => f.status === 'conflict' || f.status === 'invalid') ? 1 : 0;
+    const isRefused = preview.files.some((f) => f.status === 'conflict' || f.status === 'invalid');
+    console.log(isRefused ? '未导入：请先处理上面不能导入的文件。' : '没有需要导入的新期次。');
+    return isRefused ? 1 : 0;
   } else if (values['dry-run']) {
     console.log('（--dry-run：未写入）');
   } else {
@@ -66,11 +64,4 @@ try {
     const result = await importIssues(files, user, { publicationId: publication.id });
     console.log(`已导入 ${result.imported.length} 期（导入人 ${user.username}），跳过 ${result.skipped.length} 个。`);
   }
-} catch (error) {
-  console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
-  exitCode = 1;
-} finally {
-  await db.$disconnect();
-  await database.stop();
-}
-process.exit(exitCode);
+});

@@ -7,8 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { getBeijingToday } from '@/lib/dates';
-import { readLauncherEnv } from '@/lib/env';
-import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { runToolCommand } from '@/ops/tool-command';
 import { customPeriod, quarterPeriod, yearPeriod } from '@/lib/units/points';
 
 const USAGE =
@@ -48,26 +47,14 @@ if (values.from !== undefined || values.to !== undefined) {
   period = values.quarter ? quarterPeriod(Number(values.year), Number(values.quarter) as 1 | 2 | 3 | 4) : yearPeriod(Number(values.year));
 }
 
-const env = readLauncherEnv();
-const database = await connectToolDatabase(env);
-// The data layer reads its database from the environment, as in the web server.
-process.env.DATABASE_URL = database.url;
+await runToolCommand('report', async ({ onClose }) => {
+  const { db } = await import('@/lib/db');
+  onClose(() => db.$disconnect());
+  const { getAdoptionReport, renderAdoptionFile } = await import('@/lib/data/unit-adoption');
+  const { closePdfBrowser } = await import('@/lib/export/pdf');
+  onClose(closePdfBrowser);
 
-const { db } = await import('@/lib/db');
-const { getAdoptionReport, renderAdoptionFile } = await import('@/lib/data/unit-adoption');
-const { closePdfBrowser } = await import('@/lib/export/pdf');
-
-let exitCode = 0;
-try {
   const report = await getAdoptionReport(period, values.date ?? getBeijingToday());
-  await writeFile(values.out, await renderAdoptionFile(report, format));
+  await writeFile(values.out!, await renderAdoptionFile(report, format));
   console.log(`${period.label}: ${report.rows.length} units, ${report.totals.submitted} submitted, ${report.totals.single} adopted, ${report.totals.merged} merged → ${values.out} (${format})`);
-} catch (error) {
-  console.error(`report: ${error instanceof Error ? error.message : String(error)}`);
-  exitCode = 1;
-} finally {
-  await closePdfBrowser();
-  await db.$disconnect();
-  await database.stop();
-}
-process.exit(exitCode);
+});

@@ -26,6 +26,16 @@ async function deflatedZeros(size: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A little-endian record of `size` bytes with each [offset, bytes (2 or 4), value] written in. */
+function record(size: number, fields: [offset: number, bytes: 2 | 4, value: number][]): Buffer {
+  const buffer = Buffer.alloc(size);
+  for (const [offset, bytes, value] of fields) {
+    if (bytes === 2) buffer.writeUInt16LE(value, offset);
+    else buffer.writeUInt32LE(value, offset);
+  }
+  return buffer;
+}
+
 /** A zip with the given entries, each with the uncompressed size it declares (true or not). */
 function zip(entries: { name: string; data: Buffer; method: 0 | 8; declaredSize: number }[]): Buffer {
   const locals: Buffer[] = [];
@@ -33,33 +43,17 @@ function zip(entries: { name: string; data: Buffer; method: 0 | 8; declaredSize:
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.method, 10);
-    central.writeUInt32LE(entry.data.length, 20);
-    central.writeUInt32LE(entry.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // Local file header: signature, version needed, method, compressed and declared size, name length.
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, entry.method], [18, 4, entry.data.length], [22, 4, entry.declaredSize], [26, 2, name.length]]);
+    // Central directory header: the same, with version made by, and where the local header is.
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, entry.method], [20, 4, entry.data.length], [24, 4, entry.declaredSize], [28, 2, name.length], [42, 4, offset]]);
     locals.push(local, name, entry.data);
     centrals.push(central, name);
     offset += 30 + name.length + entry.data.length;
   }
   const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  // End of central directory: entry counts, its size and where it starts.
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, directory.length], [16, 4, offset]]);
   return Buffer.concat([...locals, directory, end]);
 }
 

@@ -37,6 +37,18 @@ const FORM = {
   startTotalNumber: '60',
 };
 
+/** What FORM is stored as: trimmed, the 分送 lines without the empty ones (order kept), numbers parsed. */
+const SAVED = {
+  name: '科协每周动态（内部）',
+  publisher: '北京市科学技术协会办公室',
+  distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导', '机关各部门及事业单位'],
+  contentsOnOwnPage: true,
+  contentsStyle: 'SECTIONS' as const,
+  startYear: 2023,
+  startYearNumber: 7,
+  startTotalNumber: 60,
+};
+
 /** The same, with the start point left out (what the form sends once it is locked). */
 const FORM_WITHOUT_START = {
   name: FORM.name,
@@ -49,20 +61,10 @@ const FORM_WITHOUT_START = {
 let publicationId: number;
 let admin: Awaited<ReturnType<typeof createTestUser>>;
 
+/** The columns the form edits (those of INITIAL), read straight from the table. */
 async function storedSettings() {
-  return db.publication.findUniqueOrThrow({
-    where: { id: publicationId },
-    select: {
-      name: true,
-      publisher: true,
-      distribution: true,
-      contentsOnOwnPage: true,
-      contentsStyle: true,
-      startYear: true,
-      startYearNumber: true,
-      startTotalNumber: true,
-    },
-  });
+  const select = Object.fromEntries(Object.keys(INITIAL).map((key) => [key, true])) as Record<keyof typeof INITIAL, true>;
+  return db.publication.findUniqueOrThrow({ where: { id: publicationId }, select });
 }
 
 async function createIssue(fields: { issueDate: string; yearNumber: number; totalNumber: number; status?: 'PUBLISHED' }) {
@@ -97,20 +99,9 @@ describe('publication settings: saving', () => {
     const result = await updatePublicationSettingsAction(FORM);
     expect(result).toMatchObject({ ok: true, data: { isStartChanged: true, isStartLocked: false } });
 
-    const expected = {
-      name: '科协每周动态（内部）',
-      publisher: '北京市科学技术协会办公室',
-      // Trimmed, empty lines dropped, order kept.
-      distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导', '机关各部门及事业单位'],
-      contentsOnOwnPage: true,
-      contentsStyle: 'SECTIONS',
-      startYear: 2023,
-      startYearNumber: 7,
-      startTotalNumber: 60,
-    };
-    expect(await storedSettings()).toEqual(expected);
+    expect(await storedSettings()).toEqual(SAVED);
     expect(await getPublicationSettings()).toEqual({
-      ...expected,
+      ...SAVED,
       id: publicationId,
       slug: expect.any(String),
       mastheadTitle: null,
@@ -289,16 +280,7 @@ describe('publication settings: the start point once an issue is published', () 
       ok: true,
       data: { isStartChanged: false, isStartLocked: true },
     });
-    expect(await storedSettings()).toEqual({
-      name: '科协每周动态（内部）',
-      publisher: '北京市科学技术协会办公室',
-      distribution: ['市科协第十届委员会主席、副主席、常委、委员', '市科协驻会领导', '机关各部门及事业单位'],
-      contentsOnOwnPage: true,
-      contentsStyle: 'SECTIONS',
-      startYear: 2023,
-      startYearNumber: 7,
-      startTotalNumber: 60,
-    });
+    expect(await storedSettings()).toEqual(SAVED);
 
     // The same start point sent again is not a change.
     const unchanged = await updatePublicationSettingsAction({ ...FORM, name: '科协动态', contentsOnOwnPage: undefined });

@@ -1,46 +1,14 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { FieldError } from '@/components/ui/field-error';
 import { FormFooter } from '@/components/ui/form-footer';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { Textarea } from '@/components/ui/textarea';
+import { TextareaField, TextField } from '@/components/ui/text-field';
 import { createPublicationAction } from '@/lib/actions/publication';
-import type { FieldErrors } from '@/lib/errors';
 import { callWithRawInput } from '@/lib/action-result';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { publicationHref } from '@/lib/publication-param';
 import { CONTENTS_STYLE_LABELS, CONTENTS_STYLES } from '@/lib/validations/publication';
-
-/** One labelled field with its hint and error, ids derived from the name. */
-function Field({
-  name,
-  label,
-  hint,
-  errors,
-  children,
-  wide = false,
-}: {
-  name: string;
-  label: string;
-  hint: string;
-  errors: FieldErrors | undefined;
-  children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby': string }) => ReactNode;
-  wide?: boolean;
-}) {
-  const id = `new-publication-${name}`;
-  return (
-    <div className={wide ? 'md:col-span-2' : undefined}>
-      <Label htmlFor={id}>{label}</Label>
-      {children({ id, name, 'aria-invalid': !!errors?.[name], 'aria-describedby': `${id}-hint ${id}-error` })}
-      <p id={`${id}-hint`} className="mt-1 text-xs text-muted-foreground">
-        {hint}
-      </p>
-      <FieldError id={`${id}-error`} messages={errors?.[name]} />
-    </div>
-  );
-}
 
 /**
  * 新建刊物: another serial of the office with its own masthead, numbering, sections and 分送.
@@ -48,7 +16,7 @@ function Field({
  */
 export function CreatePublicationForm({ suggestedStartYear }: { suggestedStartYear: number }) {
   const router = useRouter();
-  const { onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(
+  const form = useActionForm(
     async (input: unknown) => {
       const result = await callWithRawInput(createPublicationAction, input);
       if (result.ok) router.push(publicationHref('/admin/publication', { slug: result.data.slug, isDefault: false }));
@@ -56,29 +24,32 @@ export function CreatePublicationForm({ suggestedStartYear }: { suggestedStartYe
     },
     { resetOnSuccess: false },
   );
+  const errors = form.fieldErrors;
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate aria-label="新建刊物">
-      <Field name="name" label="刊物名称" hint="在页头的刊物切换中显示，不能与已有刊物重名。" errors={errors}>
-        {(props) => <Input {...props} />}
-      </Field>
-      <Field name="slug" label="刊物代号" hint="网址中使用，如 zhuanbao：小写英文字母、数字和连字符，以字母开头。" errors={errors}>
-        {(props) => <Input {...props} autoCapitalize="off" spellCheck={false} />}
-      </Field>
-      <Field name="mastheadTitle" label="版头名称" hint="版头印的名称与刊物名称不同时填写；不填则印刊物名称。" errors={errors}>
-        {(props) => <Input {...props} />}
-      </Field>
-      <Field name="publisher" label="编印单位" hint="印在版头日期之前。" errors={errors}>
-        {(props) => <Input {...props} defaultValue="北京市科协办公室" />}
-      </Field>
-      <Field name="leadSection" label="要闻栏目" hint="排在最前、不印栏目标题的栏目；没有可不填。" errors={errors}>
-        {(props) => <Input {...props} />}
-      </Field>
-      <Field name="sections" label="栏目" hint="每行一个栏目，按印刷顺序；专栏可在建成后到“栏目”中添加。" errors={errors}>
-        {(props) => <Textarea {...props} rows={4} />}
-      </Field>
-      <Field name="distribution" label="分送" hint="印在版记“分送：”之后，每行一项。" errors={errors} wide>
-        {(props) => <Textarea {...props} rows={3} />}
-      </Field>
+    <form onSubmit={form.onSubmit} className="grid gap-4 md:grid-cols-2" noValidate aria-label="新建刊物">
+      <TextField id="new-publication-name" name="name" label="刊物名称" hint="在页头的刊物切换中显示，不能与已有刊物重名。" errors={errors?.name} />
+      <TextField
+        id="new-publication-slug"
+        name="slug"
+        label="刊物代号"
+        hint="网址中使用，如 zhuanbao：小写英文字母、数字和连字符，以字母开头。"
+        errors={errors?.slug}
+        autoCapitalize="off"
+        spellCheck={false}
+      />
+      <TextField id="new-publication-mastheadTitle" name="mastheadTitle" label="版头名称" hint="版头印的名称与刊物名称不同时填写；不填则印刊物名称。" errors={errors?.mastheadTitle} />
+      <TextField id="new-publication-publisher" name="publisher" label="编印单位" hint="印在版头日期之前。" errors={errors?.publisher} defaultValue="北京市科协办公室" />
+      <TextField id="new-publication-leadSection" name="leadSection" label="要闻栏目" hint="排在最前、不印栏目标题的栏目；没有可不填。" errors={errors?.leadSection} />
+      <TextareaField id="new-publication-sections" name="sections" rows={4} label="栏目" hint="每行一个栏目，按印刷顺序；专栏可在建成后到“栏目”中添加。" errors={errors?.sections} />
+      <TextareaField
+        id="new-publication-distribution"
+        name="distribution"
+        rows={3}
+        label="分送"
+        hint="印在版记“分送：”之后，每行一项。"
+        errors={errors?.distribution}
+        className="md:col-span-2"
+      />
       <fieldset className="md:col-span-2">
         <legend className="text-sm font-medium text-gray-700">编号起点（第一期的期号）</legend>
         <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
@@ -106,7 +77,7 @@ export function CreatePublicationForm({ suggestedStartYear }: { suggestedStartYe
           ))}
         </fieldset>
       </div>
-      <FormFooter isPending={isPending} label="新建刊物" pendingLabel="正在新建…" formError={formError} />
+      <FormFooter form={form} label="新建刊物" pendingLabel="正在新建…" />
     </form>
   );
 }

@@ -8,12 +8,11 @@ import { useActionForm } from '@/lib/hooks/use-action-form';
 import { FormFooter } from '@/components/ui/form-footer';
 
 export function CreateUserForm({ units }: { units: UnitChoice[] }) {
-  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createUserAction, {
-    arrays: ['roles'],
-  });
+  const form = useActionForm(createUserAction, { arrays: ['roles'] });
+  const errors = form.fieldErrors;
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+    <form onSubmit={form.onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
       <TextField id="new-username" name="username" label="用户名" errors={errors?.username} />
       <TextField id="new-display-name" name="displayName" label="姓名（印在简报版记中）" errors={errors?.displayName} />
       <TextField
@@ -33,13 +32,12 @@ export function CreateUserForm({ units }: { units: UnitChoice[] }) {
       </div>
       <UnitEmailFields prefix="new" units={units} errors={errors} />
       <FormFooter
-        isPending={isPending}
+        form={form}
         label="创建用户"
         pendingLabel="正在创建…"
-        formError={formError}
-        success={state?.ok && (
+        success={({ password }) => (
           <>
-            用户已创建。初始密码：<code className="rounded bg-muted px-1 font-mono">{state.data.password}</code>
+            用户已创建。初始密码：<code className="rounded bg-muted px-1 font-mono">{password}</code>
             （仅显示这一次，请转交本人）
           </>
         )}

@@ -1,9 +1,8 @@
 'use client';
-import type { ReactNode } from 'react';
 import { FieldError } from '@/components/ui/field-error';
+import { FieldHint, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { Textarea } from '@/components/ui/textarea';
+import { TextareaField, TextField } from '@/components/ui/text-field';
 import { updatePublicationSettingsAction } from '@/lib/actions/publication';
 import type { PublicationSettings, PublishedNumbers } from '@/lib/data/publication';
 import type { FieldErrors } from '@/lib/errors';
@@ -21,13 +20,17 @@ import {
   START_YEAR_MIN,
 } from '@/lib/validations/publication';
 
-function Hint({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={id} className="mt-1 text-xs text-muted-foreground">
-      {children}
-    </p>
-  );
-}
+/** The one-line settings of the masthead, in the order shown. */
+const TEXT_SETTINGS = [
+  { name: 'name', id: 'publication-name', label: '刊物名称', hint: `印在版头（除非另填版头名称），最多${PUBLICATION_NAME_MAX_LENGTH}个字。` },
+  {
+    name: 'mastheadTitle',
+    id: 'publication-masthead-title',
+    label: '版头名称',
+    hint: `版头印的名称与刊物名称不同时填写，最多${MASTHEAD_TITLE_MAX_LENGTH}个字；不填则印刊物名称。`,
+  },
+  { name: 'publisher', id: 'publication-publisher', label: '编印单位', hint: `印在版头日期之前，最多${PUBLISHER_MAX_LENGTH}个字。` },
+] as const;
 
 /**
  * The publication settings. Each field is keyed by its stored value, so after a save (the
@@ -41,75 +44,32 @@ export function PublicationSettingsForm({
   /** Offered when no start year was ever set (this year, in Beijing). */
   suggestedStartYear: number;
 }) {
-  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(updatePublicationSettingsAction, {
-    resetOnSuccess: false,
-  });
+  const form = useActionForm(updatePublicationSettingsAction, { resetOnSuccess: false });
+  const errors = form.fieldErrors;
   const distributionText = settings.distribution.join('\n');
-  const renumberedCount = state?.ok && state.data.isStartChanged ? state.data.unpublishedIssueCount : 0;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-8" noValidate aria-label="刊物设置">
+    <form onSubmit={form.onSubmit} className="space-y-8" noValidate aria-label="刊物设置">
       <input type="hidden" name="publicationId" value={settings.id} />
       <section aria-labelledby="publication-basics-title" className="grid gap-4 md:grid-cols-2">
         <h2 id="publication-basics-title" className="text-base font-semibold md:col-span-2">
           版头与版记
         </h2>
-        <div>
-          <Label htmlFor="publication-name">刊物名称</Label>
-          <Input
-            key={settings.name}
-            id="publication-name"
-            name="name"
-            defaultValue={settings.name}
-            aria-invalid={!!errors?.name}
-            aria-describedby="publication-name-hint publication-name-error"
-          />
-          <Hint id="publication-name-hint">印在版头（除非另填版头名称），最多{PUBLICATION_NAME_MAX_LENGTH}个字。</Hint>
-          <FieldError id="publication-name-error" messages={errors?.name} />
-        </div>
-        <div>
-          <Label htmlFor="publication-masthead-title">版头名称</Label>
-          <Input
-            key={settings.mastheadTitle ?? ''}
-            id="publication-masthead-title"
-            name="mastheadTitle"
-            defaultValue={settings.mastheadTitle ?? ''}
-            aria-invalid={!!errors?.mastheadTitle}
-            aria-describedby="publication-masthead-title-hint publication-masthead-title-error"
-          />
-          <Hint id="publication-masthead-title-hint">版头印的名称与刊物名称不同时填写，最多{MASTHEAD_TITLE_MAX_LENGTH}个字；不填则印刊物名称。</Hint>
-          <FieldError id="publication-masthead-title-error" messages={errors?.mastheadTitle} />
-        </div>
-        <div>
-          <Label htmlFor="publication-publisher">编印单位</Label>
-          <Input
-            key={settings.publisher}
-            id="publication-publisher"
-            name="publisher"
-            defaultValue={settings.publisher}
-            aria-invalid={!!errors?.publisher}
-            aria-describedby="publication-publisher-hint publication-publisher-error"
-          />
-          <Hint id="publication-publisher-hint">印在版头日期之前，最多{PUBLISHER_MAX_LENGTH}个字。</Hint>
-          <FieldError id="publication-publisher-error" messages={errors?.publisher} />
-        </div>
-        <div className="md:col-span-2">
-          <Label htmlFor="publication-distribution">分送</Label>
-          <Textarea
-            key={distributionText}
-            id="publication-distribution"
-            name="distribution"
-            rows={Math.max(4, settings.distribution.length + 1)}
-            defaultValue={distributionText}
-            aria-invalid={!!errors?.distribution}
-            aria-describedby="publication-distribution-hint publication-distribution-error"
-          />
-          <Hint id="publication-distribution-hint">
-            印在版记“分送：”之后。每行一项，按印刷顺序填写，最多{DISTRIBUTION_MAX_LINES}行，每行不超过
-            {DISTRIBUTION_LINE_MAX_LENGTH}个字；空行会被忽略。
-          </Hint>
-          <FieldError id="publication-distribution-error" messages={errors?.distribution} />
-        </div>
+        {TEXT_SETTINGS.map(({ name, id, label, hint }) => {
+          const value = settings[name] ?? '';
+          return <TextField key={`${name}:${value}`} id={id} name={name} label={label} defaultValue={value} hint={hint} errors={errors?.[name]} />;
+        })}
+        <TextareaField
+          key={distributionText}
+          id="publication-distribution"
+          name="distribution"
+          label="分送"
+          rows={Math.max(4, settings.distribution.length + 1)}
+          defaultValue={distributionText}
+          hint={`印在版记“分送：”之后。每行一项，按印刷顺序填写，最多${DISTRIBUTION_MAX_LINES}行，每行不超过${DISTRIBUTION_LINE_MAX_LENGTH}个字；空行会被忽略。`}
+          errors={errors?.distribution}
+          className="md:col-span-2"
+        />
         <div className="md:col-span-2">
           <label className="flex items-center gap-2 text-sm font-medium text-gray-700">
             <input
@@ -124,7 +84,7 @@ export function PublicationSettingsForm({
             />
             目录提要单独成页
           </label>
-          <Hint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始（打印预览中可见）。</Hint>
+          <FieldHint id="publication-contents-hint">勾选后，第1页只印版头和目录提要，正文从第2页开始（打印预览中可见）。</FieldHint>
           <FieldError id="publication-contents-error" messages={errors?.contentsOnOwnPage} />
         </div>
         <fieldset className="md:col-span-2" aria-describedby="publication-contents-style-hint publication-contents-style-error">
@@ -144,9 +104,9 @@ export function PublicationSettingsForm({
               </label>
             ))}
           </div>
-          <Hint id="publication-contents-style-hint">
+          <FieldHint id="publication-contents-style-hint">
             编排时目录提要按此自动生成，随稿件变动更新；编辑手工修改后以修改为准。已发布的各期不受影响。
-          </Hint>
+          </FieldHint>
           <FieldError id="publication-contents-style-error" messages={errors?.contentsStyle} />
         </fieldset>
       </section>
@@ -176,13 +136,12 @@ export function PublicationSettingsForm({
       </section>
 
       <FormFooter
-        isPending={isPending}
+        form={form}
         label="保存设置"
         pendingLabel="正在保存…"
-        formError={formError}
-        success={state?.ok && (
+        success={({ isStartChanged, unpublishedIssueCount }) => (
           <>
-            已保存。{renumberedCount > 0 && `正在准备的${renumberedCount}期已按新的编号起点重新编号。`}
+            已保存。{isStartChanged && unpublishedIssueCount > 0 && `正在准备的${unpublishedIssueCount}期已按新的编号起点重新编号。`}
           </>
         )}
         className=""
@@ -236,64 +195,27 @@ function StartPointFields({
   suggestedStartYear: number;
   errors: FieldErrors | undefined;
 }) {
-  const startYear = settings.startYear ?? suggestedStartYear;
+  // Each part of the start point: the input between the words printed around it.
+  const parts = [
+    { name: 'startYear', id: 'publication-start-year', label: '下一期的年份', before: null, after: '年', value: settings.startYear ?? suggestedStartYear, width: 'w-24' },
+    { name: 'startYearNumber', id: 'publication-start-year-number', label: '年度期号', before: '第', after: '期', value: settings.startYearNumber, width: 'w-20' },
+    { name: 'startTotalNumber', id: 'publication-start-total-number', label: '总期号', before: '总第', after: '期', value: settings.startTotalNumber, width: 'w-24' },
+  ] as const;
   return (
     <fieldset aria-describedby="publication-start-explanation publication-start-hint" className="space-y-3">
       <legend className="sr-only">编号起点</legend>
       <div className="flex flex-wrap items-start gap-4">
-        <div>
-          <Label htmlFor="publication-start-year">下一期的年份</Label>
-          <div className="flex items-center gap-1.5">
-            <Input
-              key={startYear}
-              id="publication-start-year"
-              name="startYear"
-              inputMode="numeric"
-              defaultValue={startYear}
-              aria-invalid={!!errors?.startYear}
-              aria-describedby="publication-start-year-error"
-              className="w-24"
-            />
-            <span className="text-sm">年</span>
-          </div>
-          <FieldError id="publication-start-year-error" messages={errors?.startYear} />
-        </div>
-        <div>
-          <Label htmlFor="publication-start-year-number">年度期号</Label>
-          <div className="flex items-center gap-1.5">
-            <span className="text-sm">第</span>
-            <Input
-              key={settings.startYearNumber}
-              id="publication-start-year-number"
-              name="startYearNumber"
-              inputMode="numeric"
-              defaultValue={settings.startYearNumber}
-              aria-invalid={!!errors?.startYearNumber}
-              aria-describedby="publication-start-year-number-error"
-              className="w-20"
-            />
-            <span className="text-sm">期</span>
-          </div>
-          <FieldError id="publication-start-year-number-error" messages={errors?.startYearNumber} />
-        </div>
-        <div>
-          <Label htmlFor="publication-start-total-number">总期号</Label>
-          <div className="flex items-center gap-1.5">
-            <span className="text-sm">总第</span>
-            <Input
-              key={settings.startTotalNumber}
-              id="publication-start-total-number"
-              name="startTotalNumber"
-              inputMode="numeric"
-              defaultValue={settings.startTotalNumber}
-              aria-invalid={!!errors?.startTotalNumber}
-              aria-describedby="publication-start-total-number-error"
-              className="w-24"
-            />
-            <span className="text-sm">期</span>
-          </div>
-          <FieldError id="publication-start-total-number-error" messages={errors?.startTotalNumber} />
-        </div>
+        {parts.map((part) => (
+          <FormField key={part.id} id={part.id} label={part.label} errors={errors?.[part.name]}>
+            {(control) => (
+              <div className="flex items-center gap-1.5">
+                {part.before && <span className="text-sm">{part.before}</span>}
+                <Input key={part.value} {...control} name={part.name} inputMode="numeric" defaultValue={part.value} className={part.width} />
+                <span className="text-sm">{part.after}</span>
+              </div>
+            )}
+          </FormField>
+        ))}
       </div>
       <div id="publication-start-hint" className="space-y-1 text-xs text-muted-foreground">
         {settings.startYear === null && <p>尚未设置编号起点，上面是默认值，保存后生效。</p>}

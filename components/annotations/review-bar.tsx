@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -9,7 +9,7 @@ import { addAnnotationAction } from '@/lib/actions/annotations';
 import { approveIssueAction, returnIssueAction } from '@/lib/actions/issues';
 import { toTextOffset } from '@/lib/annotations/anchor';
 import { callWithRawInput } from '@/lib/action-result';
-import { useActionForm } from '@/lib/hooks/use-action-form';
+import { useActionForm, type ActionForm } from '@/lib/hooks/use-action-form';
 
 interface Selected {
   itemId: number;
@@ -35,34 +35,75 @@ function readSelection(): Selected | null {
   return { itemId: Number(item.dataset.annotatableItem), quote, startOffset };
 }
 
-/** 退回修改, which asks for the comment the editor will be sent. */
-function ReturnForm({ issueId, onCancel }: { issueId: number; onCancel: () => void }) {
-  const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
+/**
+ * One of the bar's forms: a comment box (focused when it opens) with its error, the refusal,
+ * the submit button and 取消. `children` come first, e.g. the words being annotated.
+ */
+function CommentForm({
+  form,
+  id,
+  name,
+  label,
+  isLabelHidden = false,
+  errors,
+  submitLabel,
+  onCancel,
+  children,
+}: {
+  form: Pick<ActionForm<unknown>, 'onSubmit' | 'isPending' | 'formError'>;
+  id: string;
+  name: string;
+  label: string;
+  isLabelHidden?: boolean;
+  errors?: string[];
+  submitLabel: string;
+  onCancel: () => void;
+  children?: ReactNode;
+}) {
   return (
-    <form onSubmit={returning.onSubmit} className="space-y-2" noValidate>
-      <input type="hidden" name="id" value={issueId} />
-      <label htmlFor="bar-return-comment" className="text-sm font-medium">
-        退回意见（必填）
+    <form onSubmit={form.onSubmit} className="space-y-2" noValidate>
+      {children}
+      <label htmlFor={id} className={isLabelHidden ? 'sr-only' : 'text-sm font-medium'}>
+        {label}
       </label>
       <Textarea
-        id="bar-return-comment"
-        name="comment"
+        id={id}
+        name={name}
         rows={3}
         autoFocus
-        aria-invalid={!!returning.fieldErrors?.comment}
-        aria-describedby="bar-return-comment-error"
+        placeholder={isLabelHidden ? label : undefined}
+        aria-invalid={!!errors?.length}
+        aria-describedby={`${id}-error`}
       />
-      <FieldError id="bar-return-comment-error" messages={returning.fieldErrors?.comment} />
-      <FormError message={returning.formError} />
+      <FieldError id={`${id}-error`} messages={errors} />
+      <FormError message={form.formError} />
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={returning.isPending}>
-          确认退回
+        <Button type="submit" size="sm" disabled={form.isPending}>
+          {submitLabel}
         </Button>
         <Button type="button" size="sm" variant="outline" onClick={onCancel}>
           取消
         </Button>
       </div>
     </form>
+  );
+}
+
+/** 退回修改, which asks for the comment the editor will be sent. */
+function ReturnForm({ issueId, onCancel }: { issueId: number; onCancel: () => void }) {
+  const returning = useActionForm(returnIssueAction, { resetOnSuccess: true });
+  return (
+    <CommentForm
+      form={returning}
+      id="bar-return-comment"
+      name="comment"
+      label="退回意见（必填）"
+      errors={returning.fieldErrors?.comment}
+      submitLabel="确认退回"
+      onCancel={onCancel}
+    >
+      <input type="hidden" name="id" value={issueId} />
+    </CommentForm>
   );
 }
 
@@ -81,33 +122,20 @@ function AnnotationForm({ issueId, selected, onDone }: { issueId: number; select
     );
   }
   return (
-    <form onSubmit={adding.onSubmit} className="space-y-2" noValidate>
+    <CommentForm
+      form={adding}
+      id="bar-annotation-body"
+      name="body"
+      label="批注内容"
+      isLabelHidden
+      errors={[...(adding.fieldErrors?.body ?? []), ...(adding.fieldErrors?.quote ?? [])]}
+      submitLabel="提交批注"
+      onCancel={onDone}
+    >
       <p className="text-sm">
         批注所选文字：<span className="font-medium">「{selected.quote}」</span>
       </p>
-      <label htmlFor="bar-annotation-body" className="sr-only">
-        批注内容
-      </label>
-      <Textarea
-        id="bar-annotation-body"
-        name="body"
-        rows={3}
-        autoFocus
-        placeholder="批注内容"
-        aria-invalid={!!adding.fieldErrors?.body}
-        aria-describedby="bar-annotation-error"
-      />
-      <FieldError id="bar-annotation-error" messages={[...(adding.fieldErrors?.body ?? []), ...(adding.fieldErrors?.quote ?? [])]} />
-      <FormError message={adding.formError} />
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={adding.isPending}>
-          提交批注
-        </Button>
-        <Button type="button" size="sm" variant="outline" onClick={onDone}>
-          取消
-        </Button>
-      </div>
-    </form>
+    </CommentForm>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui/button';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { FilterSelect, SectionFilter } from '@/components/ui/filter-select';
 import { Input } from '@/components/ui/input';
 import type { SearchFilterOptions } from '@/lib/data/archive';
 import { PUBLICATION_PARAM, type PublicationLink } from '@/lib/publication-param';
@@ -41,13 +41,7 @@ export function ArchiveSearchForm({
             allLabel="全部年份"
             options={options.years.map((year) => ({ value: year, label: `${year}年` }))}
           />
-          <FilterSelect
-            label="栏目"
-            name="section"
-            defaultValue={values.section}
-            allLabel="全部栏目"
-            options={options.sections.map((name) => ({ value: name, label: name }))}
-          />
+          <SectionFilter sections={options.sections} defaultValue={values.section} />
           <label className="flex flex-col gap-1">
             <span className="text-xs text-muted-foreground">来源单位</span>
             <Input name="source" defaultValue={values.source} list="archive-sources" placeholder="全部来源" className="w-52" maxLength={60} />

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Link from 'next/link';
-import { BodyEditor } from '@/components/editor/body-editor';
+import { BodyField } from '@/components/editor/body-field';
 import type { Editor } from '@tiptap/core';
 import { ConflictPanel } from '@/components/editor/conflict-panel';
 import { SuggestionPanel } from '@/components/editor/suggestion-panel';
@@ -20,8 +20,10 @@ import { useItemProofread, type ProofreadContext } from '@/components/proofread/
 import { SAVE_STATUS_LABELS, useItemAutosave } from '@/components/editor/use-item-autosave';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { TextField } from '@/components/ui/text-field';
 import { createItemAction, saveItemAction } from '@/lib/actions/items';
 import { removeTrailingSource } from '@/lib/paste/trailing-source';
 import { formatBeijingDateTime } from '@/lib/dates';
@@ -231,31 +233,23 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
       <div className="grid gap-4 md:grid-cols-[1fr_16rem]">
         <div className="space-y-4">
           <TitleField value={draft.title} onChange={(title) => update({ title })} errors={errors?.title} />
-          <div>
-            <Label htmlFor="item-subtitle">副标题（可选）</Label>
-            <Input
-              id="item-subtitle"
-              value={draft.subtitle}
-              onChange={(e) => update({ subtitle: e.target.value })}
-              aria-invalid={!!errors?.subtitle}
-              aria-describedby="item-subtitle-error"
-              placeholder="——副标题"
-            />
-            <FieldError id="item-subtitle-error" messages={errors?.subtitle} />
-          </div>
-          <div>
-            <span className="text-sm font-medium text-gray-700">正文</span>
-            <div className="mt-1.5">
-              <BodyEditor
-                initialBody={initialDraft.body}
-                replaceWith={bodyReplacement}
-                onChange={(body) => update({ body })}
-                onSourcesDetected={setOfferedSources}
-                describedBy="item-body-error"
-                onEditorReady={onEditorReady}
-              />
-            </div>
-            <FieldError id="item-body-error" messages={errors?.body} />
+          <TextField
+            id="item-subtitle"
+            label="副标题（可选）"
+            value={draft.subtitle}
+            onChange={(e) => update({ subtitle: e.target.value })}
+            errors={errors?.subtitle}
+            placeholder="——副标题"
+          />
+          <BodyField
+            id="item-body"
+            errors={errors?.body}
+            initialBody={initialDraft.body}
+            replaceWith={bodyReplacement}
+            onChange={(body) => update({ body })}
+            onSourcesDetected={setOfferedSources}
+            onEditorReady={onEditorReady}
+          >
             {suggestionAuthor !== undefined && itemId !== null && <SuggestionPanel editor={editor} body={draft.body} author={suggestionAuthor} />}
             {offeredSources && (
               <div role="status" className="mt-2 flex items-center gap-3 rounded-md bg-muted px-3 py-2 text-sm">
@@ -268,7 +262,7 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
                 </Button>
               </div>
             )}
-          </div>
+          </BodyField>
           {replacedText && (
             <div className="rounded-md border border-border bg-white p-4 text-sm">
               <div className="mb-2 flex items-center gap-2">
@@ -287,45 +281,42 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
         </div>
 
         <aside className="space-y-4">
-          <div>
-            <Label htmlFor="item-section">栏目</Label>
-            <select
-              id="item-section"
-              className="mt-1 h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
-              value={draft.sectionId ?? ''}
-              onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null, columnId: null })}
-              aria-invalid={!!errors?.sectionId}
-              aria-describedby="item-section-error"
-            >
-              <option value="">请选择栏目</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                  {s.isRetired ? '（已停用）' : ''}
-                </option>
-              ))}
-            </select>
-            <FieldError id="item-section-error" messages={errors?.sectionId} />
-          </div>
-          {section && section.columns.length > 0 && (
-            <div>
-              <Label htmlFor="item-column">专栏（可选）</Label>
+          <FormField id="item-section" label="栏目" errors={errors?.sectionId}>
+            {(control) => (
               <select
-                id="item-column"
+                {...control}
                 className="mt-1 h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
-                value={draft.columnId ?? ''}
-                onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })}
-                aria-describedby="item-column-error"
+                value={draft.sectionId ?? ''}
+                onChange={(e) => update({ sectionId: e.target.value ? Number(e.target.value) : null, columnId: null })}
               >
-                <option value="">不属于专栏</option>
-                {section.columns.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
+                <option value="">请选择栏目</option>
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.isRetired ? '（已停用）' : ''}
                   </option>
                 ))}
               </select>
-              <FieldError id="item-column-error" messages={errors?.columnId} />
-            </div>
+            )}
+          </FormField>
+          {section && section.columns.length > 0 && (
+            <FormField id="item-column" label="专栏（可选）" errors={errors?.columnId}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="mt-1 h-9 w-full rounded-md border border-border bg-white px-2 text-sm"
+                  value={draft.columnId ?? ''}
+                  onChange={(e) => update({ columnId: e.target.value ? Number(e.target.value) : null })}
+                >
+                  <option value="">不属于专栏</option>
+                  {section.columns.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
           )}
           <div>
             <Label htmlFor="item-sources">来源单位</Label>
@@ -353,17 +344,14 @@ export function ItemForm({ itemId, version, initialDraft, sections, proofread: p
             />
             <FieldError id="item-sources-error" messages={errors?.sources} />
           </div>
-          <div>
-            <Label htmlFor="item-event-date">活动日期（可选）</Label>
-            <Input
-              id="item-event-date"
-              type="date"
-              value={draft.eventDate}
-              onChange={(e) => update({ eventDate: e.target.value })}
-              aria-describedby="item-event-date-error"
-            />
-            <FieldError id="item-event-date-error" messages={errors?.eventDate} />
-          </div>
+          <TextField
+            id="item-event-date"
+            label="活动日期（可选）"
+            type="date"
+            value={draft.eventDate}
+            onChange={(e) => update({ eventDate: e.target.value })}
+            errors={errors?.eventDate}
+          />
           <fieldset>
             <legend className="text-sm font-medium text-gray-700">状态</legend>
             <div className="mt-1.5 flex gap-4 text-sm">

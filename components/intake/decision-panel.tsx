@@ -1,10 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { SectionSelect } from '@/components/intake/section-select';
-import { FieldError } from '@/components/ui/field-error';
 import { FormFooter } from '@/components/ui/form-footer';
-import { Label } from '@/components/ui/label';
-import { Textarea } from '@/components/ui/textarea';
+import { TextareaField } from '@/components/ui/text-field';
 import { adoptSubmissionAction, declineSubmissionAction, returnSubmissionAction } from '@/lib/actions/submissions';
 import { callWithRawInput, type Action } from '@/lib/action-result';
 import { useActionForm } from '@/lib/hooks/use-action-form';
@@ -36,7 +34,7 @@ export function DecisionPanel({ id, version, sections }: DecisionPanelProps) {
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="version" value={version} />
         <SectionSelect id="adopt-section" sections={sections} errors={adopt.fieldErrors?.sectionId} />
-        <FormFooter isPending={adopt.isPending} label="采用为稿件" pendingLabel="正在采用…" formError={adopt.formError} className="" />
+        <FormFooter form={adopt} label="采用为稿件" pendingLabel="正在采用…" className="" />
       </form>
       {(
         [
@@ -50,16 +48,8 @@ export function DecisionPanel({ id, version, sections }: DecisionPanelProps) {
           </h2>
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="version" value={version} />
-          <Label htmlFor={`${key}-reason`}>理由（{hint}）</Label>
-          <Textarea
-            id={`${key}-reason`}
-            name="reason"
-            rows={3}
-            aria-invalid={!!form.fieldErrors?.reason}
-            aria-describedby={`${key}-reason-error`}
-          />
-          <FieldError id={`${key}-reason-error`} messages={form.fieldErrors?.reason} />
-          <FormFooter isPending={form.isPending} label={label} pendingLabel="正在提交…" formError={form.formError} className="" />
+          <TextareaField id={`${key}-reason`} name="reason" rows={3} label={`理由（${hint}）`} errors={form.fieldErrors?.reason} />
+          <FormFooter form={form} label={label} pendingLabel="正在提交…" className="" />
         </form>
       ))}
     </div>

@@ -1,45 +1,32 @@
 'use client';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { FormFooter } from '@/components/ui/form-footer';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { Textarea } from '@/components/ui/textarea';
+import { TextareaField, TextField } from '@/components/ui/text-field';
 import { recordLeaderInstructionAction } from '@/lib/actions/units';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 
 export function RecordLeaderInstructionForm({ issueId, items, today }: { issueId: number; items: { position: number; title: string }[]; today: string }) {
-  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(recordLeaderInstructionAction);
+  const form = useActionForm(recordLeaderInstructionAction);
+  const errors = form.fieldErrors;
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label="记录领导批示">
+    <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" noValidate aria-label="记录领导批示">
       <input type="hidden" name="issueId" value={issueId} />
-      <div className="sm:col-span-2">
-        <Label htmlFor="instruction-item">稿件</Label>
-        <select id="instruction-item" name="position" defaultValue="" className="h-9 w-full rounded-md border border-border bg-white px-2 text-sm" aria-invalid={!!errors?.position} aria-describedby="instruction-item-error">
-          <option value="">选择稿件…</option>
-          {items.map((item) => (
-            <option key={item.position} value={item.position}>
-              {item.title}
-            </option>
-          ))}
-        </select>
-        <FieldError id="instruction-item-error" messages={errors?.position} />
-      </div>
-      <div>
-        <Label htmlFor="instruction-leader">批示领导</Label>
-        <Input id="instruction-leader" name="leader" placeholder="如：市科协党组书记张三" aria-invalid={!!errors?.leader} aria-describedby="instruction-leader-error" />
-        <FieldError id="instruction-leader-error" messages={errors?.leader} />
-      </div>
-      <div>
-        <Label htmlFor="instruction-date">批示日期</Label>
-        <Input id="instruction-date" name="date" type="date" defaultValue={today} aria-invalid={!!errors?.date} aria-describedby="instruction-date-error" />
-        <FieldError id="instruction-date-error" messages={errors?.date} />
-      </div>
-      <div className="sm:col-span-2">
-        <Label htmlFor="instruction-text">批示内容</Label>
-        <Textarea id="instruction-text" name="text" rows={3} aria-invalid={!!errors?.text} aria-describedby="instruction-text-error" />
-        <FieldError id="instruction-text-error" messages={errors?.text} />
-      </div>
-      <FormFooter className="sm:col-span-2" isPending={isPending} label="记录批示" pendingLabel="正在保存…" formError={formError} success={state?.ok && '批示已记录。'} />
+      <FormField id="instruction-item" label="稿件" errors={errors?.position} className="sm:col-span-2">
+        {(control) => (
+          <select {...control} name="position" defaultValue="" className="h-9 w-full rounded-md border border-border bg-white px-2 text-sm">
+            <option value="">选择稿件…</option>
+            {items.map((item) => (
+              <option key={item.position} value={item.position}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <TextField id="instruction-leader" name="leader" label="批示领导" placeholder="如：市科协党组书记张三" errors={errors?.leader} />
+      <TextField id="instruction-date" name="date" type="date" label="批示日期" defaultValue={today} errors={errors?.date} />
+      <TextareaField id="instruction-text" name="text" rows={3} label="批示内容" errors={errors?.text} className="sm:col-span-2" />
+      <FormFooter form={form} className="sm:col-span-2" label="记录批示" pendingLabel="正在保存…" success="批示已记录。" />
     </form>
   );
 }

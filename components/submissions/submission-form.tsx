@@ -1,13 +1,12 @@
 'use client';
 import { useEffect, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { BodyEditor } from '@/components/editor/body-editor';
+import { BodyField } from '@/components/editor/body-field';
 import { TitleField } from '@/components/editor/title-field';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
 import { FormError } from '@/components/ui/form-error';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { TextField } from '@/components/ui/text-field';
 import { createSubmissionAction, readSubmissionFileAction, reviseSubmissionAction } from '@/lib/actions/submissions';
 import type { FieldErrors } from '@/lib/errors';
 import { removeTrailingSource } from '@/lib/paste/trailing-source';
@@ -142,55 +141,25 @@ export function SubmissionForm({ submission, requestId, initialDraft }: Submissi
       </div>
 
       <TitleField value={draft.title} onChange={(title) => update({ title })} errors={errors?.title} />
-      <div>
-        <span className="text-sm font-medium text-gray-700">正文</span>
-        <div className="mt-1.5">
-          <BodyEditor
-            initialBody={initialDraft.body}
-            replaceWith={bodyReplacement}
-            onChange={(body) => update({ body })}
-            onSourcesDetected={() => {}}
-            describedBy="submission-body-error"
-          />
-        </div>
-        <FieldError id="submission-body-error" messages={errors?.body} />
-      </div>
+      <BodyField
+        id="submission-body"
+        errors={errors?.body}
+        initialBody={initialDraft.body}
+        replaceWith={bodyReplacement}
+        onChange={(body) => update({ body })}
+        onSourcesDetected={() => {}}
+      />
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <div>
-          <Label htmlFor="submission-writer">执笔人</Label>
-          <Input
-            id="submission-writer"
-            value={draft.writer}
-            onChange={(e) => update({ writer: e.target.value })}
-            aria-invalid={!!errors?.writer}
-            aria-describedby="submission-writer-error"
-          />
-          <FieldError id="submission-writer-error" messages={errors?.writer} />
-        </div>
-        <div>
-          <Label htmlFor="submission-phone">联系电话</Label>
-          <Input
-            id="submission-phone"
-            type="tel"
-            value={draft.writerPhone}
-            onChange={(e) => update({ writerPhone: e.target.value })}
-            aria-invalid={!!errors?.writerPhone}
-            aria-describedby="submission-phone-error"
-          />
-          <FieldError id="submission-phone-error" messages={errors?.writerPhone} />
-        </div>
-        <div>
-          <Label htmlFor="submission-signed-off">审签人（单位负责人）</Label>
-          <Input
-            id="submission-signed-off"
-            value={draft.signedOffBy}
-            onChange={(e) => update({ signedOffBy: e.target.value })}
-            aria-invalid={!!errors?.signedOffBy}
-            aria-describedby="submission-signed-off-error"
-          />
-          <FieldError id="submission-signed-off-error" messages={errors?.signedOffBy} />
-        </div>
+        {(
+          [
+            ['submission-writer', 'writer', '执笔人', 'text'],
+            ['submission-phone', 'writerPhone', '联系电话', 'tel'],
+            ['submission-signed-off', 'signedOffBy', '审签人（单位负责人）', 'text'],
+          ] as const
+        ).map(([id, field, label, type]) => (
+          <TextField key={id} id={id} label={label} type={type} value={draft[field]} onChange={(e) => update({ [field]: e.target.value })} errors={errors?.[field]} />
+        ))}
       </div>
 
       <div className="flex flex-wrap items-center gap-3">

@@ -26,3 +26,8 @@ export function FilterSelect({
     </label>
   );
 }
+
+/** The 栏目 filter of the search and statistics forms: by section name, any section unless chosen. */
+export function SectionFilter({ sections, defaultValue }: { sections: readonly string[]; defaultValue: string | null | undefined }) {
+  return <FilterSelect label="栏目" name="section" defaultValue={defaultValue} allLabel="全部栏目" options={sections.map((name) => ({ value: name, label: name }))} />;
+}

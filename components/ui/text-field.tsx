@@ -1,24 +1,30 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { Textarea } from '@/components/ui/textarea';
 
-/**
- * A labelled text input with its error message under it: the field points to the message with
- * aria-describedby (`<id>-error`) and is marked invalid while there is one.
- */
-export function TextField({
-  id,
-  label,
-  errors,
-  className,
-  ...input
-}: Omit<ComponentProps<typeof Input>, 'id' | 'className'> & { id: string; label: ReactNode; errors?: string[]; className?: string }) {
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  errors?: string[];
+  hint?: ReactNode;
+  className?: string;
+}
+
+/** A labelled text input with its hint and error message under it (see FormField). */
+export function TextField({ id, label, errors, hint, className, ...input }: Omit<ComponentProps<typeof Input>, keyof FieldProps> & FieldProps) {
   return (
-    <div className={className}>
-      <Label htmlFor={id}>{label}</Label>
-      <Input id={id} aria-invalid={!!errors} aria-describedby={`${id}-error`} {...input} />
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    <FormField id={id} label={label} errors={errors} hint={hint} className={className}>
+      {(control) => <Input {...control} {...input} />}
+    </FormField>
+  );
+}
+
+/** A labelled textarea with its hint and error message under it (see FormField). */
+export function TextareaField({ id, label, errors, hint, className, ...textarea }: Omit<ComponentProps<typeof Textarea>, keyof FieldProps> & FieldProps) {
+  return (
+    <FormField id={id} label={label} errors={errors} hint={hint} className={className}>
+      {(control) => <Textarea {...control} {...textarea} />}
+    </FormField>
   );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { CONTENT_TYPES } from '@/lib/content-types';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { renderIssueDocx } from '@/lib/export/docx';
@@ -9,8 +10,8 @@ import { readPrintSnapshot, type PrintIssue } from '@/lib/export/print-issue';
 export type ExportFormatName = 'pdf' | 'docx';
 
 const FORMATS = {
-  pdf: { db: 'PDF', contentType: 'application/pdf' },
-  docx: { db: 'DOCX', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { db: 'PDF', contentType: CONTENT_TYPES.pdf },
+  docx: { db: 'DOCX', contentType: CONTENT_TYPES.docx },
 } as const;
 
 export interface ExportFile {

@@ -111,13 +111,6 @@ export async function getAdoptionReport(period: AdoptionPeriod, date: string): P
 
 export type AdoptionFormat = 'csv' | 'xlsx' | 'pdf' | 'docx';
 
-export const ADOPTION_CONTENT_TYPES: Record<AdoptionFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
 /** The file of a report in one of the four formats (the download and `npm run report` alike). */
 export function renderAdoptionFile(report: AdoptionReport, format: AdoptionFormat): Promise<Buffer> {
   if (format === 'csv') return Promise.resolve(renderAdoptionCsv(report));

@@ -50,6 +50,21 @@ export const FONT_STACKS = {
 
 const RED = '#E60012';
 
+/** - N -, 14 pt, 7 mm under the text block, one character in from the outer edge (right on odd pages, left on even). */
+function pageNumberCss(side: 'left' | 'right'): string {
+  return `@page :${side} {
+  @bottom-${side} {
+    content: "- " counter(page) " -";
+    font: 14pt/1 ${FONT_STACKS.song};
+    letter-spacing: 0;
+    color: #000;
+    vertical-align: top;
+    text-align: ${side};
+    padding: ${side === 'right' ? '7mm 14pt 0 0' : '7mm 0 0 14pt'};
+  }
+}`;
+}
+
 // Two measures the whole sheet is built from:
 // --pitch: 225 mm / 22 ≈ 28.99 pt. Chromium keeps 22 such lines on a page (measured).
 // --tracking: 28 characters of 16 pt (448 pt) are wider than 156 mm (442.2 pt); −0.21 pt after
@@ -60,29 +75,8 @@ const PAGE_CSS = `
   size: A4;
   margin: 37mm 26mm 35mm 28mm;
 }
-/* - N -, 14 pt, 7 mm under the text block, one character in from the outer edge. */
-@page :right {
-  @bottom-right {
-    content: "- " counter(page) " -";
-    font: 14pt/1 ${FONT_STACKS.song};
-    letter-spacing: 0;
-    color: #000;
-    vertical-align: top;
-    text-align: right;
-    padding: 7mm 14pt 0 0;
-  }
-}
-@page :left {
-  @bottom-left {
-    content: "- " counter(page) " -";
-    font: 14pt/1 ${FONT_STACKS.song};
-    letter-spacing: 0;
-    color: #000;
-    vertical-align: top;
-    text-align: left;
-    padding: 7mm 0 0 14pt;
-  }
-}
+${pageNumberCss('right')}
+${pageNumberCss('left')}
 `;
 
 const DRAFT_CSS = `

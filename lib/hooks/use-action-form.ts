@@ -44,3 +44,6 @@ export function useActionForm<T>(
   const formError = state && !state.ok && !state.fieldErrors ? state.message : undefined;
   return { state, onSubmit, isPending, fieldErrors, formError };
 }
+
+/** What useActionForm gives a form: its submit handler, state, errors and whether it is pending. */
+export type ActionForm<T> = ReturnType<typeof useActionForm<T>>;

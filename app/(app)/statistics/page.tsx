@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle, TitledCard } from '@/components/ui/card';
-import { FilterSelect } from '@/components/ui/filter-select';
+import { FilterSelect, SectionFilter } from '@/components/ui/filter-select';
 import { requirePageAccess } from '@/lib/auth';
 import { describeItemsWithoutSource } from '@/lib/archive/without-source';
 import { getPagePublication } from '@/lib/data/page-publication';
@@ -61,13 +61,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           defaultValue={query.granularity}
           options={Object.entries(GRANULARITY_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <FilterSelect
-          label="栏目"
-          name="section"
-          defaultValue={query.section}
-          allLabel="全部栏目"
-          options={stats.allSections.map((name) => ({ value: name, label: name }))}
-        />
+        <SectionFilter sections={stats.allSections} defaultValue={query.section} />
         <Button type="submit" variant="outline">
           统计
         </Button>

@@ -1,9 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { TextField } from '@/components/ui/text-field';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { createGlossaryEntryAction } from '@/lib/actions/proofread';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { GLOSSARY_KIND_LABELS, GLOSSARY_KINDS } from '@/lib/validations/proofread';
@@ -17,29 +15,29 @@ const HINTS = {
 
 /** A new glossary entry: a person with the exact title, a preferred form, or a word to avoid. */
 export function CreateGlossaryEntryForm() {
-  const { state, onSubmit, isPending, fieldErrors: errors, formError } = useActionForm(createGlossaryEntryAction);
+  const form = useActionForm(createGlossaryEntryAction);
+  const errors = form.fieldErrors;
   const [kind, setKind] = useState<(typeof GLOSSARY_KINDS)[number]>('PERSON');
   const hints = HINTS[kind];
   return (
-    <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
-      <div>
-        <Label htmlFor="glossary-kind">类型</Label>
-        <select
-          id="glossary-kind"
-          name="kind"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as typeof kind)}
-          className="h-9 w-full rounded-md border border-border bg-white px-3 text-sm"
-          aria-describedby="glossary-kind-error"
-        >
-          {GLOSSARY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {GLOSSARY_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <FieldError id="glossary-kind-error" messages={errors?.kind} />
-      </div>
+    <form onSubmit={form.onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+      <FormField id="glossary-kind" label="类型" errors={errors?.kind}>
+        {(control) => (
+          <select
+            {...control}
+            name="kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as typeof kind)}
+            className="h-9 w-full rounded-md border border-border bg-white px-3 text-sm"
+          >
+            {GLOSSARY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {GLOSSARY_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
       <TextField id="glossary-term" name="term" label={kind === 'PERSON' ? '姓名' : '词条'} placeholder={hints.term} errors={errors?.term} />
       {'title' in hints ? (
         <TextField id="glossary-title" name="title" label="职务" placeholder={hints.title} errors={errors?.title} className="md:col-span-2" />
@@ -53,18 +51,8 @@ export function CreateGlossaryEntryForm() {
           className="md:col-span-2"
         />
       )}
-      <div className="md:col-span-2">
-        <Label htmlFor="glossary-note">说明（可选）</Label>
-        <Input id="glossary-note" name="note" aria-describedby="glossary-note-error" />
-        <FieldError id="glossary-note-error" messages={errors?.note} />
-      </div>
-      <FormFooter
-        isPending={isPending}
-        label="添加词条"
-        pendingLabel="正在添加…"
-        formError={formError}
-        success={state?.ok && '词条已添加。'}
-      />
+      <TextField id="glossary-note" name="note" label="说明（可选）" errors={errors?.note} className="md:col-span-2" />
+      <FormFooter form={form} label="添加词条" pendingLabel="正在添加…" success="词条已添加。" />
     </form>
   );
 }

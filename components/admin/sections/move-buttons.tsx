@@ -53,30 +53,17 @@ export function MoveButtons({
     });
   }
 
+  const buttons = [
+    { direction: 'up', ref: upRef, arrow: '↑', word: '上移', canMove: canMoveUp },
+    { direction: 'down', ref: downRef, arrow: '↓', word: '下移', canMove: canMoveDown },
+  ] as const;
   return (
     <span className="flex gap-1">
-      <Button
-        ref={upRef}
-        variant="outline"
-        size="sm"
-        aria-label={`上移“${label}”`}
-        title="上移"
-        disabled={!canMoveUp}
-        onClick={() => move('up')}
-      >
-        ↑ 上移
-      </Button>
-      <Button
-        ref={downRef}
-        variant="outline"
-        size="sm"
-        aria-label={`下移“${label}”`}
-        title="下移"
-        disabled={!canMoveDown}
-        onClick={() => move('down')}
-      >
-        ↓ 下移
-      </Button>
+      {buttons.map(({ direction, ref, arrow, word, canMove }) => (
+        <Button key={direction} ref={ref} variant="outline" size="sm" aria-label={`${word}“${label}”`} title={word} disabled={!canMove} onClick={() => move(direction)}>
+          {arrow} {word}
+        </Button>
+      ))}
       <span role="status" className="sr-only">
         {announcement}
       </span>

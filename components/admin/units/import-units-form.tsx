@@ -7,10 +7,11 @@ import { useActionForm } from '@/lib/hooks/use-action-form';
 
 /** The catalogue from a CSV or XLSX file: every row or none, with the rows refused listed. */
 export function ImportUnitsForm() {
-  const { state, onSubmit, isPending, fieldErrors, formError } = useActionForm(importUnitsAction);
+  const form = useActionForm(importUnitsAction);
+  const { fieldErrors } = form;
   const report = fieldErrors?.rows ?? [];
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="导入单位名录">
+    <form onSubmit={form.onSubmit} className="space-y-3" noValidate aria-label="导入单位名录">
       <div>
         <Label htmlFor="units-file">名录文件（.csv 或 .xlsx）</Label>
         <input
@@ -41,12 +42,11 @@ export function ImportUnitsForm() {
         </div>
       )}
       <FormFooter
+        form={form}
         className=""
-        isPending={isPending}
         label="导入"
         pendingLabel="正在导入…"
-        formError={formError}
-        success={state?.ok && `导入完成：新增 ${state.data.created} 个单位，更新 ${state.data.updated} 个。`}
+        success={({ created, updated }) => `导入完成：新增 ${created} 个单位，更新 ${updated} 个。`}
       />
     </form>
   );

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { CreateGlossaryEntryForm } from '@/components/admin/glossary/create-glossary-entry-form';
 import { DeleteGlossaryEntryButton } from '@/components/admin/glossary/delete-glossary-entry-button';
 import { EmptyState } from '@/components/shell/empty-state';
-import { PageHeader } from '@/components/shell/page-header';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listGlossaryEntries } from '@/lib/data/proofread';
@@ -15,12 +14,7 @@ export default async function GlossaryPage() {
   await requirePageAccess('admin');
   const entries = await listGlossaryEntries();
   return (
-    <>
-      <AdminTabs current="glossary" />
-      <PageHeader
-        title="校对术语表"
-        description="编辑写稿时按此表校对：人名须配准确职务，规范写法的错字和已知错误写法会提示修正，应避免的词会提示替换。"
-      />
+    <AdminPage tab="glossary" title="校对术语表" description="编辑写稿时按此表校对：人名须配准确职务，规范写法的错字和已知错误写法会提示修正，应避免的词会提示替换。">
       <div className="space-y-6">
         <TitledCard title="添加词条">
           <CreateGlossaryEntryForm />
@@ -50,6 +44,6 @@ export default async function GlossaryPage() {
           )}
         </TitledCard>
       </div>
-    </>
+    </AdminPage>
   );
 }

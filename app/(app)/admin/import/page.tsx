@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { ImportForm } from '@/components/admin/import-form';
-import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { importIssuesAction, previewImportAction } from '@/lib/actions/imports';
 import { requirePageAccess } from '@/lib/auth';
@@ -13,17 +12,17 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   await requirePageAccess('admin');
   const publication = await getPagePublication(await searchParams);
   return (
-    <>
-      <AdminTabs current="import" publication={publication} />
-      <PageHeader
-        title="导入历史期次"
-        description="把过去用 Word 编辑、已经印发的各期导入档案：保留原来的期号，导入后可检索、可统计，新的一期接着最后一期编号。"
-      />
+    <AdminPage
+      tab="import"
+      publication={publication}
+      title="导入历史期次"
+      description="把过去用 Word 编辑、已经印发的各期导入档案：保留原来的期号，导入后可检索、可统计，新的一期接着最后一期编号。"
+    >
       <Card>
         <CardContent className="py-5">
           <ImportForm publicationId={publication.id} preview={previewImportAction} importIssues={importIssuesAction} />
         </CardContent>
       </Card>
-    </>
+    </AdminPage>
   );
 }

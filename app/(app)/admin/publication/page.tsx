@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { CreatePublicationForm } from '@/components/admin/create-publication-form';
 import { PublicationSettingsForm } from '@/components/admin/publication-settings-form';
 import { EmptyState } from '@/components/shell/empty-state';
-import { PageHeader } from '@/components/shell/page-header';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getPagePublication } from '@/lib/data/page-publication';
 import { getPublicationSettings, listPublications } from '@/lib/data/publication';
@@ -22,12 +21,12 @@ export default async function PublicationSettingsPage({ searchParams }: { search
   const settings = publication ? await getPublicationSettings(publication.id) : null;
 
   return (
-    <>
-      <AdminTabs current="publication" publication={publication} />
-      <PageHeader
-        title="刊物设置"
-        description="版头、版记和期号的设置。修改后，尚未发布的各期按新设置排印；已发布的各期保持发布时的内容不变。每个刊物各自编号、各有栏目和分送。"
-      />
+    <AdminPage
+      tab="publication"
+      publication={publication}
+      title="刊物设置"
+      description="版头、版记和期号的设置。修改后，尚未发布的各期按新设置排印；已发布的各期保持发布时的内容不变。每个刊物各自编号、各有栏目和分送。"
+    >
       {publications.length > 1 && (
         <nav aria-label="刊物" className="mb-4 flex flex-wrap gap-1 text-sm" data-testid="publication-list">
           {publications.map((p) => (
@@ -51,17 +50,12 @@ export default async function PublicationSettingsPage({ searchParams }: { search
           </CardContent>
         </Card>
       )}
-      <Card className="mt-6">
-        <CardHeader>
-          <CardTitle>新建刊物</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <p className="mb-4 text-sm text-muted-foreground">
-            如办公室另出专报、简报：新刊物有自己的版头、栏目、分送和期号（从所填的起点开始编号，与其他刊物互不影响）。
-          </p>
-          <CreatePublicationForm suggestedStartYear={getBeijingYear()} />
-        </CardContent>
-      </Card>
-    </>
+      <TitledCard title="新建刊物" className="mt-6">
+        <p className="mb-4 text-sm text-muted-foreground">
+          如办公室另出专报、简报：新刊物有自己的版头、栏目、分送和期号（从所填的起点开始编号，与其他刊物互不影响）。
+        </p>
+        <CreatePublicationForm suggestedStartYear={getBeijingYear()} />
+      </TitledCard>
+    </AdminPage>
   );
 }

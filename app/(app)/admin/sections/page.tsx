@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { CreateSectionForm } from '@/components/admin/sections/create-section-form';
 import { SectionRow } from '@/components/admin/sections/section-row';
 import { EmptyState } from '@/components/shell/empty-state';
-import { PageHeader } from '@/components/shell/page-header';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { getPagePublication } from '@/lib/data/page-publication';
@@ -20,12 +19,12 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
   const activeLead = active.find((section) => section.kind === 'LEAD');
 
   return (
-    <>
-      <AdminTabs current="sections" publication={publication} />
-      <PageHeader
-        title={publication.isDefault ? '栏目管理' : `栏目管理 · ${publication.name}`}
-        description="栏目顺序即简报的印刷顺序。要闻栏目固定排在最前、不印栏目标题，其余栏目印作【栏目名】。停用的栏目不再供编辑选择，已有稿件仍归属原栏目。"
-      />
+    <AdminPage
+      tab="sections"
+      publication={publication}
+      title={publication.isDefault ? '栏目管理' : `栏目管理 · ${publication.name}`}
+      description="栏目顺序即简报的印刷顺序。要闻栏目固定排在最前、不印栏目标题，其余栏目印作【栏目名】。停用的栏目不再供编辑选择，已有稿件仍归属原栏目。"
+    >
       <div className="space-y-6">
         <TitledCard title="新建栏目">
           <CreateSectionForm
@@ -62,6 +61,6 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
           </TitledCard>
         )}
       </div>
-    </>
+    </AdminPage>
   );
 }

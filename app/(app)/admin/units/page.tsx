@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { ImportUnitsForm } from '@/components/admin/units/import-units-form';
 import { UnitForm } from '@/components/admin/units/unit-form';
 import { EmptyState } from '@/components/shell/empty-state';
-import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardHeader, CardTitle, TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listUnits } from '@/lib/data/units';
 import { UNIT_KIND_LABELS } from '@/lib/units/kinds';
@@ -17,29 +16,14 @@ export default async function UnitsPage() {
   await requirePageAccess('admin');
   const units = await listUnits();
   return (
-    <>
-      <AdminTabs current="units" />
-      <PageHeader
-        title="单位名录"
-        description="报送信息的区科协、学会、直属单位和机关部门。稿件的来源按单位名称、简称和别名对应到单位，采用统计按单位计数。"
-      />
+    <AdminPage tab="units" title="单位名录" description="报送信息的区科协、学会、直属单位和机关部门。稿件的来源按单位名称、简称和别名对应到单位，采用统计按单位计数。">
       <div className="space-y-6">
-        <Card>
-          <CardHeader>
-            <CardTitle>添加单位</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <UnitForm />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>从文件导入</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ImportUnitsForm />
-          </CardContent>
-        </Card>
+        <TitledCard title="添加单位">
+          <UnitForm />
+        </TitledCard>
+        <TitledCard title="从文件导入">
+          <ImportUnitsForm />
+        </TitledCard>
         <Card>
           <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
             <CardTitle>单位（{units.length}）</CardTitle>
@@ -74,6 +58,6 @@ export default async function UnitsPage() {
           </CardContent>
         </Card>
       </div>
-    </>
+    </AdminPage>
   );
 }

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { AdminTabs } from '@/components/admin/admin-tabs';
+import { AdminPage } from '@/components/admin/admin-page';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UserRow } from '@/components/admin/user-row';
-import { PageHeader } from '@/components/shell/page-header';
 import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listIntakeUnits } from '@/lib/data/submissions';
@@ -14,9 +13,7 @@ export default async function UsersPage() {
   const currentUser = await requirePageAccess('admin');
   const [users, units] = await Promise.all([listUsers(), listIntakeUnits()]);
   return (
-    <>
-      <AdminTabs current="users" />
-      <PageHeader title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。" />
+    <AdminPage tab="users" title="用户管理" description="创建账号、分配角色、重置密码或停用账号。停用和角色变更在该用户下一次操作时生效。">
       <div className="space-y-6">
         <TitledCard title="新建用户">
           <CreateUserForm units={units} />
@@ -29,6 +26,6 @@ export default async function UsersPage() {
           </ul>
         </TitledCard>
       </div>
-    </>
+    </AdminPage>
   );
 }

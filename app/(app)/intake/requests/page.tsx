@@ -4,7 +4,7 @@ import { RequestForm } from '@/components/intake/request-form';
 import { EmptyState } from '@/components/shell/empty-state';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TitledCard } from '@/components/ui/card';
 import { requirePageAccess } from '@/lib/auth';
 import { listSubmissionRequests, notifyOverdueRequests } from '@/lib/data/submission-requests';
 import { listIntakeUnits } from '@/lib/data/submissions';
@@ -21,14 +21,9 @@ export default async function RequestsPage() {
       <PageHeader title="约稿" description="向单位约稿：各单位信息员在待办中看到，报送时回复。下方列出各单位是否已报送、是否逾期。" />
       <div className="space-y-6">
         {user.roles.includes('EDITOR') && (
-          <Card>
-            <CardHeader>
-              <CardTitle>发送约稿</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <RequestForm units={units} />
-            </CardContent>
-          </Card>
+          <TitledCard title="发送约稿">
+            <RequestForm units={units} />
+          </TitledCard>
         )}
         {requests.length === 0 ? (
           <EmptyState>还没有约稿。</EmptyState>

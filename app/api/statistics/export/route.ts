@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
+import { CONTENT_TYPES } from '@/lib/content-types';
 import { resolvePublication } from '@/lib/data/publication';
 import { getAdoptionStatistics } from '@/lib/data/statistics';
 import { renderStatisticsCsv, renderStatisticsXlsx, statisticsFileName } from '@/lib/export/statistics-file';
@@ -8,11 +9,6 @@ import { AppError } from '@/lib/errors';
 import { PUBLICATION_PARAM, readPublicationParam } from '@/lib/publication-param';
 import { AREA_ROLES } from '@/lib/roles';
 import { ZStatisticsQuery } from '@/lib/validations/statistics';
-
-const TYPES = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
 
 /** GET /api/statistics/export?format=csv|xlsx&fromYear=&toYear=&granularity=&section= */
 export async function GET(request: NextRequest) {
@@ -26,7 +22,7 @@ export async function GET(request: NextRequest) {
     const bytes = format === 'csv' ? renderStatisticsCsv(stats) : await renderStatisticsXlsx(stats);
     return new NextResponse(new Uint8Array(bytes), {
       headers: {
-        'content-type': TYPES[format],
+        'content-type': CONTENT_TYPES[format],
         'content-disposition': `attachment; filename="statistics.${format}"; filename*=UTF-8''${encodeURIComponent(statisticsFileName(stats, format))}`,
         'cache-control': 'private, no-store',
       },

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
 import { getBeijingToday } from '@/lib/dates';
-import { ADOPTION_CONTENT_TYPES, getAdoptionReport, renderAdoptionFile } from '@/lib/data/unit-adoption';
+import { CONTENT_TYPES } from '@/lib/content-types';
+import { getAdoptionReport, renderAdoptionFile } from '@/lib/data/unit-adoption';
 import { adoptionFileName } from '@/lib/export/adoption-report';
 import { AppError } from '@/lib/errors';
 import { AREA_ROLES } from '@/lib/roles';
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest) {
     const bytes = await renderAdoptionFile(report, format);
     return new NextResponse(new Uint8Array(bytes), {
       headers: {
-        'content-type': ADOPTION_CONTENT_TYPES[format],
+        'content-type': CONTENT_TYPES[format],
         'content-disposition': `attachment; filename="adoption.${format}"; filename*=UTF-8''${encodeURIComponent(adoptionFileName(report, format))}`,
         'cache-control': 'private, no-store',
       },

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { toActionError } from '@/lib/action';
 import { requireUser } from '@/lib/auth';
+import { CONTENT_TYPES } from '@/lib/content-types';
 import { AREA_ROLES } from '@/lib/roles';
 import { renderCatalogueTemplate } from '@/lib/units/catalogue-file';
 
@@ -10,7 +11,7 @@ export async function GET() {
     await requireUser(AREA_ROLES.admin);
     return new NextResponse(new Uint8Array(await renderCatalogueTemplate()), {
       headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-type': CONTENT_TYPES.xlsx,
         'content-disposition': `attachment; filename="units.xlsx"; filename*=UTF-8''${encodeURIComponent('单位名录模板.xlsx')}`,
         'cache-control': 'private, no-store',
       },
