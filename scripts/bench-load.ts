@@ -24,7 +24,7 @@ import { ensureBuilt } from '@/ops/build';
 import { freePort } from '@/ops/free-port';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { createRandom, SEARCH_QUERIES } from './bench/corpus';
-import { generateArchive } from './bench/generate';
+import { ensureBenchUsers, generateArchive } from './bench/generate';
 import { generateIntake } from './bench/intake';
 import { percentile, signIn } from './bench/http';
 
@@ -126,6 +126,10 @@ async function benchSize(totalItems: number) {
   try {
     const data = await prepareArchive(database.url, totalItems, keptDir && path.join(keptDir, 'bench-data.json'));
     const { db } = await import('@/lib/db');
+    // A kept database may come from a run with fewer users, or one stopped while signing in
+    // (its failed logins would throttle this run's).
+    await ensureBenchUsers(db, USERS, PASSWORD);
+    await db.loginFailure.deleteMany({});
     const intake = await generateIntake(db);
     console.log(`intake: ${intake.unitIds.length} units, ${intake.submissions} submissions (${intake.adopted} adopted), ${intake.instructions} 领导批示 in ${intake.seconds.toFixed(0)} s`);
 

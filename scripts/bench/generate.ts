@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { fromDbDate } from '@/lib/dates';
 import { toPrintSnapshot, type PrintIssue, type PrintSection } from '@/lib/export/print-issue';
 import { hashPassword } from '@/lib/password';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { seedDemoIfEmpty } from '@/prisma/seed';
 import { createRandom, generateItem, SECTION_NAMES, type GeneratedItem } from './corpus';
 
@@ -27,6 +28,20 @@ function issueCalendar(count: number) {
   });
 }
 
+/** The users bench0…bench(N-1), with one password; those a kept database already has stay. */
+export async function ensureBenchUsers(db: PrismaClient, count: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.user.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      username: `bench${i}`,
+      displayName: `压测用户${i}`,
+      roles: i === 0 ? ['EDITOR', 'REVIEWER', 'ADMIN'] : ['EDITOR', 'REVIEWER'],
+      passwordHash,
+    })),
+    skipDuplicates: true,
+  });
+}
+
 /**
  * Generates the archive into a migrated, empty database: weekly issues of 12 items ending on
  * 2025-12-26 (the last 500 published in the system, older ones imported), bench users, drafts
@@ -46,15 +61,7 @@ export async function generateArchive(databaseUrl: string, totalItems: number, o
   const { addItemsToIssue } = await import('@/lib/data/issue-assembly');
   const { createIssue } = await import('@/lib/data/issue-numbering');
 
-  const passwordHash = await hashPassword(PASSWORD);
-  await db.user.createMany({
-    data: Array.from({ length: USERS }, (_, i) => ({
-      username: `bench${i}`,
-      displayName: `压测用户${i}`,
-      roles: i === 0 ? ['EDITOR', 'REVIEWER', 'ADMIN'] : ['EDITOR', 'REVIEWER'],
-      passwordHash,
-    })),
-  });
+  await ensureBenchUsers(db, USERS, PASSWORD);
   const users = await db.user.findMany({ where: { username: { startsWith: 'bench' } }, orderBy: { id: 'asc' } });
   const sections = await db.section.findMany({ include: { columns: true }, orderBy: { position: 'asc' } });
   const lead = sections.find((s) => s.kind === 'LEAD')!;

@@ -20,6 +20,6 @@ export async function signIn(baseUrl: string, username: string, password: string
     body: new URLSearchParams({ csrfToken, username, password, json: 'true' }),
   });
   const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]);
-  if (!cookies.some((c) => c?.includes('session-token'))) throw new Error(`login of ${username} failed (${response.status})`);
+  if (!cookies.some((c) => c?.includes('session-token'))) throw new Error(`login of ${username} failed (${response.status} ${await response.text()})`);
   return [csrfCookie, ...cookies].join('; ');
 }
