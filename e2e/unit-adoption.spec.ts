@@ -109,18 +109,19 @@ test('admin keeps the units and points, editor records a 领导批示, 采用统
   await expect(editorPage.getByTestId('leader-instructions')).toContainText(`批示“${tag}中心举办培训”：很好，请各单位学习。`);
   await shoot(editorPage, 'published-instructions-desktop');
 
-  // 采用统计: district 3 (单独) + 0.5 (综合) = 3.5; centre 0.5 + 2 (批示) = 2.5.
+  // 采用统计: the district sent two (one adopted alone, one merged): 3 (单独) + 0.5 (综合) = 3.5;
+  // the centre sent one (merged): 0.5 + 2 (批示) = 2.5.
   await editorPage.goto(`/statistics?year=${year}&quarter=${quarter}`);
   const table = editorPage.getByTestId('unit-adoption');
   const cells = async (name: string) => (await table.getByRole('row').filter({ hasText: name }).getByRole('cell').allInnerTexts()).slice(1);
-  expect(await cells(district)).toEqual(['1', '1', '1', '100%', '3.5']);
+  expect(await cells(district)).toEqual(['2', '1', '1', '100%', '3.5']);
   expect(await cells(centre)).toEqual(['1', '0', '1', '100%', '2.5']);
   await expectNoSeriousViolations(editorPage);
   await shoot(editorPage, 'statistics-desktop');
 
   const csvText = (await (await editorPage.request.get(`/api/statistics/units?format=csv&year=${year}&quarter=${quarter}`)).text()).replace(/^\uFEFF/, '');
   expect(csvText.split('\r\n')[0]).toBe('单位,报送,单独采用,综合采用,采用率,得分');
-  expect(csvText).toContain(`\r\n${district},1,1,1,100%,3.5\r\n`);
+  expect(csvText).toContain(`\r\n${district},2,1,1,100%,3.5\r\n`);
   expect(csvText).toContain(`\r\n${centre},1,0,1,100%,2.5\r\n`);
 
   const pdf = await editorPage.request.get(`/api/statistics/units?format=pdf&year=${year}&quarter=${quarter}`);
@@ -131,7 +132,7 @@ test('admin keeps the units and points, editor records a 领导批示, 采用统
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const quarterName = ['一', '二', '三', '四'][quarter - 1];
   expect(text.replace(/\s+/g, '')).toContain(`${year}年第${quarterName}季度信息采用情况通报`);
-  expect(text).toMatch(new RegExp(`\\d+\\s+${district}\\s+1\\s+1\\s+1\\s+100%\\s+3\\.5`));
+  expect(text).toMatch(new RegExp(`\\d+\\s+${district}\\s+2\\s+1\\s+1\\s+100%\\s+3\\.5`));
   expect(text).toMatch(new RegExp(`\\d+\\s+${centre}\\s+1\\s+0\\s+1\\s+100%\\s+2\\.5`));
 
   // Phones: the same pages fit the width.
