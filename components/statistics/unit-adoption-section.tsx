@@ -3,7 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { getBeijingToday } from '@/lib/dates';
 import { getUnitAdoption } from '@/lib/data/unit-adoption';
-import { formatPoints, formatRate, resolveAdoptionPeriod } from '@/lib/units/points';
+import { formatPoints, formatRate, resolveAdoptionPeriod, type UnitAdoptionRow } from '@/lib/units/points';
 import { ZUnitAdoptionQuery } from '@/lib/validations/units';
 
 const QUARTERS = [
@@ -17,6 +17,15 @@ const QUARTERS = [
  * 采用统计 per unit for a year, a quarter or a custom range: 报送, 单独采用, 综合采用, 采用率,
  * 得分 and 名次 of every active unit, with the files and the 通报 of the same figures.
  */
+/** The figure columns after 名次 and 单位, as the CSV has them. */
+const FIGURES: readonly (readonly [string, (row: UnitAdoptionRow) => string | number])[] = [
+  ['报送', (row) => row.submitted],
+  ['单独采用', (row) => row.single],
+  ['综合采用', (row) => row.merged],
+  ['采用率', (row) => formatRate(row.rate)],
+  ['得分', (row) => formatPoints(row.points)],
+];
+
 export async function UnitAdoptionSection({ params }: { params: Record<string, string | undefined> }) {
   const query = ZUnitAdoptionQuery.parse(params);
   const today = getBeijingToday();
@@ -68,30 +77,35 @@ export async function UnitAdoptionSection({ params }: { params: Record<string, s
           <strong>{totals.merged}</strong> 篇。得分：单独采用、综合采用按出刊日期适用的计分规则计分，约稿采用和领导批示另行加分。
         </p>
         <div className="max-h-[32rem] overflow-auto" role="region" aria-label="各单位得分表" tabIndex={0}>
-          <table className="w-full text-sm" data-testid="unit-adoption">
+          {/* Padding and alignment once on the table: 200 units × 7 cells would repeat them in
+              every cell of the page and of its RSC payload. */}
+          <table
+            className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-normal"
+            data-testid="unit-adoption"
+          >
             <thead className="sticky top-0 bg-white">
               <tr className="border-b border-border text-muted-foreground">
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">名次</th>
-                <th scope="col" className="px-2 py-1.5 text-left font-normal">单位</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">报送</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">单独采用</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">综合采用</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">采用率</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-normal">得分</th>
+                <th scope="col" className="text-right">名次</th>
+                <th scope="col" className="text-left">单位</th>
+                {FIGURES.map(([label]) => (
+                  <th key={label} scope="col" className="text-right">
+                    {label}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.unitId} className="border-b border-border">
-                  <td className="px-2 py-1.5 text-right tabular-nums">{row.rank}</td>
-                  <th scope="row" className="px-2 py-1.5 text-left font-normal">
+                  <td>{row.rank}</td>
+                  <th scope="row" className="text-left">
                     {row.unit}
                   </th>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{row.submitted}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{row.single}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{row.merged}</td>
-                  <td className="px-2 py-1.5 text-right tabular-nums">{formatRate(row.rate)}</td>
-                  <td className="px-2 py-1.5 text-right font-medium tabular-nums">{formatPoints(row.points)}</td>
+                  {FIGURES.map(([label, figure]) => (
+                    <td key={label} className={label === '得分' ? 'font-medium' : undefined}>
+                      {figure(row)}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
