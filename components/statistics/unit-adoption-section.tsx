@@ -13,10 +13,6 @@ const QUARTERS = [
   { value: '4', label: '第四季度' },
 ];
 
-/**
- * 采用统计 per unit for a year, a quarter or a custom range: 报送, 单独采用, 综合采用, 采用率,
- * 得分 and 名次 of every active unit, with the files and the 通报 of the same figures.
- */
 /** The figure columns after 名次 and 单位, as the CSV has them. */
 const FIGURES: readonly (readonly [string, (row: UnitAdoptionRow) => string | number])[] = [
   ['报送', (row) => row.submitted],
@@ -26,6 +22,10 @@ const FIGURES: readonly (readonly [string, (row: UnitAdoptionRow) => string | nu
   ['得分', (row) => formatPoints(row.points)],
 ];
 
+/**
+ * 采用统计 per unit for a year, a quarter or a custom range: 报送, 单独采用, 综合采用, 采用率,
+ * 得分 and 名次 of every active unit, with the files and the 通报 of the same figures.
+ */
 export async function UnitAdoptionSection({ params }: { params: Record<string, string | undefined> }) {
   const query = ZUnitAdoptionQuery.parse(params);
   const today = getBeijingToday();

@@ -30,12 +30,13 @@ export async function generateIntake(db: PrismaClient, options: { units?: number
   const random = createRandom(16_2023);
 
   // A database kept from an earlier run (bench:load --keep-data) has them already.
-  if (await db.submission.count()) {
+  const kept = await db.submission.count();
+  if (kept) {
     const unitIds = (await db.unit.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((u) => u.id);
     const years = await db.$queryRaw<{ year: number }[]>`SELECT DISTINCT extract(year FROM "createdAt")::int AS year FROM "Submission" ORDER BY 1`;
     return {
       unitIds,
-      submissions: await db.submission.count(),
+      submissions: kept,
       adopted: await db.submission.count({ where: { itemId: { not: null } } }),
       instructions: await db.leaderInstruction.count(),
       years: years.map((row) => row.year),
