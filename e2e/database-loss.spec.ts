@@ -1,10 +1,12 @@
 // The embedded PostgreSQL dies under a running app: the launcher notices and says so, requests
 // meanwhile get a Chinese 503 (never a 500), PostgreSQL is started again and the app carries on
 // with its data. The web server killed during autosaves is started again by the launcher within
-// seconds, with PostgreSQL left running and every acknowledged save kept. Runs its own
-// `npm start` (the e2e server's database is left alone).
+// seconds, with PostgreSQL left running and every acknowledged save kept; one of its worker
+// processes killed is replaced while the other answers. Runs its own `npm start` with two web
+// worker processes (the e2e server's database is left alone).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
@@ -28,7 +30,7 @@ test.beforeAll(async () => {
   [PORT, PG_PORT] = [await freePort(), await freePort()];
   BASE = `http://127.0.0.1:${PORT}`;
   launcher = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR, DATABASE_URL: '', SEED_DEMO: '0' },
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(PG_PORT), DATA_DIR, DATABASE_URL: '', SEED_DEMO: '0', WEB_CONCURRENCY: '2' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   launcher.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -44,6 +46,27 @@ test.afterAll(async () => {
   }
   rmSync(DATA_DIR, { recursive: true, force: true });
 });
+
+/**
+ * The status of a GET on a connection of its own: the workers take connections in turn, so
+ * requests in a row reach each of them (fetch would keep reusing one connection, one worker).
+ */
+function statusOnNewConnection(pathname: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(`${BASE}${pathname}`, { agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** The web server's worker processes: the children of the process the launcher last said it started. */
+function webWorkerPids(): number[] {
+  const serverPid = [...output.matchAll(/进程 (\d+)）/g)].at(-1)?.[1];
+  return readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
 
 function postmasterPid(): number {
   return Number(readFileSync(path.join(DATA_DIR, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -78,6 +101,10 @@ test('a killed PostgreSQL gives 503s in Chinese, is restarted, and the app carri
   expect(statuses).not.toContain(500);
   expect(page503).toContain('暂时无法访问');
   expect(api503).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('数据库暂时无法连接') });
+  // Every worker was told (not only the one that answered above).
+  const meanwhile = await Promise.all(Array.from({ length: 6 }, () => statusOnNewConnection('/items')));
+  expect(meanwhile).not.toContain(500);
+  if (meanwhile.some((status) => status !== 503)) await expect.poll(() => output, { timeout: 5_000 }).toContain('内置数据库已重新启动');
 
   await expect.poll(() => output, { timeout: 60_000 }).toContain('内置数据库已重新启动');
   expect(postmasterPid()).not.toBe(firstPid);
@@ -149,4 +176,22 @@ test('a web server killed with SIGKILL during autosaves is restarted within 15 s
   } finally {
     await db.$disconnect();
   }
+});
+
+test('a web worker process killed with SIGKILL is replaced while the other one answers every request', async () => {
+  test.setTimeout(60_000);
+  const workers = webWorkerPids();
+  expect(workers).toHaveLength(2);
+  const [killed, survivor] = workers as [number, number];
+  const logBefore = output.length;
+  process.kill(killed, 'SIGKILL');
+  const statuses = [];
+  for (let i = 0; i < 10; i++) statuses.push(await statusOnNewConnection('/login'));
+  expect(statuses).toEqual(Array(10).fill(200));
+  await expect.poll(() => output).toContain(`网页服务子进程 ${killed} 意外退出`);
+  await expect.poll(() => webWorkerPids().length, { timeout: 15_000 }).toBe(2);
+  expect(webWorkerPids()).toContain(survivor);
+  expect(webWorkerPids()).not.toContain(killed);
+  expect(launcher.exitCode).toBeNull();
+  expect(output.slice(logBefore), 'the web server as a whole never went away').not.toContain('网页服务意外退出');
 });

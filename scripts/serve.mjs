@@ -1,185 +1,107 @@
-// The HTTP server process started by scripts/start.ts. Plain JavaScript so that Next.js runs
-// without a TypeScript loader in front of it.
+// The web server started by scripts/start.ts: WEB_CONCURRENCY processes of scripts/web-worker.mjs
+// sharing one port (node:cluster; one per CPU core by default, at most 4), or that one process
+// itself when there is one (and always with --dev). A single Node.js process renders pages on
+// one core; under load, a second core is what keeps the pages fast (README, Benchmarks).
 //
-// Unless told to trust a proxy, the client address Next.js sees (X-Forwarded-For) is set
-// from the socket here, so login throttling per address cannot be dodged with a forged header,
-// and the other forwarded headers are dropped, so the origin checks (lib/origin.ts and Next.js's
-// own for server actions) compare against the real Host.
-//
-// Raw Server Action requests are checked here before Next.js decodes them
-// (scripts/action-guard.mjs): an unknown id or a body React cannot decode gets a Chinese 4xx.
+// Towards the launcher this process behaves as one server: it says 'ready' once every worker
+// listens, passes the launcher's 'database' messages on to every worker, and a worker that dies
+// is started again here (the others keep serving meanwhile). When this process goes, its workers
+// follow (their IPC channel closes).
 // @ts-check: typed with JSDoc, checked by `npm run typecheck` (tsconfig.json's checkJs).
-import { createServer, IncomingMessage } from 'node:http';
-import { parseArgs } from 'node:util';
-import next from 'next';
-import { ACTION_GUARD_ANSWERS, createActionIdCheck, findActionBodyProblem, MAX_ACTION_BODY_BYTES } from './action-guard.mjs';
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '3000' },
-    host: { type: 'string', default: '0.0.0.0' },
-    dev: { type: 'boolean', default: false },
-    'trust-proxy': { type: 'boolean', default: false },
-  },
-});
+const WORKER = fileURLToPath(new URL('./web-worker.mjs', import.meta.url));
+const MAX_DEFAULT_WORKERS = 4;
 
-/** @typedef {import('node:http').ServerResponse} ServerResponse */
-
-const FORWARDED_HEADERS = ['x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'forwarded'];
-
-const port = Number(values.port);
-const app = next({ dev: values.dev, dir: process.cwd(), hostname: 'localhost', port });
-const handle = app.getRequestHandler();
-await app.prepare();
-
-// Set by the launcher while the database is gone (scripts/start.ts): every request that needs
-// it gets a 503 with a Chinese message until it is back. Static files still load.
-/** @type {{ message: string } | null} */
-let databaseDown = null;
-process.on('message', (/** @type {{ type?: string; isUp?: boolean; message?: string } | null} */ message) => {
-  if (message?.type === 'database') databaseDown = message.isUp ? null : { message: message.message ?? '' };
-});
-
-/**
- * @param {ServerResponse} res
- * @param {{ status: number; code: string; message: string }} answer
- * @param {Record<string, string>} headers
- */
-function answerJson(res, { status, code, message }, headers = {}) {
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-store');
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.end(JSON.stringify({ ok: false, status, code, message }));
+/** How many web-server processes: WEB_CONCURRENCY, else one per core (at most 4); one in dev mode. */
+export function webConcurrency(/** @type {{ WEB_CONCURRENCY?: string }} */ env, /** @type {boolean} */ isDev, cores = availableParallelism()) {
+  if (isDev) return 1;
+  const configured = Number.parseInt(env.WEB_CONCURRENCY ?? '', 10);
+  if (Number.isInteger(configured) && configured >= 1) return configured;
+  return Math.min(cores, MAX_DEFAULT_WORKERS);
 }
 
-/**
- * @param {IncomingMessage} req
- * @param {ServerResponse} res
- * @param {string} message
- */
-function answerDatabaseDown(req, res, message) {
-  const wantsJson = (req.url ?? '').startsWith('/api/') || req.headers['next-action'] || /json/.test(req.headers.accept ?? '');
-  if (wantsJson) {
-    answerJson(res, { status: 503, code: 'DATABASE_UNAVAILABLE', message }, { 'Retry-After': '5' });
-    return;
-  }
-  res.statusCode = 503;
-  res.setHeader('Retry-After', '5');
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  // Reloads itself every few seconds, so the page comes back on its own.
-  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
-}
+/** Pauses before a dead worker's n-th restart in a row; a worker failing more often ends the server (the launcher takes over). */
+const RESTART_DELAYS_MS = [500, 2_000, 4_000];
+/** A worker that served this long before dying counts as healthy: its next failure starts a new row. */
+const HEALTHY_RUN_MS = 60_000;
 
-const isKnownActionId = values.dev ? () => true : createActionIdCheck(process.cwd());
+async function runPrimary(/** @type {number} */ count) {
+  cluster.setupPrimary({ exec: WORKER, args: process.argv.slice(2), execArgv: [] });
+  /** @type {{ type: 'database'; isUp: boolean; message?: string } | null} */
+  let lastDatabaseMessage = null;
+  let isStopping = false;
+  let failuresInARow = 0;
+  let isServing = false;
 
-/**
- * The body, or null once it is past the limit (then the rest is not read).
- * @param {IncomingMessage} req
- * @returns {Promise<Buffer | null>}
- */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers['content-length']) > MAX_ACTION_BODY_BYTES) {
-      req.resume(); // drained unread, so the client hears the answer instead of a reset
-      return resolve(null);
-    }
-    /** @type {Buffer[]} */
-    const chunks = [];
-    let size = 0;
-    req.on('data', (/** @type {Buffer} */ chunk) => {
-      size += chunk.length;
-      if (size > MAX_ACTION_BODY_BYTES) {
-        req.removeAllListeners('data');
-        req.resume(); // drain without keeping it
-        resolve(null);
-      } else chunks.push(chunk);
+  /** @returns {Promise<void>} resolves when the worker listens, rejects if it exits first */
+  const startWorker = () =>
+    new Promise((resolve, reject) => {
+      const worker = cluster.fork();
+      const startedAt = Date.now();
+      worker.on('message', (/** @type {{ type?: string }} */ message) => {
+        if (message?.type !== 'ready') return;
+        if (lastDatabaseMessage) worker.send(lastDatabaseMessage);
+        resolve();
+      });
+      worker.once('exit', (code, signal) => {
+        reject(new Error(`exit ${signal ?? code}`));
+        if (isStopping || !isServing) return;
+        if (Date.now() - startedAt >= HEALTHY_RUN_MS) failuresInARow = 0;
+        const delay = RESTART_DELAYS_MS[failuresInARow++];
+        if (delay === undefined) {
+          console.error(`[科协每周动态] 网页服务子进程连续 ${failuresInARow} 次意外退出（${signal ?? `退出码 ${code}`}）。`);
+          void stop(1);
+          return;
+        }
+        console.error(`[科协每周动态] 网页服务子进程 ${worker.process.pid} 意外退出（${signal ?? `退出码 ${code}`}），${delay / 1000} 秒后重新启动；其余子进程继续服务。`);
+        setTimeout(() => {
+          if (!isStopping) startWorker().catch(() => {});
+        }, delay);
+      });
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+
+  async function stop(/** @type {number} */ exitCode) {
+    if (isStopping) return;
+    isStopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise((resolve) => {
+            if (worker.isDead()) return resolve(undefined);
+            worker.once('exit', resolve);
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    process.exit(exitCode);
+  }
+
+  process.on('message', (/** @type {{ type?: string; isUp?: boolean; message?: string } | null} */ message) => {
+    if (message?.type !== 'database') return;
+    lastDatabaseMessage = { type: 'database', isUp: Boolean(message.isUp), message: message.message };
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send(lastDatabaseMessage);
   });
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGINT', () => void stop(0));
+  process.on('disconnect', () => void stop(0));
+
+  try {
+    await Promise.all(Array.from({ length: count }, startWorker));
+  } catch {
+    // A worker that cannot start (port in use, broken build) has said why on stderr.
+    return stop(1);
+  }
+  isServing = true;
+  process.send?.({ type: 'ready' });
 }
 
-/**
- * The request again, with the body already read, for Next.js to read as usual.
- * @param {IncomingMessage} req
- * @param {Buffer} body
- */
-function replayRequest(req, body) {
-  const copy = new IncomingMessage(req.socket);
-  Object.assign(copy, { method: req.method, url: req.url, headers: req.headers, rawHeaders: req.rawHeaders, httpVersion: req.httpVersion });
-  copy._read = () => {};
-  copy.push(body);
-  copy.push(null);
-  // Whole already: otherwise ending it counts as an aborted upload and destroys the socket.
-  copy.complete = true;
-  return copy;
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const count = webConcurrency({ WEB_CONCURRENCY: process.env.WEB_CONCURRENCY }, process.argv.includes('--dev'));
+  if (count === 1) await import('./web-worker.mjs');
+  else await runPrimary(count);
 }
-
-/**
- * A raw Server Action: answered here if its id or body cannot be right, else handed on.
- * @param {IncomingMessage} req
- * @param {ServerResponse} res
- */
-async function handleAction(req, res) {
-  const actionId = String(req.headers['next-action']);
-  if (!isKnownActionId(actionId)) {
-    req.resume();
-    // The header tells an open page of an older build to reload (as Next.js's own 404 does).
-    return answerJson(res, ACTION_GUARD_ANSWERS.UNKNOWN_ACTION, { 'x-nextjs-action-not-found': '1' });
-  }
-  const body = await readBody(req);
-  if (body === null) return answerJson(res, ACTION_GUARD_ANSWERS.TOO_LARGE);
-  const problem = await findActionBodyProblem(req.headers['content-type'], body);
-  if (problem) return answerJson(res, problem);
-  await handle(replayRequest(req, body), res);
-}
-
-const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt'];
-
-/** Next.js answers its own errors; this is for one that escapes it (logged, and a Chinese 500). */
-const INTERNAL = { status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试。' };
-
-const server = createServer((req, res) => {
-  if (databaseDown && !STATIC_PREFIXES.some((prefix) => (req.url ?? '').startsWith(prefix))) {
-    answerDatabaseDown(req, res, databaseDown.message);
-    return;
-  }
-  if (!values['trust-proxy']) {
-    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
-    for (const name of FORWARDED_HEADERS) delete req.headers[name];
-  }
-  if (req.method === 'POST' && req.headers['next-action'] !== undefined) {
-    handleAction(req, res).catch((error) => {
-      console.error(error);
-      if (!res.headersSent) answerJson(res, ACTION_GUARD_ANSWERS.INVALID);
-    });
-    return;
-  }
-  handle(req, res).catch((/** @type {unknown} */ error) => {
-    console.error(error);
-    if (!res.headersSent) answerJson(res, INTERNAL);
-  });
-});
-
-server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
-  console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=… 指定其他端口。` : error);
-  process.exit(1);
-});
-
-server.listen(port, values.host, () => process.send?.({ type: 'ready' }));
-
-let isClosing = false;
-async function shutdown() {
-  if (isClosing) return;
-  isClosing = true;
-  server.close();
-  server.closeIdleConnections();
-  await app.close?.();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown());
-process.on('SIGINT', () => void shutdown());
-// The launcher's IPC channel closing means it is gone: do not outlive it.
-process.on('disconnect', () => void shutdown());
