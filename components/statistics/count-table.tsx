@@ -1,3 +1,5 @@
+'use client';
+
 import { cn } from '@/lib/utils';
 
 export interface CountRow {
@@ -11,6 +13,9 @@ export interface CountRow {
  * empty cells for zero, so that what was used stands out. With many columns the first one
  * stays in view while the table scrolls sideways. The scrolling box is a labelled region in the
  * tab order, so that the keyboard can scroll it too (arrow keys once it has focus).
+ *
+ * A client component although it has no state: its props (the counts) are what the page's RSC
+ * payload carries, not the markup of every cell (a statistics page has thousands of cells).
  */
 export function CountTable({
   label,
@@ -47,8 +52,7 @@ export function CountTable({
       tabIndex={0}
       className="overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
     >
-      {/* Cell padding and alignment are set once here: a table of 100 units × 40 periods
-          would otherwise repeat them in every cell of the page and of its RSC payload. */}
+      {/* Cell padding and alignment are set once here, not in each of the thousands of cells. */}
       <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1.5" data-testid={testId}>
         <thead className="bg-muted text-xs text-muted-foreground">
           <tr>

@@ -1,6 +1,7 @@
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { FilterSelect } from '@/components/ui/filter-select';
+import { UnitAdoptionTable } from '@/components/statistics/unit-adoption-table';
 import { getBeijingToday } from '@/lib/dates';
 import { getUnitAdoption } from '@/lib/data/unit-adoption';
 import { formatPoints, formatRate, resolveAdoptionPeriod, type UnitAdoptionRow } from '@/lib/units/points';
@@ -13,13 +14,13 @@ const QUARTERS = [
   { value: '4', label: '第四季度' },
 ];
 
-/** The figure columns after 名次 and 单位, as the CSV has them. */
-const FIGURES: readonly (readonly [string, (row: UnitAdoptionRow) => string | number])[] = [
-  ['报送', (row) => row.submitted],
-  ['单独采用', (row) => row.single],
-  ['综合采用', (row) => row.merged],
-  ['采用率', (row) => formatRate(row.rate)],
-  ['得分', (row) => formatPoints(row.points)],
+/** The figure columns after 名次 and 单位, as the CSV has them; 得分 is the one in bold. */
+const FIGURES: readonly { label: string; value: (row: UnitAdoptionRow) => string | number; isStrong?: boolean }[] = [
+  { label: '报送', value: (row) => row.submitted },
+  { label: '单独采用', value: (row) => row.single },
+  { label: '综合采用', value: (row) => row.merged },
+  { label: '采用率', value: (row) => formatRate(row.rate) },
+  { label: '得分', value: (row) => formatPoints(row.points), isStrong: true },
 ];
 
 /**
@@ -76,42 +77,10 @@ export async function UnitAdoptionSection({ params }: { params: Record<string, s
           {period.label}各单位共报送 <strong>{totals.submitted}</strong> 篇，单独采用 <strong>{totals.single}</strong> 篇，综合采用{' '}
           <strong>{totals.merged}</strong> 篇。得分：单独采用、综合采用按出刊日期适用的计分规则计分，约稿采用和领导批示另行加分。
         </p>
-        <div className="max-h-[32rem] overflow-auto" role="region" aria-label="各单位得分表" tabIndex={0}>
-          {/* Padding and alignment once on the table: 200 units × 7 cells would repeat them in
-              every cell of the page and of its RSC payload. */}
-          <table
-            className="w-full text-sm [&_td]:px-2 [&_td]:py-1.5 [&_td]:text-right [&_td]:tabular-nums [&_th]:px-2 [&_th]:py-1.5 [&_th]:font-normal"
-            data-testid="unit-adoption"
-          >
-            <thead className="sticky top-0 bg-white">
-              <tr className="border-b border-border text-muted-foreground">
-                <th scope="col" className="text-right">名次</th>
-                <th scope="col" className="text-left">单位</th>
-                {FIGURES.map(([label]) => (
-                  <th key={label} scope="col" className="text-right">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.unitId} className="border-b border-border">
-                  <td>{row.rank}</td>
-                  <th scope="row" className="text-left">
-                    {row.unit}
-                  </th>
-                  {FIGURES.map(([label, figure]) => (
-                    <td key={label} className={label === '得分' ? 'font-medium' : undefined}>
-                      {figure(row)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 && <p className="py-4 text-sm text-muted-foreground">单位名录中还没有启用的单位（管理 → 单位名录）。</p>}
-        </div>
+        <UnitAdoptionTable
+          columns={FIGURES.map(({ label, isStrong }) => ({ label, isStrong }))}
+          rows={rows.map((row) => ({ unitId: row.unitId, rank: row.rank, unit: row.unit, figures: FIGURES.map(({ value }) => value(row)) }))}
+        />
       </CardContent>
     </Card>
   );

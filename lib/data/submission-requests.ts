@@ -5,7 +5,7 @@
 // claims the notice, so two page loads at once cannot both send it).
 import 'server-only';
 import type { CurrentUser } from '@/lib/auth';
-import { db } from '@/lib/db';
+import { db, type Prisma } from '@/lib/db';
 import { usersWithRoles } from '@/lib/data/notifications';
 import { getReporterUnit, INTAKE_ROLES, unitReporterIds, withNotifications } from '@/lib/data/submissions';
 import { fromDbDate, getBeijingIsoDate, toDbDate } from '@/lib/dates';
@@ -48,10 +48,12 @@ export interface RequestUnitState {
 }
 
 /** Every request, newest first, with each unit's answers and whether it is late. */
+/** The requests the 约稿 list and the 来稿 filter show: the latest hundred by deadline. */
+const LATEST_REQUESTS = { orderBy: [{ deadline: 'desc' }, { id: 'desc' }], take: 100 } satisfies Prisma.SubmissionRequestFindManyArgs;
+
 export async function listSubmissionRequests(today = getBeijingIsoDate()) {
   const requests = await db.submissionRequest.findMany({
-    orderBy: [{ deadline: 'desc' }, { id: 'desc' }],
-    take: 100,
+    ...LATEST_REQUESTS,
     select: {
       id: true,
       topic: true,
@@ -73,6 +75,11 @@ export async function listSubmissionRequests(today = getBeijingIsoDate()) {
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return { id: request.id, topic: request.topic, details: request.details, deadline, createdBy: request.createdBy.displayName, units };
   });
+}
+
+/** The latest requests' topics, for the 来稿 list's 约稿 filter (none of the answers' detail). */
+export function listSubmissionRequestOptions() {
+  return db.submissionRequest.findMany({ ...LATEST_REQUESTS, select: { id: true, topic: true } });
 }
 
 /** The requests sent to the 信息员's unit that it has not answered yet (their 待办). */

@@ -10,7 +10,7 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { Input } from '@/components/ui/input';
 import { requirePageAccess } from '@/lib/auth';
 import { getActiveSectionOptions } from '@/lib/data/sections';
-import { listSubmissionRequests, notifyOverdueRequests } from '@/lib/data/submission-requests';
+import { listSubmissionRequestOptions, notifyOverdueRequests } from '@/lib/data/submission-requests';
 import { flagLikelyDuplicates, listIntake, listIntakeUnits } from '@/lib/data/submissions';
 import { formatBeijingDateTime } from '@/lib/dates';
 import { SUBMISSION_STATUS_LABELS, SUBMISSION_STATUSES, ZIntakeFilters } from '@/lib/validations/submissions';
@@ -28,7 +28,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const raw = await searchParams;
   const filters = ZIntakeFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v) || undefined])));
   await notifyOverdueRequests();
-  const [list, units, requests, sections] = await Promise.all([listIntake(filters), listIntakeUnits(), listSubmissionRequests(), getActiveSectionOptions()]);
+  const [list, units, requests, sections] = await Promise.all([listIntake(filters), listIntakeUnits(), listSubmissionRequestOptions(), getActiveSectionOptions()]);
   const duplicates = await flagLikelyDuplicates(list.submissions.filter((s) => s.status === 'SUBMITTED').map((s) => s.id));
   const canDecide = user.roles.includes('EDITOR');
   const status = filters.status ?? 'SUBMITTED';
