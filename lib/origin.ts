@@ -1,6 +1,6 @@
 // Which origin a state-changing request must come from: APP_URL when it is set, otherwise the
 // request's own (scheme, host and port). Forwarded headers count only behind a trusted proxy
-// (TRUST_PROXY); without one, scripts/serve.mjs drops them before Next.js sees the request.
+// (TRUST_PROXY); without one, scripts/web-worker.mjs drops them before Next.js sees the request.
 import { getOriginEnv, type OriginEnv } from '@/lib/env';
 
 function firstValue(header: string | null): string | null {

@@ -4,7 +4,7 @@
 // nesting, broken multipart) ends as a 500 with an English message; an unknown action id gets
 // Next.js's English 404. Here every body is checked against what React's own client sends for
 // this app's actions (a JSON array of plain values, or multipart with a FormData or files), and
-// anything else gets a Chinese 4xx before Next.js sees it. Plain JavaScript: serve.mjs runs
+// anything else gets a Chinese 4xx before Next.js sees it. Plain JavaScript: web-worker.mjs runs
 // without a TypeScript loader.
 // @ts-check: typed with JSDoc, checked by `npm run typecheck` (tsconfig.json's checkJs).
 import { readFileSync, statSync } from 'node:fs';

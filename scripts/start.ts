@@ -49,7 +49,7 @@ let server: ChildProcess | undefined;
 let isStopping = false;
 let isDatabaseUp = true;
 
-/** Tells the web server whether to answer requests or 503 (see scripts/serve.mjs). */
+/** Tells the web server whether to answer requests or 503 (scripts/serve.mjs passes it to every worker). */
 function reportDatabase(isUp: boolean) {
   isDatabaseUp = isUp;
   if (server?.connected) server.send({ type: 'database', isUp, message: ERROR_CODES.DATABASE_UNAVAILABLE.message });
@@ -154,7 +154,7 @@ const RESTART_DELAYS_MS = [500, 2_000, 4_000, 8_000];
 const HEALTHY_RUN_MS = 60_000;
 let failuresInARow = 0;
 
-/** Starts scripts/serve.mjs and resolves once it listens; rejects if it exits before that. */
+/** Starts scripts/serve.mjs and resolves once it listens (every worker); rejects if it exits before that. */
 function forkWebServer(args: string[], serverEnv: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = fork(path.join(root, 'scripts/serve.mjs'), args, { cwd: root, execArgv: [], env: serverEnv }); // plain Node: no TypeScript loader in front of Next.js
   server = child;
