@@ -43,16 +43,21 @@ export async function unitReporterIds(tx: Tx | typeof db, unitIds: readonly numb
   return users.map((user) => user.id);
 }
 
+type Announce = (tx: Tx, userIds: number[], n: NotificationInput, exceptUserId?: number) => Promise<void>;
+
+/** Announces in the transaction (the in-app notices) and keeps the mails in `pending`, to be sent once it committed. */
+function announceInto(pending: PendingMail[]): Announce {
+  return async (tx, userIds, notification, exceptUserId) => {
+    const recipients = userIds.filter((id) => id !== exceptUserId);
+    await notify(tx, recipients, notification);
+    pending.push({ userIds: recipients, notification });
+  };
+}
+
 /** Runs a transaction that announces things, then mails what it announced once it committed. */
-export async function withNotifications<T>(work: (tx: Tx, announce: (tx: Tx, userIds: number[], n: NotificationInput, exceptUserId?: number) => Promise<void>) => Promise<T>): Promise<T> {
+export async function withNotifications<T>(work: (tx: Tx, announce: Announce) => Promise<T>): Promise<T> {
   const pending: PendingMail[] = [];
-  const result = await db.$transaction((tx) =>
-    work(tx, async (client, userIds, notification, exceptUserId) => {
-      const recipients = userIds.filter((id) => id !== exceptUserId);
-      await notify(client, recipients, notification);
-      pending.push({ userIds: recipients, notification });
-    }),
-  );
+  const result = await db.$transaction((tx) => work(tx, announceInto(pending)));
   await sendNotificationMails(pending);
   return result;
 }
@@ -463,17 +468,15 @@ export async function notifySubmissionsPublished(tx: Tx, issueId: number): Promi
     select: { id: true, title: true, unitId: true, item: { select: { issue: { select: { year: true, yearNumber: true } } } } },
   });
   const pending: PendingMail[] = [];
+  const announce = announceInto(pending);
   for (const row of rows) {
     const issue = row.item?.issue;
     if (!issue) continue;
-    const userIds = await unitReporterIds(tx, [row.unitId]);
-    const notification: NotificationInput = {
+    await announce(tx, await unitReporterIds(tx, [row.unitId]), {
       kind: 'SUBMISSION_ADOPTED',
       title: `来稿《${oneLine(row.title)}》刊于${issue.year}年第${issue.yearNumber}期`,
       href: `/submissions/${row.id}`,
-    };
-    await notify(tx, userIds, notification);
-    pending.push({ userIds, notification });
+    });
   }
   return pending;
 }
