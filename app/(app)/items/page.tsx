@@ -153,30 +153,31 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
               )}
             </EmptyState>
           ) : (
-            <table className="w-full overflow-hidden rounded-lg border border-border bg-white text-sm" data-testid="item-list">
+            <table className="w-full overflow-hidden rounded-lg border border-border bg-white text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2" data-testid="item-list">
+              {/* Cell padding once on the table, not in each of the page's 300 cells (and its RSC payload). */}
               <thead className="bg-muted text-left text-xs text-muted-foreground">
                 <tr>
-                  <th className="px-3 py-2">标题</th>
-                  <th className="px-3 py-2">栏目</th>
-                  <th className="px-3 py-2">状态</th>
-                  <th className="px-3 py-2">作者</th>
-                  <th className="px-3 py-2 text-right">字数</th>
-                  <th className="px-3 py-2">修改时间</th>
+                  <th>标题</th>
+                  <th>栏目</th>
+                  <th>状态</th>
+                  <th>作者</th>
+                  <th className="text-right">字数</th>
+                  <th>修改时间</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
                 {items.map((item) => (
                   <tr key={item.id}>
-                    <td className="px-3 py-2">
+                    <td>
                       <Link href={`/items/${item.id}`} className="font-medium hover:text-brand">
                         {item.title}
                       </Link>
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       {item.section.name}
                       {item.column ? ` · ${item.column.name}` : ''}
                     </td>
-                    <td className="px-3 py-2">
+                    <td>
                       <Badge className={STAGE_TONES[item.stage]} data-testid="item-stage">
                         {ITEM_STAGE_LABELS[item.stage]}
                       </Badge>
@@ -186,9 +187,9 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
                         </Link>
                       )}
                     </td>
-                    <td className="px-3 py-2">{item.author.displayName}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{item.characterCount}</td>
-                    <td className="px-3 py-2 text-xs text-muted-foreground">
+                    <td>{item.author.displayName}</td>
+                    <td className="text-right tabular-nums">{item.characterCount}</td>
+                    <td className="text-xs text-muted-foreground">
                       {formatBeijingDateTime(item.updatedAt)}
                     </td>
                   </tr>
