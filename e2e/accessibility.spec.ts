@@ -41,7 +41,7 @@ function pagesFor(roles: readonly Role[], { itemId, issueId, publishedId, submis
     ...(canAccess(roles, 'assembly') ? ['/issues', `/issues/${issueId}`, `/issues/${issueId}/preview`] : []),
     ...(canAccess(roles, 'review') ? ['/review'] : []),
     ...(canAccess(roles, 'published') ? ['/published', `/published/${publishedId}`, '/published/search?q=科协'] : []),
-    ...(canAccess(roles, 'statistics') ? ['/statistics'] : []),
+    ...(canAccess(roles, 'statistics') ? ['/statistics', '/statistics/sources'] : []),
     ...(canAccess(roles, 'admin') ? ['/admin/users', '/admin/sections', '/admin/publication', '/admin/import', '/admin/units', '/admin/units/sources', '/admin/points'] : []),
     // 404s: an unknown address, and a record that does not exist (inside the signed-in shell).
     '/no-such-page',

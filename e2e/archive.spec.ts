@@ -80,6 +80,8 @@ test('the statistics page counts the fixtures’ sources, and exports them', asy
   const editor = await createUser(['EDITOR']);
   await loginAndWait(page, editor);
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '采用统计' }).click();
+  await page.getByRole('navigation', { name: '采用统计' }).getByRole('link', { name: '按来源署名统计' }).click();
+  await expect(page).toHaveURL(/\/statistics\/sources/);
   await page.getByLabel('起始年份').selectOption('2023');
   await page.getByLabel('截止年份').selectOption('2023');
   await page.getByLabel('统计周期').selectOption('quarter');
@@ -107,6 +109,7 @@ test('the archive’s tools stay with their roles', async ({ page }) => {
   const staff = await createUser(['STAFF']);
   await loginAndWait(page, staff);
   expect((await page.goto('/statistics'))?.status()).toBe(404);
+  expect((await page.goto('/statistics/sources'))?.status()).toBe(404);
   expect((await page.goto('/admin/import'))?.status()).toBe(404);
   expect((await page.request.get('/api/statistics/export?format=csv')).status()).toBe(403);
   const imported = await page.request.post('/api/actions/previewImportAction', {

@@ -37,6 +37,7 @@ test('a 信息员 cannot see other units’ submissions, items, issues, the arch
     `/published/${published.id}`,
     '/published/search?q=科协',
     '/statistics',
+    '/statistics/sources',
     '/intake',
     `/intake/${othersSubmission.id}`,
     '/intake/requests',

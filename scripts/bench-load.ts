@@ -159,7 +159,7 @@ async function benchSize(totalItems: number) {
       { name: '来稿 by unit, all', weight: 1, url: () => `/intake?status=ALL&unitId=${random.pick(intake.unitIds)}&page=${1 + Math.floor(random.next() * 3)}` },
       { name: 'archive /published', weight: 1, url: () => `/published?year=${random.pick(data.years)}` },
       { name: 'archive issue', weight: 1, url: () => `/published/${random.pick(data.publishedIds)}` },
-      { name: 'statistics', weight: 1, url: () => `/statistics?fromYear=${random.pick(data.years)}` },
+      { name: 'statistics by source', weight: 1, url: () => `/statistics/sources?fromYear=${random.pick(data.years)}` },
       { name: '采用统计 /statistics', weight: 1, url: () => `/statistics?year=${random.pick(intake.years)}${random.next() < 0.5 ? `&quarter=${random.int(1, 4)}` : ''}` },
       {
         name: 'search page',
@@ -218,7 +218,7 @@ async function benchSize(totalItems: number) {
     console.log(`errors_${size}=${errorCount}   (target 0)`);
 
     const editor = await firstLoadJsGzip(baseUrl, `/items/${data.draftIds[0]}`, cookies[0]!);
-    const statistics = await firstLoadJsGzip(baseUrl, '/statistics', cookies[0]!);
+    const statistics = await firstLoadJsGzip(baseUrl, '/statistics/sources', cookies[0]!);
     console.log(`editor_first_load_js_gzip_kb=${editor.kb.toFixed(1)} (${editor.files} files; target ≤ 300)   statistics_first_load_js_gzip_kb=${statistics.kb.toFixed(1)}`);
     await db.$disconnect();
   } finally {

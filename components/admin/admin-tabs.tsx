@@ -1,6 +1,5 @@
-import Link from 'next/link';
+import { PageTabs } from '@/components/ui/page-tabs';
 import { publicationHref, type PublicationLink } from '@/lib/publication-param';
-import { cn } from '@/lib/utils';
 
 const ADMIN_TABS = [
   { key: 'users', href: '/admin/users', label: '用户' },
@@ -19,24 +18,6 @@ const PER_PUBLICATION: readonly AdminTab[] = ['sections', 'publication', 'import
 
 /** The sub-navigation of the admin area, shown at the top of every admin page. */
 export function AdminTabs({ current, publication }: { current: AdminTab; publication?: PublicationLink | null }) {
-  return (
-    <nav aria-label="管理功能" className="mb-5 flex gap-1 border-b border-border">
-      {ADMIN_TABS.map((tab) => {
-        const isCurrent = tab.key === current;
-        return (
-          <Link
-            key={tab.key}
-            href={PER_PUBLICATION.includes(tab.key) ? publicationHref(tab.href, publication) : tab.href}
-            aria-current={isCurrent ? 'page' : undefined}
-            className={cn(
-              '-mb-px border-b-2 px-4 py-2 text-sm hover:text-brand focus-visible:outline-2 focus-visible:outline-brand',
-              isCurrent ? 'border-brand font-medium text-brand' : 'border-transparent text-muted-foreground',
-            )}
-          >
-            {tab.label}
-          </Link>
-        );
-      })}
-    </nav>
-  );
+  const tabs = ADMIN_TABS.map((tab) => ({ ...tab, href: PER_PUBLICATION.includes(tab.key) ? publicationHref(tab.href, publication) : tab.href }));
+  return <PageTabs label="管理功能" tabs={tabs} current={current} />;
 }

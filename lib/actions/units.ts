@@ -20,7 +20,7 @@ const EDITOR = ['EDITOR'] as const;
 function revalidateUnits() {
   revalidatePath('/admin/units');
   revalidatePath('/admin/units/sources');
-  revalidatePath('/statistics');
+  revalidatePath('/statistics', 'layout');
 }
 
 export const createUnitAction = action({ roles: ADMIN, schema: ZCreateUnit }, async (input) => {
@@ -50,7 +50,7 @@ export const mapSourceNameAction = action({ roles: ADMIN, schema: ZMapSourceName
 export const createPointRuleSetAction = action({ roles: ADMIN, schema: ZCreatePointRuleSet }, async (input, user) => {
   const result = await createPointRuleSet(input, user);
   revalidatePath('/admin/points');
-  revalidatePath('/statistics');
+  revalidatePath('/statistics', 'layout');
   return result;
 });
 
