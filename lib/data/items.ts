@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import type { CurrentUser } from '@/lib/auth';
 import { db, type Prisma } from '@/lib/db';
 import { fromDbDate, startOfBeijingDay, toDbDate } from '@/lib/dates';
@@ -307,10 +308,11 @@ function buildWhere(filters: ItemFilters, openIssueIds: number[], publicationId?
   return where;
 }
 
-async function listOpenIssueIds(): Promise<number[]> {
+/** The issues not yet published; read once per page render (the list and its section counts both ask). */
+const listOpenIssueIds = cache(async (): Promise<number[]> => {
   const issues = await db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, select: { id: true } });
   return issues.map((issue) => issue.id);
-}
+});
 
 /** One page of the list (ITEMS_PAGE_SIZE, newest change first) and how many match in all; one publication's with its id. */
 export async function listItems(filters: ItemFilters, publicationId?: number) {

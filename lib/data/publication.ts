@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { db, type Prisma } from '@/lib/db';
 import type { CurrentUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors';
@@ -32,11 +33,14 @@ export interface PublicationRef {
 
 const refSelect = { id: true, slug: true, name: true, mastheadTitle: true } as const satisfies Prisma.PublicationSelect;
 
-/** Every publication in switcher order; the first is the default. */
-export async function listPublications(): Promise<PublicationRef[]> {
+/**
+ * Every publication in switcher order; the first is the default. Read once per page render (the
+ * layout's switcher and the page's publication both ask); a call outside a render reads afresh.
+ */
+export const listPublications = cache(async (): Promise<PublicationRef[]> => {
   const rows = await db.publication.findMany({ orderBy: switcherOrder, select: refSelect });
   return rows.map((row, index) => ({ ...row, mastheadTitle: row.mastheadTitle ?? row.name, isDefault: index === 0 }));
-}
+});
 
 /**
  * The publication a page or command is about: the one with this short code, or the default
