@@ -1,5 +1,5 @@
 // Search and 信息采用统计 over the imported fixtures; the search index is really used.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, Prisma } from '@/lib/db';
 import { buildSearchText, normalizeSearchText, parseSearchTerms } from '@/lib/archive/normalize';
 import { fixtureFile, resetArchive } from './support/archive';
@@ -131,6 +131,36 @@ describe('the search index', () => {
     const sql = frequentPageSql({ query: '标题' }, 0, FREQUENT_WINDOW);
     const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
     expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
+  });
+
+  it('pages a frequent term the statistics do not know yet, reading only up to the page shown', async () => {
+    // 600 items with a term added after ANALYZE: its pairs are in no statistics, so the index
+    // finds it, the count passes the cap, and the page is read along the newest items.
+    const issue = await db.issue.findFirstOrThrow({ where: { totalNumber: 60 } });
+    await db.$executeRaw`
+      INSERT INTO "ArchiveItem" ("issueId", "publicationId", "position", "sectionName", "isLead", "title", "bodyText", "sources", "sourceUnits",
+                                 "year", "yearNumber", "issueDate", "totalNumber", "searchText")
+      SELECT ${issue.id}, ${issue.publicationId}, 4000 + g, '学会动态', false, '培训' || g, '冷门培训班', '{}', '{}', 2023, 7, DATE '2023-03-10', 60,
+             '培训' || g || chr(1) || '冷门培训班'
+      FROM generate_series(1, 600) AS g`;
+    const pageOf = async (page: number) => (await searchArchive({ query: '冷门培训班', page })).hits.map((h) => h.position);
+    const first = await searchArchive({ query: '冷门培训班' });
+    expect(first).toMatchObject({ isTotalCapped: true, total: 500, pageCount: 25 });
+    expect(first.hits.map((h) => h.position)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 4001 + i));
+    expect(await pageOf(2)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 4001 + SEARCH_PAGE_SIZE + i));
+    expect(await pageOf(25)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 4481 + i));
+    // The scan along the newest items stops at the page's last match, not at the cap: the
+    // query page 2 ran, run again under EXPLAIN ANALYZE, read 40 matches.
+    // (the client behind the lazy `db` proxy, which has no properties of its own)
+    const client = (globalThis as unknown as { prisma: typeof db }).prisma;
+    const queries = vi.spyOn(client, '$queryRaw');
+    await pageOf(2);
+    const along = queries.mock.calls.map(([sql]) => sql).filter((sql) => sql instanceof Prisma.Sql && sql.sql.includes('AS recent'));
+    queries.mockRestore();
+    expect(along).toHaveLength(1);
+    const plan = (await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ANALYZE ${along[0] as Prisma.Sql}`)).map((r) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(new RegExp(`Subquery Scan on recent .*actual time=[\\d.]+ rows=${2 * SEARCH_PAGE_SIZE}\\b`));
+    await db.archiveItem.deleteMany({ where: { position: { gt: 4000 } } });
   });
 
   it('is not pg_trgm: under the cluster’s locale it extracts no trigram from Chinese at all', async () => {

@@ -204,11 +204,13 @@ export function indexedPageSql(input: ArchiveSearchInput, offset = 0, grams?: st
 /**
  * A page of a term found in many items (exported for the EXPLAIN test): the newest matches are
  * among the newest items, so only the newest `window` items, read in date order through the
- * date index (per publication: its own index), are checked, and the first SEARCH_COUNT_CAP + 1
- * matches among them counted — sorting every item that mentions 科协 would cost more than the
- * search. A count past the cap, or a full page, is exact for the newest matches.
+ * date index (per publication: its own index), are checked, and the first `matchLimit` matches
+ * among them counted (by default up to SEARCH_COUNT_CAP + 1) — sorting every item that mentions
+ * 科协 would cost more than the search. A count past the cap, or a full page, is exact for the
+ * newest matches. The scan stops at `matchLimit` matches: a page whose count is already known
+ * asks for no more than it shows.
  */
-export function frequentPageSql(input: ArchiveSearchInput, offset: number, window: number): Prisma.Sql {
+export function frequentPageSql(input: ArchiveSearchInput, offset: number, window: number, matchLimit = SEARCH_COUNT_CAP + 1): Prisma.Sql {
   const terms = parseSearchTerms(input.query);
   const filters = filterConditions(input);
   return pageOfMatchesSql(
@@ -218,7 +220,7 @@ export function frequentPageSql(input: ArchiveSearchInput, offset: number, windo
         ${NEWEST_FIRST} LIMIT ${window}
       ) AS recent
       WHERE ${Prisma.join(textConditions(terms), ' AND ')}
-      ${NEWEST_FIRST} LIMIT ${SEARCH_COUNT_CAP + 1}`,
+      ${NEWEST_FIRST} LIMIT ${matchLimit}`,
     offset,
   );
 }
@@ -247,11 +249,16 @@ function windowFor(matches: number, share: number): number {
   return share > 0 ? Math.ceil((1.5 * matches) / share) : Infinity;
 }
 
-/** A page of a term in more than SEARCH_COUNT_CAP items, read along the newest items. */
+/**
+ * A page of a term in more than SEARCH_COUNT_CAP items, read along the newest items. The count
+ * is known, so the scan stops at the page's last match: for a term the statistics do not list
+ * (a window of every item), the first page of 培训班 in 6 % of 60,000 items read 300 items, not
+ * the 8,000 that hold 501 matches (2 ms against 50).
+ */
 async function readCappedPage(input: ArchiveSearchInput, plan: SearchPlan, offset: number): Promise<PageRow[]> {
   const wanted = Math.min(SEARCH_PAGE_SIZE, SEARCH_COUNT_CAP - offset);
   for (let window = Math.max(FREQUENT_WINDOW, Math.min(windowFor(offset + wanted, plan.share), 1_000_000)); ; window *= 4) {
-    const rows = await readPage(frequentPageSql(input, offset, window));
+    const rows = await readPage(frequentPageSql(input, offset, window, offset + wanted));
     if (rows.length >= wanted || window >= 1_000_000) return rows;
   }
 }
