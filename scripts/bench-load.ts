@@ -51,10 +51,14 @@ const PASSWORD = 'bench-password-load';
 const root = process.cwd();
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
-/** The JavaScript a first visit of the page loads: every script the HTML names, gzip-compressed. */
+/**
+ * The JavaScript a first visit of the page loads: every script the HTML names, gzip-compressed.
+ * Not the `noModule` polyfills (39 KB) that only browsers without ES modules load.
+ */
 async function firstLoadJsGzip(baseUrl: string, pagePath: string, cookie: string): Promise<{ kb: number; files: number }> {
   const html = await (await fetch(`${baseUrl}${pagePath}`, { headers: { cookie } })).text();
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')));
+  const tags = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((tag) => !/\snomodule[\s=>]/i.test(tag));
+  const sources = new Set(tags.flatMap((tag) => /\ssrc="([^"]+\.js[^"]*)"/.exec(tag)?.[1]?.replaceAll('&amp;', '&') ?? []));
   let bytes = 0;
   for (const source of sources) {
     const body = Buffer.from(await (await fetch(new URL(source, baseUrl))).arrayBuffer());
