@@ -1,8 +1,8 @@
 // The archive's lists and filters per publication (已发布, 检索, 信息采用统计), and that their
 // queries can read the publication's own index.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db, Prisma } from '@/lib/db';
-import { fixtureFile, resetArchive } from './support/archive';
+import { db } from '@/lib/db';
+import { explain, fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
 
 const { importIssues } = await import('@/lib/data/imports');
@@ -97,8 +97,8 @@ describe('search and filters per publication', () => {
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       await tx.$executeRaw`SET LOCAL enable_sort = off`;
-      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
+      return explain(sql, { client: tx });
     });
-    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_publicationId_issueDate_totalNumber_position_idx"');
+    expect(plan).toContain('Index Scan using "ArchiveItem_publicationId_issueDate_totalNumber_position_idx"');
   });
 });

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, Prisma } from '@/lib/db';
 import { buildSearchText, normalizeSearchText, parseSearchTerms } from '@/lib/archive/normalize';
-import { fixtureFile, resetArchive } from './support/archive';
+import { explain, fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
 
 const { importIssues } = await import('@/lib/data/imports');
@@ -108,15 +108,10 @@ describe('the search index', () => {
     await db.$executeRaw`ANALYZE "ArchiveItem"`;
   });
 
-  async function plan(query: string): Promise<string> {
-    const sql = indexedPageSql({ query });
-    const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
-    return rows.map((r) => r['QUERY PLAN']).join('\n');
-  }
 
   it('is used for queries of three or more characters, two, and one', async () => {
     for (const query of ['航天科普嘉年华', '嘉年', '嘉']) {
-      expect([query, await plan(query)]).toEqual([query, expect.stringContaining('Bitmap Index Scan on "ArchiveItem_search_idx"')]);
+      expect([query, await explain(indexedPageSql({ query }))]).toEqual([query, expect.stringContaining('Bitmap Index Scan on "ArchiveItem_search_idx"')]);
     }
     // Still exact with the noise around it.
     expect((await searchArchive({ query: '航天科普嘉年华' })).total).toBe(1);
@@ -128,9 +123,7 @@ describe('the search index', () => {
     // All noise rows belong to one issue: print order within it.
     expect(result.hits.map((h) => h.position)).toEqual(Array.from({ length: SEARCH_PAGE_SIZE }, (_, i) => 101 + i));
     expect((await searchArchive({ query: '标题', page: 2 })).hits[0]!.position).toBe(101 + SEARCH_PAGE_SIZE);
-    const sql = frequentPageSql({ query: '标题' }, 0, FREQUENT_WINDOW);
-    const rows = await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ${sql}`);
-    expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
+    expect(await explain(frequentPageSql({ query: '标题' }, 0, FREQUENT_WINDOW))).toContain('Index Scan using "ArchiveItem_issueDate_totalNumber_position_idx"');
   });
 
   it('pages a frequent term the statistics do not know yet, reading only up to the page shown', async () => {
@@ -158,8 +151,7 @@ describe('the search index', () => {
     const along = queries.mock.calls.map(([sql]) => sql).filter((sql) => sql instanceof Prisma.Sql && sql.sql.includes('AS recent'));
     queries.mockRestore();
     expect(along).toHaveLength(1);
-    const plan = (await db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN ANALYZE ${along[0] as Prisma.Sql}`)).map((r) => r['QUERY PLAN']).join('\n');
-    expect(plan).toMatch(new RegExp(`Subquery Scan on recent .*actual time=[\\d.]+ rows=${2 * SEARCH_PAGE_SIZE}\\b`));
+    expect(await explain(along[0] as Prisma.Sql, { analyze: true })).toMatch(new RegExp(`Subquery Scan on recent .*actual time=[\\d.]+ rows=${2 * SEARCH_PAGE_SIZE}\\b`));
     await db.archiveItem.deleteMany({ where: { position: { gt: 4000 } } });
   });
 
