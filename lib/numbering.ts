@@ -18,6 +18,7 @@
 import type { Prisma } from '@/lib/db';
 import { formatChineseDate, fromDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
+import { UNPUBLISHED } from '@/lib/issues/workflow';
 
 export interface IssueNumbers {
   year: number;
@@ -115,7 +116,7 @@ export async function getNumberingState(tx: Prisma.TransactionClient, publicatio
 export async function renumberUnpublishedIssues(tx: Prisma.TransactionClient, publicationId: number): Promise<void> {
   const { start, lastPublished } = await getNumberingState(tx, publicationId);
   const unpublished = await tx.issue.findMany({
-    where: { publicationId, status: { not: 'PUBLISHED' } },
+    where: { publicationId, status: UNPUBLISHED },
     select: { id: true, issueDate: true, year: true, yearNumber: true, totalNumber: true },
   });
   const numbers = assignNumbers(

@@ -8,6 +8,7 @@ import {
   ISSUE_WORKFLOW,
   listAllowedActions,
   rolesFor,
+  UNPUBLISHED_STATES,
   type IssueAction,
 } from '@/lib/issues/workflow';
 import { boardPath, issuePathFor } from '@/lib/issues/links';
@@ -73,6 +74,10 @@ describe('issue workflow table', () => {
     for (const rule of Object.values(ISSUE_WORKFLOW)) {
       if ('to' in rule && rule.to !== 'PUBLISHED') expect(listAllowedActions([E, R], rule.to).length).toBeGreaterThan(0);
     }
+  });
+
+  it('names every state but 已发布 as unpublished (the queries for issues being prepared list them)', () => {
+    expect([...UNPUBLISHED_STATES].sort()).toEqual(STATES.filter((status) => status !== 'PUBLISHED').sort());
   });
 });
 

@@ -7,6 +7,7 @@ import { findQuoteOffset } from '@/lib/annotations/anchor';
 import { getBodyText } from '@/lib/item-body-text';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { ZItemBody } from '@/lib/validations/item-body';
+import { UNPUBLISHED } from '@/lib/issues/workflow';
 
 // 批注: comments anchored to words of an item in an issue, with replies and 已解决. Every write
 // checks the issue's state under its row lock (nobody comments on a published issue) and is
@@ -99,7 +100,7 @@ export async function listIssueAnnotations(issueId: number): Promise<AnnotationE
 /** How many 批注 are open on each unpublished issue's items (for 待办). */
 export async function countOpenAnnotationsByIssue() {
   const open = await db.annotation.findMany({
-    where: { resolvedAt: null, issue: { status: { not: 'PUBLISHED' } } },
+    where: { resolvedAt: null, issue: { status: UNPUBLISHED } },
     select: { issueId: true, item: { select: { issueId: true } }, issue: { select: { year: true, yearNumber: true, totalNumber: true, status: true } } },
   });
   const byIssue = new Map<number, { issueId: number; year: number; yearNumber: number; totalNumber: number; status: IssueStatus; count: number }>();

@@ -7,6 +7,7 @@ import { toPrintSections } from '@/lib/issues/print-model';
 import { readPrintSnapshot } from '@/lib/export/print-issue';
 import { findStandingReturn } from '@/lib/issues/returns';
 import type { IssueStatus } from '@/lib/validations/issues';
+import { UNPUBLISHED } from '@/lib/issues/workflow';
 
 /** The latest submission or return of an issue, enough to tell whether it stands returned. */
 const lastReviewEvent = {
@@ -47,7 +48,7 @@ export async function listIssues(options: { statuses?: IssueStatus[]; publicatio
     ? await db.issue.findMany({ where: { publicationId, status: { in: options.statuses } }, orderBy: order, select: issueListSelect })
     : (
         await Promise.all([
-          db.issue.findMany({ where: { publicationId, status: { not: 'PUBLISHED' } }, orderBy: order, select: issueListSelect }),
+          db.issue.findMany({ where: { publicationId, status: UNPUBLISHED }, orderBy: order, select: issueListSelect }),
           db.issue.findMany({ where: { publicationId, status: 'PUBLISHED' }, orderBy: order, take: RECENT_PUBLISHED_ISSUES, select: issueListSelect }),
         ])
       ).flat();

@@ -10,6 +10,7 @@ import { checkSuggestionEdit, notifySuggestionsAdded } from '@/lib/review/sugges
 import { getBodyText, ZItemBody, type ItemBody } from '@/lib/validations/item-body';
 import type { IssueStatus } from '@/lib/validations/issues';
 import { getItemStage, ITEMS_PAGE_SIZE, type ItemFields, type ItemFilters, type SaveItemInput } from '@/lib/validations/items';
+import { UNPUBLISHED } from '@/lib/issues/workflow';
 
 type Tx = Prisma.TransactionClient;
 
@@ -310,7 +311,7 @@ function buildWhere(filters: ItemFilters, openIssueIds: number[], publicationId?
 
 /** The issues not yet published; read once per page render (the list and its section counts both ask). */
 const listOpenIssueIds = cache(async (): Promise<number[]> => {
-  const issues = await db.issue.findMany({ where: { status: { not: 'PUBLISHED' } }, select: { id: true } });
+  const issues = await db.issue.findMany({ where: { status: UNPUBLISHED }, select: { id: true } });
   return issues.map((issue) => issue.id);
 });
 

@@ -9,6 +9,7 @@ import type {
   NumberingStartInput,
   UpdatePublicationSettingsInput,
 } from '@/lib/validations/publication';
+import { UNPUBLISHED } from '@/lib/issues/workflow';
 
 // Publications (刊物). An office may publish several serials, each with its own name, masthead,
 // numbering, section catalogue and distribution. The default publication is the first in
@@ -181,7 +182,7 @@ async function readSettings(client: Reader, publicationId: number): Promise<Publ
   const published = { publicationId, status: 'PUBLISHED', origin: 'EDITED' } as const;
   const firstPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'asc' }, select: numbers });
   const lastPublished = await client.issue.findFirst({ where: published, orderBy: { totalNumber: 'desc' }, select: numbers });
-  const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: { not: 'PUBLISHED' } } });
+  const unpublishedIssueCount = await client.issue.count({ where: { publicationId, status: UNPUBLISHED } });
   const lastImported = await client.issue.findFirst({
     where: { publicationId, origin: 'IMPORTED' },
     orderBy: { totalNumber: 'desc' },
@@ -265,7 +266,7 @@ async function assertStartChangeable(tx: Tx, publicationId: number, start: Numbe
   // Numbering refuses an issue dated before the start year; an issue already being prepared
   // must not end up there either.
   const earliest = await tx.issue.findFirst({
-    where: { publicationId, status: { not: 'PUBLISHED' } },
+    where: { publicationId, status: UNPUBLISHED },
     orderBy: [{ issueDate: 'asc' }, { id: 'asc' }],
     select: { issueDate: true },
   });

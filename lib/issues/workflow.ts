@@ -61,6 +61,16 @@ const EDITOR_OR_REVIEWER = ['EDITOR', 'REVIEWER'] as const satisfies Role[];
 const ASSEMBLING = ['ASSEMBLING'] as const satisfies IssueStatus[];
 
 /**
+ * Every state before 已发布: the issues still being prepared. Queries name them (`status IN …`)
+ * rather than `status <> 'PUBLISHED'`, which the database can only answer by reading every
+ * published issue of the archive; this way an index finds the few open ones.
+ */
+export const UNPUBLISHED_STATES = ['ASSEMBLING', 'IN_REVIEW', 'APPROVED'] as const satisfies IssueStatus[];
+
+/** The Prisma filter for an issue's status before publication (see UNPUBLISHED_STATES). */
+export const UNPUBLISHED = { in: [...UNPUBLISHED_STATES] };
+
+/**
  * The workflow: 编排中 → (提交审核) 待审核 → (审核通过) 已通过 → (发布) 已发布; 退回修改 and 解除锁定
  * go back to 编排中. Numbering rules (one issue per date, publication in number order) are
  * checked by `lib/numbering.ts` under the publication lock.
@@ -79,7 +89,7 @@ export const ISSUE_WORKFLOW = {
   approve: { roles: REVIEWER, states: ['IN_REVIEW'], to: 'APPROVED' },
   unlock: { roles: EDITOR_OR_REVIEWER, states: ['APPROVED'], to: 'ASSEMBLING' },
   publish: { roles: EDITOR, states: ['APPROVED'], to: 'PUBLISHED', requires: ['MATCHES_APPROVAL'] },
-  comment: { roles: EDITOR_OR_REVIEWER, states: ['ASSEMBLING', 'IN_REVIEW', 'APPROVED'], refusal: '该期已发布，不能再添加意见。' },
+  comment: { roles: EDITOR_OR_REVIEWER, states: UNPUBLISHED_STATES, refusal: '该期已发布，不能再添加意见。' },
 } as const satisfies Record<string, WorkflowRule>;
 
 export type IssueAction = keyof typeof ISSUE_WORKFLOW;
