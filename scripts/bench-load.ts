@@ -6,7 +6,8 @@
 // dashboard (稿件), the item editor, the assembly page of the issue being prepared, the archive
 // (one year, and a published issue), 信息采用统计 (one year) and the search, each user pausing
 // about --think-ms between pages. --keep-data keeps each size's database in DIR/<size> and uses
-// it again next time instead of generating. Prints p50/p95/max per page and the errors (any answer but 200), each page alone (one request at a time, after the load), the search query's
+// it again next time instead of generating. Prints p50/p95/max per page and the errors (any
+// answer but 200), each page alone (one request at a time, after the load), the search query's
 // own time in the database, and the editor route's first-load JavaScript (gzip). Figures, not
 // pass/fail. Targets (issue 10, on 2 cores): pages p95 ≤ 150 ms, search p95 ≤ 50 ms at 6,000
 // items and ≤ 100 ms at 60,000, 0 errors, editor first-load JS ≤ 300 KB gzip.
