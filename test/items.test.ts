@@ -1,9 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callWithRawInput } from '@/lib/action-result';
-import { db } from '@/lib/db';
+import { db, Prisma } from '@/lib/db';
 import { countBodyCharacters } from '@/lib/layout/estimate';
 import { renderBodyHtml } from '@/lib/render-body';
 import type { ItemBody } from '@/lib/validations/item-body';
+import { explain } from './support/archive';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
 
@@ -204,6 +205,17 @@ describe('lists', () => {
     expect((await listItems({ q: mark, authorId: editor.id })).items).toEqual([]);
     const counts = await countItemsBySection({ q: mark });
     expect([counts.get(sectionId), counts.get(otherSectionId)]).toEqual([1, 1]);
+  });
+
+  it('has an index in the list’s own order, so a page is read without sorting every item', async () => {
+    // listItems' order. With sorting switched off, a plan that still sorts means no index gives it.
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_sort = off`;
+      await tx.$executeRaw`SET LOCAL enable_incremental_sort = off`;
+      return explain(Prisma.sql`SELECT "id" FROM "Item" ORDER BY "updatedAt" DESC, "id" DESC LIMIT 50`, { client: tx });
+    });
+    expect(plan).toMatch(/Index (Only )?Scan using "Item_updatedAt_id_idx"/);
+    expect(plan).not.toMatch(/Sort/);
   });
 });
 
