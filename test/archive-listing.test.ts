@@ -2,8 +2,9 @@
 // queries can read the publication's own index.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { explain, fixtureFile, resetArchive } from './support/archive';
+import { fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
+import { explain } from './support/query-plan';
 
 const { importIssues } = await import('@/lib/data/imports');
 const { frequentPageSql, getArchiveFacets, listPublishedIssuesOfYear, listPublishedYears, searchArchive } = await import('@/lib/data/archive');

@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, Prisma } from '@/lib/db';
 import { buildSearchText, normalizeSearchText, parseSearchTerms } from '@/lib/archive/normalize';
-import { explain, fixtureFile, resetArchive } from './support/archive';
+import { fixtureFile, resetArchive } from './support/archive';
 import { createTestUser } from './support/factories';
+import { explain } from './support/query-plan';
 
 const { importIssues } = await import('@/lib/data/imports');
 const { FREQUENT_WINDOW, frequentPageSql, indexedPageSql, searchArchive, SEARCH_PAGE_SIZE } = await import('@/lib/data/archive');
@@ -107,7 +108,6 @@ describe('the search index', () => {
            LATERAL (SELECT string_agg(chr(19968 + floor(random() * 20000)::int), '') AS t FROM generate_series(1, 400 + g % 7)) AS body`;
     await db.$executeRaw`ANALYZE "ArchiveItem"`;
   });
-
 
   it('is used for queries of three or more characters, two, and one', async () => {
     for (const query of ['航天科普嘉年华', '嘉年', '嘉']) {

@@ -4,9 +4,9 @@ import { db, Prisma } from '@/lib/db';
 import { countBodyCharacters } from '@/lib/layout/estimate';
 import { renderBodyHtml } from '@/lib/render-body';
 import type { ItemBody } from '@/lib/validations/item-body';
-import { explain } from './support/archive';
 import { createTestUser } from './support/factories';
 import { loginAs } from './support/session';
+import { explain } from './support/query-plan';
 
 const { createItemAction, saveItemAction, restoreItemVersionAction } = await import('@/lib/actions/items');
 const { getItemHistory, listItems, countItemsBySection } = await import('@/lib/data/items');

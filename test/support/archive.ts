@@ -1,7 +1,7 @@
 // The real printed issues (../shared/fixtures/issues) as import files, and a clean archive.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { db, Prisma } from '@/lib/db';
+import { db } from '@/lib/db';
 
 export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 
@@ -47,13 +47,4 @@ export async function resetArchive(start: { startYear?: number; startYearNumber?
     },
   });
   return publication.id;
-}
-
-/**
- * PostgreSQL's plan for `sql` as text: EXPLAIN, or EXPLAIN ANALYZE (which runs it and adds the
- * rows each step returned); through `client`, e.g. a transaction with its own planner settings.
- */
-export async function explain(sql: Prisma.Sql, { analyze = false, client = db }: { analyze?: boolean; client?: Pick<Prisma.TransactionClient, '$queryRaw'> } = {}): Promise<string> {
-  const rows = await client.$queryRaw<{ 'QUERY PLAN': string }[]>(analyze ? Prisma.sql`EXPLAIN ANALYZE ${sql}` : Prisma.sql`EXPLAIN ${sql}`);
-  return rows.map((r) => r['QUERY PLAN']).join('\n');
 }
