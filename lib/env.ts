@@ -16,7 +16,8 @@ const launcherSchema = z.object({
   TRUST_PROXY: flag,
   /** Use this PostgreSQL instead of starting the embedded one. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  EMBEDDED_PG_PORT: port.default(54329),
+  /** Unset: DEFAULT_EMBEDDED_PG_PORT, or a free port when another program has that one. */
+  EMBEDDED_PG_PORT: port.optional(),
   /** Folder that keeps the embedded PostgreSQL cluster and generated secrets (git-ignored). */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Public URL of the app, when it is served behind a proxy or on another host name. */
@@ -25,6 +26,9 @@ const launcherSchema = z.object({
   /** 0: an empty database gets only the publication, its catalogue and an admin account. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
 });
+
+/** The embedded PostgreSQL's port unless EMBEDDED_PG_PORT says otherwise. */
+export const DEFAULT_EMBEDDED_PG_PORT = 54329;
 
 /** What the running Next.js server reads. The launcher always provides these. */
 const serverSchema = z.object({
@@ -37,10 +41,11 @@ const serverSchema = z.object({
 function parse<T extends z.ZodType>(schema: T, source: EnvSource): z.output<T> {
   // An empty variable (`DATABASE_URL=`) means "not set".
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const result = schema.safeParse(present);
+  // In Chinese: the launcher prints this to whoever set the variables.
+  const result = schema.safeParse(present, { error: z.locales.zhCN().localeError });
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}：${i.message}`);
+    throw new Error(`环境变量有误：\n${lines.join('\n')}`);
   }
   return result.data;
 }

@@ -10,7 +10,9 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { LauncherEnv } from '@/lib/env';
+import { DEFAULT_EMBEDDED_PG_PORT, type LauncherEnv } from '@/lib/env';
+import { freePort, isPortTaken } from '@/ops/free-port';
+import { StartupError } from '@/ops/startup-error';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,6 +21,8 @@ export interface EmbeddedDatabase {
 
 /** An embedded server this process started and watches. */
 export interface WatchedDatabase extends EmbeddedDatabase {
+  /** The port it listens on (127.0.0.1). */
+  port: number;
   /** Called when the server exits without stop() being asked for (killed, crashed). */
   onUnexpectedExit(listener: (reason: string) => void): void;
   /** Starts the server again after an unexpected exit; throws when it will not come back. */
@@ -31,7 +35,12 @@ const RESTART_DELAYS_MS = [1_000, 1_000, 2_000, 4_000, 8_000];
 interface Options {
   /** Folder for the cluster (created on first use). */
   dir: string;
-  port: number;
+  /**
+   * The port to listen on; a start fails when another program has it. Without one:
+   * DEFAULT_EMBEDDED_PG_PORT, or a free port when that one is taken (another checkout's
+   * `npm start`, a PostgreSQL of the machine's own).
+   */
+  port?: number;
   database: string;
   log?: (line: string) => void;
 }
@@ -120,7 +129,7 @@ async function stopOrphanedServer(clusterDir: string, log?: (line: string) => vo
   const pid = await findRunningServer(clusterDir);
   if (pid === null) return;
   if (await hasLiveLauncher(pid)) {
-    throw new Error(`内置数据库正被另一个正在运行的实例使用（postgres pid ${pid}）。请先停止它，或用 PORT/DATA_DIR 另起一个。`);
+    throw new StartupError(`内置数据库正被另一个正在运行的实例使用（postgres pid ${pid}）。请先停止它，或用 PORT/DATA_DIR 另起一个。`);
   }
   log?.(`发现上次未正常关闭的 PostgreSQL（pid ${pid}），正在关闭…`);
   process.kill(pid, 'SIGINT');
@@ -143,7 +152,7 @@ export async function connectEmbeddedPostgres(options: Options): Promise<Embedde
   if ((await findRunningServer(clusterDir)) !== null) {
     const password = (await readFile(path.resolve(options.dir, 'postgres-password'), 'utf8')).trim();
     // The app may run on another EMBEDDED_PG_PORT than this shell's: the server says which.
-    const port = (await readServerPort(clusterDir)) ?? options.port;
+    const port = (await readServerPort(clusterDir)) ?? options.port ?? DEFAULT_EMBEDDED_PG_PORT;
     return { url: databaseUrl(password, port, options.database), stop: async () => {} };
   }
   return startEmbeddedPostgres(options);
@@ -162,7 +171,15 @@ function databaseUrl(password: string, port: number, database: string): string {
   return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-export async function startEmbeddedPostgres({ dir, port, database, log }: Options): Promise<WatchedDatabase> {
+/** The port a new server can listen on (see Options.port). */
+async function choosePort(requested: number | undefined): Promise<number> {
+  const port = requested ?? DEFAULT_EMBEDDED_PG_PORT;
+  if (!(await isPortTaken(port, '127.0.0.1'))) return port;
+  if (requested === undefined) return freePort();
+  throw new StartupError(`端口 ${port} 已被其他程序占用，内置 PostgreSQL 无法启动。请停止占用它的程序，或改用其他 EMBEDDED_PG_PORT（不设时自动选用空闲端口）。`);
+}
+
+export async function startEmbeddedPostgres({ dir, port: requestedPort, database, log }: Options): Promise<WatchedDatabase> {
   const clusterDir = path.resolve(dir, 'postgres');
   await mkdir(path.dirname(clusterDir), { recursive: true });
   await makeTraversable(path.dirname(clusterDir));
@@ -170,6 +187,9 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   await makeTraversable(nativeBinDir());
   const password = await readOrCreatePassword(path.resolve(dir, 'postgres-password'));
   const isFresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  // A server left behind by this cluster's last launcher holds the port: stopped before choosing.
+  if (!isFresh) await stopOrphanedServer(clusterDir, log);
+  const port = await choosePort(requestedPort);
 
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -194,8 +214,13 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
   };
 
   if (isFresh) await server.initialise();
-  else await stopOrphanedServer(clusterDir, log);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The package rejects with nothing when the server exits during start-up; PostgreSQL's own
+    // FATAL line (passed to `log`) says why.
+    throw new StartupError('内置 PostgreSQL 未能启动，原因见上面 PostgreSQL 的输出。', { cause: error });
+  }
 
   const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres' });
   await client.connect();
@@ -219,6 +244,7 @@ export async function startEmbeddedPostgres({ dir, port, database, log }: Option
 
   return {
     url: databaseUrl(password, port, database),
+    port,
     // A server that already died has nothing to stop (the package would wait for an exit
     // that has happened).
     stop: () => (stopping ??= isRunning() ? server.stop() : Promise.resolve()),

@@ -12,3 +12,16 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Whether another program listens on `port` of `host` (0.0.0.0: of any address), found by
+ * trying to listen there. Other failures (no permission for the port, no such address) are
+ * thrown: they are not "taken", and the caller's own listen would fail the same way.
+ */
+export function isPortTaken(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? resolve(true) : reject(error)));
+    server.listen(port, host, () => server.close(() => resolve(false)));
+  });
+}

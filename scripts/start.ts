@@ -14,22 +14,36 @@ import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
 import pg from 'pg';
 import { applyMigrations } from '@/ops/schema-engine';
-import { readLauncherEnv } from '@/lib/env';
+import { DEFAULT_EMBEDDED_PG_PORT, readLauncherEnv, type LauncherEnv } from '@/lib/env';
 import { ERROR_CODES } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/roles';
 import { ensureBuilt } from '@/ops/build';
 import { startEmbeddedPostgres, type EmbeddedDatabase, type WatchedDatabase } from '@/ops/embedded-postgres';
+import { isPortTaken } from '@/ops/free-port';
+import { StartupError } from '@/ops/startup-error';
 import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
-
-const root = process.cwd();
-const isDev = process.argv.includes('--dev');
-const env = readLauncherEnv();
-const dataDir = path.resolve(root, env.DATA_DIR);
-const startedAt = Date.now();
 
 function log(message: string) {
   console.log(`[科协每周动态] ${message}`);
 }
+
+/** What the user must fix before anything starts, said in one place (no stack trace). */
+function exitAtOnce(message: string): never {
+  log(message);
+  process.exit(1);
+}
+
+const root = process.cwd();
+const isDev = process.argv.includes('--dev');
+const env = ((): LauncherEnv => {
+  try {
+    return readLauncherEnv();
+  } catch (error) {
+    return exitAtOnce(error instanceof Error ? error.message : String(error));
+  }
+})();
+const dataDir = path.resolve(root, env.DATA_DIR);
+const startedAt = Date.now();
 
 async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
@@ -159,7 +173,7 @@ function forkWebServer(args: string[], serverEnv: NodeJS.ProcessEnv): Promise<Ch
   const child = fork(path.join(root, 'scripts/serve.mjs'), args, { cwd: root, execArgv: [], env: serverEnv }); // plain Node: no TypeScript loader in front of Next.js
   server = child;
   return new Promise((resolve, reject) => {
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => reject(new Error(`exit ${signal ?? code}`));
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => reject(new Error(signal ?? `退出码 ${code}`));
     child.once('exit', onExit);
     child.on('message', (message: { type?: string }) => {
       if (message?.type !== 'ready') return;
@@ -175,8 +189,11 @@ async function startWebServer(args: string[], serverEnv: NodeJS.ProcessEnv, isRe
   try {
     child = await forkWebServer(args, serverEnv);
   } catch (error) {
-    if (!isRestart || isStopping) throw error;
-    return onWebServerDown(args, serverEnv, error instanceof Error ? error.message : String(error), 0);
+    const reason = error instanceof Error ? error.message : String(error);
+    // The server printed why (a port taken since the check, a broken build).
+    if (!isRestart) throw new StartupError(`网页服务未能启动（${reason}），原因见上面的输出。`);
+    if (isStopping) throw error;
+    return onWebServerDown(args, serverEnv, reason, 0);
   }
   if (!isDatabaseUp) reportDatabase(false);
   if (isRestart) log(`网页服务已重新启动（进程 ${child.pid}）。`);
@@ -201,6 +218,10 @@ async function onWebServerDown(args: string[], serverEnv: NodeJS.ProcessEnv, rea
 }
 
 async function main() {
+  // Before building or starting the database: a second copy of the app is the usual reason.
+  if (await isPortTaken(env.PORT, env.HOST)) {
+    throw new StartupError(`端口 ${env.PORT} 已被占用（也许本程序已在运行）。请先停止占用它的程序，或用 PORT=… 指定其他端口。`);
+  }
   await mkdir(dataDir, { recursive: true });
   if (!isDev && (await ensureBuilt(root))) log('构建完成。');
 
@@ -208,7 +229,7 @@ async function main() {
     database = { url: env.DATABASE_URL, stop: async () => {} };
     log('使用 DATABASE_URL 指定的 PostgreSQL。');
   } else {
-    log(`正在启动内置 PostgreSQL（端口 ${env.EMBEDDED_PG_PORT}，数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
+    log(`正在启动内置 PostgreSQL（数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
     const embedded = await startEmbeddedPostgres({
       dir: dataDir,
       port: env.EMBEDDED_PG_PORT,
@@ -218,6 +239,9 @@ async function main() {
         if (/FATAL|PANIC|ERROR|未正常关闭/.test(line)) log(line);
       },
     });
+    if (env.EMBEDDED_PG_PORT === undefined && embedded.port !== DEFAULT_EMBEDDED_PG_PORT) {
+      log(`端口 ${DEFAULT_EMBEDDED_PG_PORT} 已被其他程序占用，内置 PostgreSQL 改用端口 ${embedded.port}（要固定端口，请设 EMBEDDED_PG_PORT）。`);
+    }
     embedded.onUnexpectedExit((reason) => void recoverEmbeddedDatabase(embedded, reason));
     database = embedded;
   }
@@ -263,6 +287,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  if (error instanceof StartupError) log(error.message);
+  else {
+    log('启动失败，详细信息如下：');
+    console.error(error);
+  }
   void stop(1);
 });

@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '@/ops/schema-engine';
 import { readLauncherEnv } from '@/lib/env';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
+import { freePort } from '@/ops/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,8 +23,8 @@ export default async function setup(project: TestProject) {
     url = externalUrl;
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), 'kexie-test-pg-'));
-    const port = 55_000 + Math.floor(Math.random() * 900);
-    const database = await startEmbeddedPostgres({ dir, port, database: 'kexie_template' });
+    // Not the default port, which a developer's `npm start` would then have to leave.
+    const database = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'kexie_template' });
     url = database.url;
     teardown = async () => {
       await database.stop();
