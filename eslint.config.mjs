@@ -21,6 +21,17 @@ const config = [
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Schemas are made with lib/validations/zod.ts's `z` (set up for the browser's CSP); types may come from 'zod'.
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['lib/validations/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import z from '@/lib/validations/zod' (see there why).", allowTypeImports: true }] },
+      ],
+    },
+  },
   { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
 ];
 

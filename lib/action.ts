@@ -2,7 +2,7 @@
 // with every failure mapped once to a status and a Chinese message. Server actions are
 // public endpoints, so nothing here trusts the caller's UI.
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { requireUser, type CurrentUser } from '@/lib/auth';
 import type { Action, ActionFailure } from '@/lib/action-result';
 import { AppError, ERROR_CODES, isAppError, isDatabaseUnavailable, type FieldErrors } from '@/lib/errors';

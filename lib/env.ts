@@ -1,5 +1,5 @@
 // Every environment variable the system reads, validated once. Nothing else reads process.env.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z

@@ -3,7 +3,7 @@
 // DOCX exports render — so a published issue never changes when users, sections or settings do.
 // The zod schema is the type; Issue.snapshot is written by toPrintSnapshot and read by
 // readPrintSnapshot only.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZItemBody } from '@/lib/validations/item-body';
 
 /** The format of the model as stored in Issue.snapshot; a change of shape is a new version. */

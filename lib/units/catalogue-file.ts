@@ -3,7 +3,7 @@
 // writes what this accepts, in one transaction.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { UNIT_KIND_LABELS, parseUnitKind, type UnitKind } from '@/lib/units/kinds';
 import { ZUnitFields } from '@/lib/validations/units';
 

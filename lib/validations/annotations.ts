@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZBoolean, ZId, ZText } from '@/lib/validations/common';
 
 const ZAnnotationId = ZId('批注编号无效');

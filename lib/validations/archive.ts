@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZSearchQuery, ZText } from '@/lib/validations/common';
 
 const ZYear = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { isStorableText } from '@/lib/validations/common';
 
 export const ZLogin = z.object({

@@ -1,7 +1,7 @@
 // Building blocks every schema uses, so that ids, numbers and text are checked the same way
 // on every form and action. What PostgreSQL cannot store (NUL, broken UTF-16, numbers beyond
 // int4) is refused here with a Chinese message instead of failing in the database.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, isStorableText } from '@/lib/text';
 
 export { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, isStorableText, removeInvisibleCharacters } from '@/lib/text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZId } from '@/lib/validations/common';
 
 /** The correction text of an issue is at most this long (the largest issue is ~40,000 characters). */

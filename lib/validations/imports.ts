@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { IMPORT_LIMITS, MAX_IMPORT_FILE_BYTES, toBaseFileName } from '@/lib/import/limits';
 import { ZId } from '@/lib/validations/common';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 export const ISSUE_STATUS_LABELS = {

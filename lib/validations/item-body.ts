@@ -1,7 +1,7 @@
 // The item body is Tiptap JSON restricted to what a bulletin can print: paragraphs, text,
 // bold and line breaks, plus the 修订 marks (insertion, deletion) that exports resolve. Anything else (headings, images, links, colours, unknown attrs) is
 // refused by the server, so what is stored is always printable and safe to render.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { getBodyText, type ItemBody, type ParagraphNode } from '@/lib/item-body-text';
 import { hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT } from '@/lib/validations/common';
 

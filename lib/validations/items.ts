@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { normalizeTitle, TITLE_BREAK } from '@/lib/layout/title';
 import { INVISIBLE_CHARACTER_HINT, ZChosenId, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZId } from '@/lib/validations/common';
 
 /** Marks the given notifications read, or all of them (`all: true`); nothing else is a request. */

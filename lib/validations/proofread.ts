@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { hasInvisibleCharacters, isStorableText, ZId, ZText } from '@/lib/validations/common';
 import { RULE_IDS } from '@/lib/proofread/types';
 

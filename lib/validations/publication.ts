@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { characterCount, hasInvisibleCharacters, INVISIBLE_CHARACTER_HINT, ZId, ZText } from '@/lib/validations/common';
 
 export const PUBLICATION_NAME_MAX_LENGTH = 20;

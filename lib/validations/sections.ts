@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZBoolean, ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
 export const SECTION_NAME_MAX_LENGTH = 20;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZText } from '@/lib/validations/common';
 
 export const GRANULARITY_LABELS = { year: '按年', quarter: '按季度', month: '按月' } as const;

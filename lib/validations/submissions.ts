@@ -1,6 +1,6 @@
 // 信息报送: what a 信息员 sends (a submission) and what an editor decides about it (来稿),
 // and the 约稿 requests editors send to units. Shared by forms and actions.
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { toList, ZImportFile } from '@/lib/validations/imports';
 import { INT4_MAX, ZId, ZOptionalId, ZSearchQuery, ZText } from '@/lib/validations/common';
 import { ZItemBodyInput } from '@/lib/validations/item-body';

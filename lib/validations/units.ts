@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ZBoolean, ZId, ZText } from '@/lib/validations/common';
 import { UNIT_KINDS } from '@/lib/units/kinds';
 

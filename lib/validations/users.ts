@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/validations/zod';
 import { ROLES } from '@/lib/roles';
 import { ZBoolean, ZId, ZOptionalId, ZText } from '@/lib/validations/common';
 
