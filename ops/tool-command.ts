@@ -3,6 +3,7 @@
 // for the command), and everything it opened closed again whatever happens.
 import { readLauncherEnv, type LauncherEnv } from '@/lib/env';
 import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { describeToolError } from '@/ops/tool-args';
 
 export interface ToolCommand {
   env: LauncherEnv;
@@ -14,7 +15,7 @@ export interface ToolCommand {
 /**
  * Runs `run` with the database connected, then closes what it registered and stops the
  * database, and exits: with `run`'s code (0 when it returns none), or 1 after printing
- * `<name>: <message>` when it throws. DATABASE_URL is set before `run` starts, so the data
+ * `<name>：<message>` when it throws (a file-system failure in Chinese, with its path). DATABASE_URL is set before `run` starts, so the data
  * layer, which reads it from the environment as in the web server, is imported inside `run`.
  */
 export async function runToolCommand(name: string, run: (tool: ToolCommand) => Promise<number | void>): Promise<never> {
@@ -26,7 +27,7 @@ export async function runToolCommand(name: string, run: (tool: ToolCommand) => P
   try {
     exitCode = (await run({ env, databaseUrl: database.url, onClose: (close) => closers.unshift(close) })) ?? 0;
   } catch (error) {
-    console.error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`${name}：${describeToolError(error)}`);
     exitCode = 1;
   } finally {
     for (const close of closers) await close();

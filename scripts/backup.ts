@@ -3,12 +3,12 @@
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import path from 'node:path';
 import { writeBackup } from '@/ops/backup';
+import { failUsage } from '@/ops/tool-args';
 import { runToolCommand } from '@/ops/tool-command';
 
 const file = process.argv[2];
-if (!file || file.startsWith('-')) {
-  console.error('usage: npm run backup -- FILE        (e.g. npm run backup -- 备份/kexie-2024-06-30.backup.gz)');
-  process.exit(2);
+if (!file || file.startsWith('-') || process.argv.length > 3) {
+  failUsage('backup', 'npm run backup -- 文件（例如 npm run backup -- 备份/kexie-2024-06-30.backup.gz）', '请给出一个备份文件名');
 }
 
 await runToolCommand('backup', async ({ databaseUrl }) => {

@@ -5,10 +5,12 @@
 // download); HTML is the print template, its fonts served by the app under APP_URL.
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { failUsage, parseToolArgs } from '@/ops/tool-args';
 import { runToolCommand } from '@/ops/tool-command';
 
-const { values } = parseArgs({
+const USAGE = 'npm run export -- [--publication 刊物] (--year 年 --number 期 | --latest) --format pdf|docx|html --out 文件';
+
+const { values } = parseToolArgs('export', USAGE, {
   options: {
     year: { type: 'string' },
     number: { type: 'string' },
@@ -20,14 +22,13 @@ const { values } = parseArgs({
 });
 
 function fail(message: string): never {
-  console.error(`export: ${message}\nusage: npm run export -- [--publication NAME] (--year Y --number N | --latest) --format pdf|docx|html --out FILE`);
-  process.exit(2);
+  return failUsage('export', USAGE, message);
 }
 
 const format = values.format;
-if (format !== 'pdf' && format !== 'docx' && format !== 'html') fail('--format must be pdf, docx or html');
-if (!values.out) fail('--out FILE is required');
-if (!values.latest && !(values.year && values.number)) fail('give --latest or both --year and --number');
+if (format !== 'pdf' && format !== 'docx' && format !== 'html') fail('--format 须为 pdf、docx 或 html');
+if (!values.out) fail('缺少 --out 文件');
+if (!values.latest && !(values.year && values.number)) fail('请给出 --latest，或同时给出 --year 和 --number');
 
 await runToolCommand('export', async ({ env, onClose }) => {
   const { db } = await import('@/lib/db');
@@ -47,7 +48,7 @@ await runToolCommand('export', async ({ env, onClose }) => {
     select: { id: true, year: true, yearNumber: true, totalNumber: true, snapshot: true },
   });
   if (!issue?.snapshot) {
-    throw new Error(`${publication.name}: ${values.latest ? 'no published issue yet' : `no published issue ${values.year} 第${values.number}期`}`);
+    throw new Error(`${publication.name}：${values.latest ? '还没有已发布的期次' : `没有已发布的 ${values.year}年第${values.number}期`}`);
   }
   const print = readPrintSnapshot(issue.snapshot);
   const label = `${publication.name} ${issue.year}年 第${issue.yearNumber}期（总第${issue.totalNumber}期）`;

@@ -6,17 +6,16 @@
 // .docx, .txt and .md files. Uses DATABASE_URL, or the embedded database.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { failUsage, parseToolArgs } from '@/ops/tool-args';
 import { runToolCommand } from '@/ops/tool-command';
 
-const { values, positionals } = parseArgs({
+const USAGE = 'npm run import -- [--dry-run] [--user 用户名] [--publication 刊物] 文件或文件夹…';
+
+const { values, positionals } = parseToolArgs('import', USAGE, {
   allowPositionals: true,
   options: { 'dry-run': { type: 'boolean', default: false }, user: { type: 'string' }, publication: { type: 'string' } },
 });
-if (!positionals.length) {
-  console.error('usage: npm run import -- [--dry-run] [--user USERNAME] [--publication NAME] FILE_OR_FOLDER...');
-  process.exit(2);
-}
+if (!positionals.length) failUsage('import', USAGE, '请给出要导入的文件或文件夹');
 
 async function collect(target: string): Promise<string[]> {
   const info = await stat(target);

@@ -5,15 +5,15 @@
 // page's downloads. --date dates the 通报 (default: today in Beijing).
 // Uses DATABASE_URL, or the embedded database (the running app's, or started for the command).
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { getBeijingToday } from '@/lib/dates';
+import { failUsage, parseToolArgs } from '@/ops/tool-args';
 import { runToolCommand } from '@/ops/tool-command';
 import { customPeriod, quarterPeriod, yearPeriod } from '@/lib/units/points';
 
 const USAGE =
-  'usage: npm run report -- adoption --year Y [--quarter 1-4 | --from YYYY-MM-DD --to YYYY-MM-DD] --format csv|xlsx|pdf|docx --out FILE [--date YYYY-MM-DD]';
+  'npm run report -- adoption --year 年 [--quarter 1-4 | --from YYYY-MM-DD --to YYYY-MM-DD] --format csv|xlsx|pdf|docx --out 文件 [--date YYYY-MM-DD]';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseToolArgs('report', USAGE, {
   allowPositionals: true,
   options: {
     year: { type: 'string' },
@@ -27,23 +27,22 @@ const { values, positionals } = parseArgs({
 });
 
 function fail(message: string): never {
-  console.error(`report: ${message}\n${USAGE}`);
-  process.exit(2);
+  return failUsage('report', USAGE, message);
 }
 
 const isDay = (value: string | undefined): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-if (positionals[0] !== 'adoption' || positionals.length !== 1) fail('the only report is "adoption"');
+if (positionals[0] !== 'adoption' || positionals.length !== 1) fail('报表只有 adoption（信息采用统计）');
 const format = values.format;
-if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf' && format !== 'docx') fail('--format must be csv, xlsx, pdf or docx');
-if (!values.out) fail('--out FILE is required');
-if (values.date !== undefined && !isDay(values.date)) fail('--date must be YYYY-MM-DD');
+if (format !== 'csv' && format !== 'xlsx' && format !== 'pdf' && format !== 'docx') fail('--format 须为 csv、xlsx、pdf 或 docx');
+if (!values.out) fail('缺少 --out 文件');
+if (values.date !== undefined && !isDay(values.date)) fail('--date 须为 YYYY-MM-DD 格式的日期');
 let period;
 if (values.from !== undefined || values.to !== undefined) {
-  if (!isDay(values.from) || !isDay(values.to)) fail('--from and --to must both be YYYY-MM-DD');
+  if (!isDay(values.from) || !isDay(values.to)) fail('--from 和 --to 须同时给出，都是 YYYY-MM-DD 格式的日期');
   period = customPeriod(values.from, values.to);
 } else {
-  if (!values.year || !/^\d{4}$/.test(values.year)) fail('--year must be a year such as 2023');
-  if (values.quarter !== undefined && !/^[1-4]$/.test(values.quarter)) fail('--quarter must be 1, 2, 3 or 4');
+  if (!values.year || !/^\d{4}$/.test(values.year)) fail('--year 须为年份，例如 2023');
+  if (values.quarter !== undefined && !/^[1-4]$/.test(values.quarter)) fail('--quarter 须为 1、2、3 或 4');
   period = values.quarter ? quarterPeriod(Number(values.year), Number(values.quarter) as 1 | 2 | 3 | 4) : yearPeriod(Number(values.year));
 }
 
@@ -56,5 +55,5 @@ await runToolCommand('report', async ({ onClose }) => {
 
   const report = await getAdoptionReport(period, values.date ?? getBeijingToday());
   await writeFile(values.out!, await renderAdoptionFile(report, format));
-  console.log(`${period.label}: ${report.rows.length} units, ${report.totals.submitted} submitted, ${report.totals.single} adopted, ${report.totals.merged} merged → ${values.out} (${format})`);
+  console.log(`${period.label}：${report.rows.length} 个单位，报送 ${report.totals.submitted} 条，单独采用 ${report.totals.single} 条，综合采用 ${report.totals.merged} 条 → ${values.out}（${format}）`);
 });

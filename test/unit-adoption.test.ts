@@ -180,11 +180,11 @@ describe('采用统计 files and the 通报', () => {
       ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '1', '--format', 'csv', '--out', out],
       { encoding: 'utf8', env: { ...process.env } },
     );
-    expect(printed).toContain('2030年第一季度: 3 units');
+    expect(printed).toContain('2030年第一季度：3 个单位，报送 5 条，单独采用 1 条，综合采用 2 条');
     expect(readFileSync(out, 'utf8')).toBe(
       '\uFEFF单位,报送,单独采用,综合采用,采用率,得分\r\n平谷区科协,3,1,1,66.7%,4.5\r\n北京科技社团服务中心,2,0,1,50%,4.5\r\n北京土壤学会,0,0,0,—,0\r\n',
     );
-    expect(() => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '5', '--format', 'csv', '--out', out], { stdio: 'pipe' })).toThrow('--quarter must be 1, 2, 3 or 4');
+    expect(() => execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/report.ts', 'adoption', '--year', '2030', '--quarter', '5', '--format', 'csv', '--out', out], { stdio: 'pipe' })).toThrow('report：--quarter 须为 1、2、3 或 4');
     // Two Node processes starting tsx: slow on a busy machine.
   }, 240_000);
 
