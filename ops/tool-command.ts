@@ -2,7 +2,7 @@
 // `import`, `backup`): DATABASE_URL, or the embedded database (the running app's, or started
 // for the command), and everything it opened closed again whatever happens.
 import { readLauncherEnv, type LauncherEnv } from '@/lib/env';
-import { connectToolDatabase } from '@/ops/embedded-postgres';
+import { connectToolDatabase, type EmbeddedDatabase } from '@/ops/embedded-postgres';
 import { describeToolError } from '@/ops/tool-args';
 
 export interface ToolCommand {
@@ -19,19 +19,21 @@ export interface ToolCommand {
  * layer, which reads it from the environment as in the web server, is imported inside `run`.
  */
 export async function runToolCommand(name: string, run: (tool: ToolCommand) => Promise<number | void>): Promise<never> {
-  const env = readLauncherEnv();
-  const database = await connectToolDatabase(env);
-  process.env.DATABASE_URL = database.url;
   const closers: (() => Promise<unknown>)[] = [];
+  let database: EmbeddedDatabase | undefined;
   let exitCode = 0;
   try {
+    // A bad variable or a database that will not start is said like any other failure.
+    const env = readLauncherEnv();
+    database = await connectToolDatabase(env);
+    process.env.DATABASE_URL = database.url;
     exitCode = (await run({ env, databaseUrl: database.url, onClose: (close) => closers.unshift(close) })) ?? 0;
   } catch (error) {
     console.error(`${name}：${describeToolError(error)}`);
     exitCode = 1;
   } finally {
     for (const close of closers) await close();
-    await database.stop();
+    await database?.stop();
   }
   process.exit(exitCode);
 }

@@ -12,12 +12,10 @@ import pg from 'pg';
 import { BackupError, restoreBackup, verifyBackup, writeBackup, type RestoreSummary } from '@/ops/backup';
 import { readLauncherEnv } from '@/lib/env';
 import { isEmbeddedPostgresRunning, startEmbeddedPostgres } from '@/ops/embedded-postgres';
+import { describeToolError, failUsage } from '@/ops/tool-args';
 
 const file = process.argv[2];
-if (!file || file.startsWith('-')) {
-  console.error('usage: npm run restore -- FILE');
-  process.exit(2);
-}
+if (!file || file.startsWith('-') || process.argv.length > 3) failUsage('restore', 'npm run restore -- 备份文件', '请给出一个备份文件');
 
 const env = readLauncherEnv();
 const DATABASE = 'kexie';
@@ -76,7 +74,7 @@ try {
   if (env.DATABASE_URL) report(await restoreBackup(path.resolve(file), env.DATABASE_URL));
   else await restoreEmbedded();
 } catch (error) {
-  console.error(`restore: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`restore：${describeToolError(error)}`);
   exitCode = 1;
 }
 process.exit(exitCode);

@@ -7,11 +7,11 @@ import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { describeArgsError, describeToolError } from '@/ops/tool-args';
 
-function runTool(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+/** No database by default: each of these must stop before it would connect. */
+function runTool(script: string, args: string[], databaseUrl = 'postgresql://nobody@127.0.0.1:1/none'): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    // No database: each of these must stop before it would connect.
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' },
+      env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -49,10 +49,20 @@ describe('arguments', () => {
     ['report', ['adoption', '--year'], 'report：选项 --year 的值有误（需要一个值，或不带值）\n用法：npm run report -- adoption'],
     ['import', [], 'import：请给出要导入的文件或文件夹\n用法：npm run import -- '],
     ['backup', [], 'backup：请给出一个备份文件名\n用法：npm run backup -- 文件'],
+    ['restore', [], 'restore：请给出一个备份文件\n用法：npm run restore -- 备份文件'],
   ])('%s %j: exit 2 with a Chinese line and the usage', async (script, args, expected) => {
     const { code, stderr } = await runTool(script, args);
     expect(code).toBe(2);
     expect(stderr).toContain(expected);
+    expect(stderr).not.toMatch(STACK_LINE);
+  }, 60_000);
+});
+
+describe('a tool that cannot start', () => {
+  it('names a bad variable in Chinese, without a stack', async () => {
+    const { code, stderr } = await runTool('export', ['--latest', '--format', 'pdf', '--out', '/tmp/x.pdf'], 'mysql://nobody@127.0.0.1/none');
+    expect(code).toBe(1);
+    expect(stderr).toContain('export：环境变量有误：\n  DATABASE_URL：');
     expect(stderr).not.toMatch(STACK_LINE);
   }, 60_000);
 });
