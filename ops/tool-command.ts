@@ -15,8 +15,9 @@ export interface ToolCommand {
 /**
  * Runs `run` with the database connected, then closes what it registered and stops the
  * database, and exits: with `run`'s code (0 when it returns none), or 1 after printing
- * `<name>：<message>` when it throws (a file-system failure in Chinese, with its path). DATABASE_URL is set before `run` starts, so the data
- * layer, which reads it from the environment as in the web server, is imported inside `run`.
+ * `<name>：<message>` when it throws (a file-system failure in Chinese, with its path).
+ * DATABASE_URL is set before `run` starts, so the data layer, which reads it from the
+ * environment as in the web server, is imported inside `run`.
  */
 export async function runToolCommand(name: string, run: (tool: ToolCommand) => Promise<number | void>): Promise<never> {
   const closers: (() => Promise<unknown>)[] = [];
