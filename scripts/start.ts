@@ -27,19 +27,15 @@ function log(message: string) {
   console.log(`[科协每周动态] ${message}`);
 }
 
-/** What the user must fix before anything starts, said in one place (no stack trace). */
-function exitAtOnce(message: string): never {
-  log(message);
-  process.exit(1);
-}
-
 const root = process.cwd();
 const isDev = process.argv.includes('--dev');
 const env = ((): LauncherEnv => {
   try {
     return readLauncherEnv();
   } catch (error) {
-    return exitAtOnce(error instanceof Error ? error.message : String(error));
+    // A bad variable: said in one Chinese line (lib/env.ts), before anything starts.
+    log(error instanceof Error ? error.message : String(error));
+    return process.exit(1);
   }
 })();
 const dataDir = path.resolve(root, env.DATA_DIR);

@@ -2,7 +2,6 @@
 // line naming what to change, before anything is built or started, with no stack trace; the
 // embedded PostgreSQL moves to a free port when another program has its default one, and
 // refuses a taken port that was asked for.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -14,6 +13,7 @@ import { DEFAULT_EMBEDDED_PG_PORT } from '@/lib/env';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { isPortTaken } from '@/ops/free-port';
 import { StartupError } from '@/ops/startup-error';
+import { runScript, STACK_LINE } from '@/test/support/script';
 
 /** A port held by a plain TCP server here: `port` if it can be had, else one the system picks. */
 function holdPort(port = 0): Promise<{ server: Server | null; port: number }> {
@@ -33,21 +33,10 @@ function release(held: { server: Server | null }): Promise<void> {
 }
 
 /** `npm start`'s script with these variables: its exit code and everything it printed. */
-function runLauncher(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
-      env: { ...process.env, DATABASE_URL: '', HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, output }));
-  });
+async function runLauncher(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { code, stdout, stderr } = await runScript('start', [], { DATABASE_URL: '', HOST: '127.0.0.1', ...env });
+  return { code, output: `${stdout}\n${stderr}` };
 }
-
-/** A stack trace's lines ("    at fn (file:1:2)"), which a user should not be shown for these. */
-const STACK_LINE = /^\s+at .+:\d+/m;
 
 describe('npm start cannot start', () => {
   let dataDir: string;

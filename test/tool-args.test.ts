@@ -1,26 +1,16 @@
 // The command-line tools say what is wrong with their arguments in Chinese, with their usage,
 // and exit with code 2 before they touch the database; a file they cannot read or write is
 // named in Chinese too. Never Node.js's own English error with a stack.
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { describeArgsError, describeToolError } from '@/ops/tool-args';
+import { runScript, STACK_LINE } from '@/test/support/script';
 
 /** No database by default: each of these must stop before it would connect. */
-function runTool(script: string, args: string[], databaseUrl = 'postgresql://nobody@127.0.0.1:1/none'): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => resolve({ code, stderr }));
-  });
+function runTool(script: string, args: string[], databaseUrl = 'postgresql://nobody@127.0.0.1:1/none') {
+  return runScript(script, args, { DATABASE_URL: databaseUrl });
 }
-
-const STACK_LINE = /^\s+at .+:\d+/m;
 
 function parseError(args: string[]): unknown {
   try {
