@@ -8,6 +8,9 @@ export default function GlobalError(props: { error: Error & { digest?: string };
     <html lang="zh-CN">
       <head>
         <title>出错了 · 科协每周动态</title>
+        {/* Chinese glyphs for machines without a CJK font, as in app/layout.tsx. */}
+        {/* eslint-disable-next-line @next/next/no-css-tags */}
+        <link rel="stylesheet" href="/fonts/ui.css" />
       </head>
       <body className="min-h-screen antialiased">
         <main id="main">

@@ -1,8 +1,10 @@
 // axe-core on every page of the app, as each role, on a desktop and on a phone: 0 serious or
 // critical violations; on the phone also no sideways scrolling and no name or status broken across
-// lines (fixtures/phone-layout.ts). Prints how many page loads were checked and what was found.
+// lines (fixtures/phone-layout.ts); on both, every Chinese character drawn by a Chinese font, not as
+// an empty box (fixtures/glyphs.ts). Prints how many page loads were checked and what was found.
 import { devices, expect, test, type Browser, type BrowserContextOptions } from '@playwright/test';
 import { findSeriousViolations, type AxeFinding } from './fixtures/axe';
+import { findMissingGlyphs } from './fixtures/glyphs';
 import { findPhoneLayoutProblems } from './fixtures/phone-layout';
 import { createItem, createUser, getDb, type TestUser } from './fixtures/data';
 import { createIssueThroughUi, openAs, removeIssue, runAction } from './fixtures/issues';
@@ -60,6 +62,8 @@ async function check(browser: Browser, device: string, user: TestUser | null, ur
       findings.push(...(await findSeriousViolations(page, label)));
       // On a phone: no sideways scrolling, no name or status broken across lines.
       if (device !== 'desktop') findings.push(...(await findPhoneLayoutProblems(page, label)));
+      // Each context starts with no font cached: its first pages are where boxes would show.
+      findings.push(...(await findMissingGlyphs(page, label)));
       pageLoads += 1;
     }
   } finally {

@@ -13,6 +13,7 @@ import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@/lib/db';
 import { hashPassword } from '@/lib/password';
 import { freePort } from '@/ops/free-port';
+import { findMissingGlyphs } from './fixtures/glyphs';
 
 const DATA_DIR = '.data/e2e-database-loss';
 // Ports the system has free right now: the next ports after the e2e server's may be another
@@ -87,20 +88,27 @@ test('a killed PostgreSQL gives 503s in Chinese, is restarted, and the app carri
   const statuses: number[] = [];
   let page503 = '';
   let api503: { code?: string; message?: string } = {};
+  let fontStatus = 0;
   await expect
     .poll(async () => {
-      const [html, api] = await Promise.all([
+      const [html, api, font] = await Promise.all([
         fetch(`${BASE}/items`),
         fetch(`${BASE}/api/actions/createItemAction`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        fetch(`${BASE}/fonts/ui.css`),
       ]);
       statuses.push(html.status, api.status);
-      if (html.status === 503) page503 = await html.text();
+      if (html.status === 503) {
+        page503 = await html.text();
+        fontStatus = font.status;
+      }
       if (api.status === 503) api503 = await api.json();
       return page503 !== '' && api503.code !== undefined;
     })
     .toBe(true);
   expect(statuses).not.toContain(500);
   expect(page503).toContain('暂时无法访问');
+  // Its Chinese web font needs no database: the page reads as Chinese also where no Chinese font is installed.
+  expect(fontStatus).toBe(200);
   expect(api503).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('数据库暂时无法连接') });
   // Every worker was told (not only the one that answered above).
   const meanwhile = await Promise.all(Array.from({ length: 6 }, () => statusOnNewConnection('/items')));
@@ -110,6 +118,13 @@ test('a killed PostgreSQL gives 503s in Chinese, is restarted, and the app carri
   await expect.poll(() => output, { timeout: 60_000 }).toContain('内置数据库已重新启动');
   expect(postmasterPid()).not.toBe(firstPid);
   expect(launcher.exitCode).toBeNull();
+
+  // The 503 page as a browser drew it: every Chinese character in a Chinese font.
+  await page.route(`${BASE}/items`, (route) => route.fulfill({ status: 503, contentType: 'text/html; charset=utf-8', body: page503 }));
+  await page.goto(`${BASE}/items`);
+  await expect(page.getByRole('heading', { name: '暂时无法访问' })).toBeVisible();
+  expect(await findMissingGlyphs(page, '503')).toEqual([]);
+  await page.unrouteAll();
 
   // The same data, through the real login.
   await page.goto(`${BASE}/login`);

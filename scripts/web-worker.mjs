@@ -70,7 +70,7 @@ function answerDatabaseDown(req, res, message) {
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   // Reloads itself every few seconds, so the page comes back on its own.
-  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title></head><body style="font-family:sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
+  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5"><title>暂时无法访问 · 科协每周动态</title><link rel="stylesheet" href="/fonts/ui.css"></head><body style="font-family:'PingFang SC','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC',sans-serif;text-align:center;padding:6rem 1rem"><h1 style="font-size:1.5rem">暂时无法访问</h1><p>${message}</p><p style="color:#666;font-size:.875rem">本页每5秒自动刷新；已保存的内容不会丢失。</p></body></html>`);
 }
 
 const isKnownActionId = values.dev ? () => true : createActionIdCheck(process.cwd());
@@ -137,7 +137,8 @@ async function handleAction(req, res) {
   await handle(replayRequest(req, body), res);
 }
 
-const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt'];
+/** What needs no database: Next.js's files and the interface's Chinese web font (app/fonts). */
+const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt', '/fonts/ui.css', '/fonts/noto-sans-sc/'];
 
 /** Next.js answers its own errors; this is for one that escapes it (logged, and a Chinese 500). */
 const INTERNAL = { status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试。' };

@@ -190,8 +190,8 @@ export function fontFaceCss(fontBaseUrl: string): string {
 
 /**
  * The interface's Chinese web font (Noto Sans SC): systems without a CJK font show Chinese
- * instead of empty boxes. Listed after the system fonts, so it is fetched only where needed,
- * and only the unicode-range subsets a page uses.
+ * instead of empty boxes. Listed after the system's Chinese fonts (app/globals.css), so it is
+ * fetched only where needed, and only the unicode-range subsets a page uses.
  */
 export function uiFontFaceCss(fontBaseUrl: string): string {
   const name: FontPackage = 'noto-sans-sc';
