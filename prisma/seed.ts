@@ -89,9 +89,17 @@ export async function seedDemoIfEmpty(prisma: PrismaClient, { isDemo = true } = 
   return accounts;
 }
 
+interface DemoItem {
+  section: string;
+  column?: string;
+  title: string;
+  sources: string[];
+  paragraphs: string[];
+}
+
 // A finished example for a newcomer: one issue, assembled, approved and published through the
 // same functions the app uses. The text is written for this demo (no real events).
-export const DEMO_ITEMS: { section: string; column?: string; title: string; sources: string[]; paragraphs: string[] }[] = [
+export const DEMO_ITEMS: DemoItem[] = [
   {
     section: '市科协要闻',
     title: '市科协召开月度工作交流会',
@@ -129,6 +137,34 @@ export const DEMO_ITEMS: { section: string; column?: string; title: string; sour
   },
 ];
 
+/** This week's items, not yet in an issue: what a newcomer finds under 稿件 and can assemble. */
+export const DEMO_ITEMS_IN_PROGRESS: (DemoItem & { status: 'DRAFT' | 'READY' })[] = [
+  {
+    section: '市科协要闻',
+    title: '市科协召开学会工作座谈会',
+    sources: [],
+    status: 'READY',
+    paragraphs: [
+      '本周，市科协召开学会工作座谈会，十余家市级学会负责同志参加，交流学会服务科技工作者、承接政府职能转移等方面的做法。',
+      '会议要求，各学会要加强自身建设，规范财务和活动管理，更好发挥学术交流主渠道作用。',
+    ],
+  },
+  {
+    section: '学会动态',
+    title: '市营养学会开展全民营养周科普活动',
+    sources: ['市营养学会'],
+    status: 'READY',
+    paragraphs: ['市营养学会组织营养专家走进社区和学校，围绕合理膳食、减盐减油等主题开展科普讲座，发放科普资料一千余份。'],
+  },
+  {
+    section: '区科协动态',
+    title: '某区科协举办中小学生科技节',
+    sources: ['某区科协'],
+    status: 'DRAFT',
+    paragraphs: ['某区科协举办第十届中小学生科技节，全区三十余所中小学的师生参加科学实验展示、科技制作比赛等活动。'],
+  },
+];
+
 /**
  * The demo's numbering start point, as if the office had kept publishing weekly since the real
  * 2023年第14期（总第67期）of 2023-04-28 (../shared/fixtures): a realistic number, and room
@@ -160,7 +196,8 @@ export const DEMO_SECOND_ITEM = {
 
 /**
  * Publishes the demo issue (dated the Friday before this week's) unless an issue exists, and
- * the demo 专报's first issue (第1期 of its own numbering) on the same date.
+ * the demo 专报's first issue (第1期 of its own numbering) on the same date; then writes this
+ * week's items in progress.
  * Runs with DATABASE_URL pointing at the seeded database; returns the weekly issue's id.
  */
 export async function publishDemoIssue(): Promise<number | null> {
@@ -181,8 +218,8 @@ export async function publishDemoIssue(): Promise<number | null> {
   const [weekly, second] = await db.publication.findMany({ orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true } });
   if (!weekly) return null;
   const sections = await db.section.findMany({ where: { publicationId: weekly.id }, include: { columns: true } });
-  /** A 待编 item with its first version, written as the editor. */
-  const createItem = async (demo: (typeof DEMO_ITEMS)[number], sectionId: number, columnId: number | null) => {
+  /** An item (待编 unless said) with its first version, written as the editor. */
+  const createItem = async (demo: DemoItem, sectionId: number, columnId: number | null, status: 'DRAFT' | 'READY' = 'READY') => {
     const body = { type: 'doc', content: demo.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
     const row = {
       title: demo.title,
@@ -191,17 +228,20 @@ export async function publishDemoIssue(): Promise<number | null> {
       sources: demo.sources,
       body,
       bodyText: demo.paragraphs.join('\n\n'),
-      status: 'READY' as const,
+      status,
     };
     const item = await db.item.create({ data: { ...row, authorId: editor.id } });
     await db.itemVersion.create({ data: { ...row, itemId: item.id, version: 1, editorId: editor.id } });
     return item.id;
   };
+  const createWeeklyItem = async (demo: DemoItem, status?: 'DRAFT' | 'READY') => {
+    const section = sections.find((s) => s.name === demo.section);
+    return section && createItem(demo, section.id, section.columns.find((c) => c.name === demo.column)?.id ?? null, status);
+  };
   const itemIds: number[] = [];
   for (const demo of DEMO_ITEMS) {
-    const section = sections.find((s) => s.name === demo.section);
-    if (!section) continue;
-    itemIds.push(await createItem(demo, section.id, section.columns.find((c) => c.name === demo.column)?.id ?? null));
+    const itemId = await createWeeklyItem(demo);
+    if (itemId !== undefined) itemIds.push(itemId);
   }
 
   const lastFriday = toDbDate(issues.getThisWeeksFriday());
@@ -223,5 +263,6 @@ export async function publishDemoIssue(): Promise<number | null> {
   }
   const secondSection = second && (await db.section.findFirst({ where: { publicationId: second.id, name: DEMO_SECOND_ITEM.section } }));
   if (second && secondSection) await publish(second.id, [await createItem(DEMO_SECOND_ITEM, secondSection.id, null)]);
+  for (const demo of DEMO_ITEMS_IN_PROGRESS) await createWeeklyItem(demo, demo.status);
   return id;
 }

@@ -20,6 +20,7 @@ import { ROLE_LABELS } from '@/lib/roles';
 import { ensureBuilt } from '@/ops/build';
 import { startEmbeddedPostgres, type EmbeddedDatabase, type WatchedDatabase } from '@/ops/embedded-postgres';
 import { isPortTaken } from '@/ops/free-port';
+import { shownPath } from '@/ops/shown-path';
 import { StartupError } from '@/ops/startup-error';
 import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
 
@@ -225,7 +226,7 @@ async function main() {
     database = { url: env.DATABASE_URL, stop: async () => {} };
     log('使用 DATABASE_URL 指定的 PostgreSQL。');
   } else {
-    log(`正在启动内置 PostgreSQL（数据目录 ${path.relative(root, dataDir) || '.'}/postgres）…`);
+    log(`正在启动内置 PostgreSQL（数据目录 ${shownPath(path.join(dataDir, 'postgres'), root)}）…`);
     const embedded = await startEmbeddedPostgres({
       dir: dataDir,
       port: env.EMBEDDED_PG_PORT,
@@ -276,7 +277,7 @@ async function main() {
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
   log(`已启动（${((Date.now() - startedAt) / 1000).toFixed(1)} 秒，网页服务进程 ${server?.pid}）：${url}`);
   if (existsSync(accountsFile)) {
-    console.log(`\n  账号（首次启动时生成，保存在 ${path.relative(root, accountsFile)}）：\n`);
+    console.log(`\n  账号（首次启动时生成，保存在 ${shownPath(accountsFile, root)}）：\n`);
     console.log(await readFile(accountsFile, 'utf8'));
   }
   log('按 Ctrl-C 停止。');

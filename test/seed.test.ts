@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { verifyPassword } from '@/lib/password';
 import { readPrintSnapshot } from '@/lib/export/print-issue';
-import { demoStartPoint, publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
+import { DEMO_ITEMS_IN_PROGRESS, demoStartPoint, publishDemoIssue, seedDemoIfEmpty } from '@/prisma/seed';
 
 it('seeds the demo publication, its catalogue and one working account per role, once', async () => {
   const accounts = await seedDemoIfEmpty(db);
@@ -56,6 +56,13 @@ it('publishes one demo issue with items in every section, once', async () => {
   expect(snapshot.sections[3]!.columns[0]!.name).toBe('首都科技工作者沙龙');
   expect(snapshot).toMatchObject({ editorName: '张红波', reviewerName: '李金涛' });
   expect(await publishDemoIssue()).toBeNull();
+
+  // This week's items are waiting under 稿件, in no issue yet, each with its first version.
+  const inProgress = await db.item.findMany({ where: { issueId: null }, include: { section: true, versions: true }, orderBy: { id: 'asc' } });
+  expect(inProgress.map((item) => [item.title, item.section.name, item.status, item.versions.length])).toEqual(
+    DEMO_ITEMS_IN_PROGRESS.map((demo) => [demo.title, demo.section, demo.status, 1]),
+  );
+  expect(inProgress.every((item) => item.section.publicationId === issue.publicationId)).toBe(true);
 
   // Submissions in every state; the adopted one is printed in the demo issue.
   const states = await db.submission.groupBy({ by: ['status'], _count: { _all: true } });
