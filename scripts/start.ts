@@ -23,10 +23,13 @@ import { isPortTaken } from '@/ops/free-port';
 import { shownPath } from '@/ops/shown-path';
 import { StartupError } from '@/ops/startup-error';
 import { publishDemoIssue, seedDemoIfEmpty, type DemoAccount } from '@/prisma/seed';
+import { hideKnownWarnings } from './known-warnings.mjs';
 
 function log(message: string) {
   console.log(`[科协每周动态] ${message}`);
 }
+
+hideKnownWarnings(); // the demo seed publishes through an interactive transaction
 
 const root = process.cwd();
 const isDev = process.argv.includes('--dev');
@@ -244,7 +247,9 @@ async function main() {
   }
 
   const applied = await applyMigrations(database.url);
-  if (applied.length) log(`已应用数据库迁移：${applied.join('、')}`);
+  // An upgrade names what it applied; a new database says how many.
+  if (applied.length > 3) log(`已应用 ${applied.length} 项数据库迁移（${applied[0]} 至 ${applied.at(-1)}）。`);
+  else if (applied.length) log(`已应用数据库迁移：${applied.join('、')}`);
 
   const accountsFile = path.join(dataDir, 'demo-accounts.txt');
   const prisma = createPrismaClient(database.url);

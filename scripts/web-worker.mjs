@@ -14,6 +14,9 @@ import { createServer, IncomingMessage } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { ACTION_GUARD_ANSWERS, createActionIdCheck, findActionBodyProblem, MAX_ACTION_BODY_BYTES } from './action-guard.mjs';
+import { hideKnownWarnings } from './known-warnings.mjs';
+
+hideKnownWarnings();
 
 const { values } = parseArgs({
   options: {
