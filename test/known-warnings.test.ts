@@ -1,9 +1,9 @@
 // The pg warning that @prisma/adapter-pg causes is kept out of the console; every other warning
 // still prints (scripts/known-warnings.mjs). With the real pg, three queries sent at once on one
 // connection, as the adapter does inside an interactive transaction.
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_WARNINGS } from '@/scripts/known-warnings.mjs';
+import { runNode } from '@/test/support/script';
 
 const CHILD = `
 import pg from 'pg';
@@ -15,13 +15,8 @@ await client.end();
 process.emitWarning('another warning', 'DeprecationWarning');
 `;
 
-function runChild(hide: boolean): Promise<string> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD], { env: { ...process.env, HIDE: hide ? '1' : '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', () => resolve(stderr));
-  });
+async function runChild(hide: boolean): Promise<string> {
+  return (await runNode(['--input-type=module', '-e', CHILD], { HIDE: hide ? '1' : '0' })).stderr;
 }
 
 describe('hideKnownWarnings', () => {
