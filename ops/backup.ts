@@ -11,7 +11,9 @@
 //
 // A restore goes into an empty database: the backup's own migrations first (the schema it was
 // made with), then its rows in one transaction, then the sequences, then any newer
-// migrations of this version — so an older backup comes back into the current schema.
+// migrations of this version — so an older backup comes back into the current schema. A backup
+// made before the migrations were squashed into the baseline gets its migrations from the
+// pre-baseline archive and is carried over like a database (ops/migrate.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +24,15 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import pg from 'pg';
+import {
+  appliedMigrations,
+  checkPreBaseline,
+  isPreBaseline,
+  migrateDatabase,
+  PreBaselineError,
+  writePreBaselineFolder,
+  type Migration,
+} from '@/ops/migrate';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from '@/ops/schema-engine';
 
 export const BACKUP_FORMAT = 'kexie-weekly-backup';
@@ -31,11 +42,6 @@ const BATCH_ROWS = 500;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
 export class BackupError extends Error {}
-
-interface Migration {
-  name: string;
-  checksum: string;
-}
 
 interface Header {
   type: 'header';
@@ -94,14 +100,6 @@ async function primaryKeyOrder(client: pg.ClientBase, table: string): Promise<st
     [quoteIdent(table)],
   );
   return rows.length ? rows.map((r) => quoteIdent(r.column)).join(', ') : '1';
-}
-
-async function appliedMigrations(client: pg.ClientBase): Promise<Migration[]> {
-  const { rows } = await client.query<Migration>(
-    `SELECT migration_name AS name, checksum FROM _prisma_migrations
-     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-  );
-  return rows;
 }
 
 /** Writes a backup of the database to `file` (gzip). Consistent while the app keeps running. */
@@ -276,8 +274,16 @@ async function migrationChecksum(dir: string, name: string): Promise<string | nu
   }
 }
 
-/** The backup's migrations must be this version's first ones, unchanged. */
-async function checkMigrations(migrations: Migration[], migrationsDir: string): Promise<string[]> {
+/** The backup's migrations must be this version's first ones (or the first pre-baseline ones), unchanged. */
+async function checkMigrations(migrations: Migration[], migrationsDir: string): Promise<void> {
+  if (isPreBaseline(migrations)) {
+    try {
+      checkPreBaseline(migrations);
+    } catch (error) {
+      throw error instanceof PreBaselineError ? new BackupError(error.message) : error;
+    }
+    return;
+  }
   const known = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -296,7 +302,6 @@ async function checkMigrations(migrations: Migration[], migrationsDir: string): 
       throw new BackupError(`备份所用的数据库迁移 ${migration.name} 与本版本的不同，无法恢复。`);
     }
   }
-  return known;
 }
 
 export interface RestoreSummary {
@@ -328,9 +333,13 @@ export async function restoreBackup(file: string, targetUrl: string, options: { 
     // The schema the backup was made with: exactly its migrations.
     const subset = await mkdtemp(path.join(tmpdir(), 'kexie-restore-'));
     try {
-      await writeFile(path.join(subset, MIGRATION_LOCK_FILE), MIGRATION_LOCK_CONTENT);
-      for (const migration of header.migrations) {
-        await cp(path.join(migrationsDir, migration.name), path.join(subset, migration.name), { recursive: true });
+      if (isPreBaseline(header.migrations)) {
+        await writePreBaselineFolder(subset, header.migrations.length);
+      } else {
+        await writeFile(path.join(subset, MIGRATION_LOCK_FILE), MIGRATION_LOCK_CONTENT);
+        for (const migration of header.migrations) {
+          await cp(path.join(migrationsDir, migration.name), path.join(subset, migration.name), { recursive: true });
+        }
       }
       await applyMigrations(targetUrl, subset);
     } finally {
@@ -386,7 +395,7 @@ export async function restoreBackup(file: string, targetUrl: string, options: { 
     await client.query('COMMIT');
 
     const before = new Set(header.migrations.map((m) => m.name));
-    const upgradedWith = (await applyMigrations(targetUrl, migrationsDir)).filter((name) => !before.has(name));
+    const upgradedWith = (await migrateDatabase(targetUrl, migrationsDir)).applied.filter((name) => !before.has(name));
     return { tables: counts, upgradedWith, verifiedExports, admins };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

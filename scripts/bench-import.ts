@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { closePdfBrowser } from '@/lib/export/pdf';
-import { applyMigrations } from '@/ops/schema-engine';
+import { migrateDatabase } from '@/ops/migrate';
 import { parseIssueBlocks } from '@/lib/import/parse-issue';
 import { readImportFile } from '@/lib/import/read-file';
 import { freePort } from '@/ops/free-port';
@@ -69,7 +69,7 @@ async function timeCliImport(corpora: ImportCorpus[]) {
   }
   const database = await startEmbeddedPostgres({ dir: dataDir, port: await freePort(), database: 'kexie' });
   try {
-    await applyMigrations(database.url);
+    await migrateDatabase(database.url);
     const { createPrismaClient } = await import('@/lib/db');
     const { seedDemoIfEmpty } = await import('@/prisma/seed');
     const prisma = createPrismaClient(database.url);

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { applyMigrations } from '@/ops/schema-engine';
+import { migrateDatabase } from '@/ops/migrate';
 import { ensureBuilt } from '@/ops/build';
 import { freePort } from '@/ops/free-port';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
@@ -127,7 +127,7 @@ type ArchiveData = Omit<Awaited<ReturnType<typeof generateArchive>>, 'db'>;
 
 /** The archive of this size: generated into a fresh database, or the one kept by an earlier run (--keep-data). */
 async function prepareArchive(databaseUrl: string, totalItems: number, keptFile: string | null): Promise<ArchiveData> {
-  await applyMigrations(databaseUrl);
+  await migrateDatabase(databaseUrl);
   if (keptFile && existsSync(keptFile)) {
     const kept = JSON.parse(await readFile(keptFile, 'utf8')) as ArchiveData;
     process.env.DATABASE_URL = databaseUrl;

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db';
 import pg from 'pg';
-import { applyMigrations } from '@/ops/schema-engine';
+import { migrateDatabase } from '@/ops/migrate';
 import { DEFAULT_EMBEDDED_PG_PORT, readLauncherEnv, type LauncherEnv } from '@/lib/env';
 import { ERROR_CODES } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/roles';
@@ -246,7 +246,8 @@ async function main() {
     database = embedded;
   }
 
-  const applied = await applyMigrations(database.url);
+  const { applied, carriedOver } = await migrateDatabase(database.url);
+  if (carriedOver) log('数据库的早期迁移记录已合并为一项基线迁移，数据不变。');
   // An upgrade names what it applied; a new database says how many.
   if (applied.length > 3) log(`已应用 ${applied.length} 项数据库迁移（${applied[0]} 至 ${applied.at(-1)}）。`);
   else if (applied.length) log(`已应用数据库迁移：${applied.join('、')}`);

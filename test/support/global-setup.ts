@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '@/ops/schema-engine';
+import { migrateDatabase } from '@/ops/migrate';
 import { readLauncherEnv } from '@/lib/env';
 import { startEmbeddedPostgres } from '@/ops/embedded-postgres';
 import { freePort } from '@/ops/free-port';
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
       await rm(dir, { recursive: true, force: true });
     };
   }
-  await applyMigrations(url);
+  await migrateDatabase(url);
   project.provide('templateDatabaseUrl', url);
   return teardown;
 }

@@ -1,5 +1,0 @@
--- CreateEnum
-CREATE TYPE "ContentsStyle" AS ENUM ('HEADLINES', 'SECTIONS');
-
--- AlterTable
-ALTER TABLE "Publication" ADD COLUMN     "contentsStyle" "ContentsStyle" NOT NULL DEFAULT 'HEADLINES';

@@ -1,2 +1,0 @@
--- AlterEnum
-ALTER TYPE "IssueEventType" ADD VALUE 'CORRECTED';
