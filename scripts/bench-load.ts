@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --seconds 60 --think-ms 1000 --sizes 6000,60000 --keep-data DIR]`: the system under
+// `npm run bench:load [-- --seconds 60 --think-ms 1000 --sizes 6000,60000 --keep-data DIR --trace PREFIX]`: the system under
 // load with ten years of archive. For each data size it generates the archive into a fresh
 // embedded database (weekly issues of 12 items; 6,000 items = 500 issues over ten years, all
 // published in the system; 60,000 = the same plus 4,500 imported older issues), starts the
@@ -38,6 +38,9 @@ const { values } = parseArgs({
     'think-ms': { type: 'string', default: '1000' },
     sizes: { type: 'string', default: '6000,60000' },
     users: { type: 'string', default: '20' },
+    // Write every measured request (start and duration in ms, page) to PREFIX-<size>.json: shows
+    // whether slow answers come alone or in bursts.
+    trace: { type: 'string' },
     // Keep the generated archive in this folder and use it again on the next run of that size
     // (generating 60,000 items takes 5–12 minutes on 2 busy cores).
     'keep-data': { type: 'string' },
@@ -77,6 +80,7 @@ interface PageSpec {
 /** Every user going through the pages for `seconds`; the answers' times and errors per page. */
 async function runLoad(baseUrl: string, cookies: string[], pages: PageSpec[], seconds: number) {
   const timings = new Map(pages.map((p) => [p.name, [] as number[]]));
+  const trace: [start: number, ms: number, page: string][] = [];
   const errors = new Map(pages.map((p) => [p.name, [] as string[]]));
   const schedule = pages.flatMap((p) => Array.from({ length: p.weight }, () => p));
   const random = createRandom(7);
@@ -93,6 +97,7 @@ async function runLoad(baseUrl: string, cookies: string[], pages: PageSpec[], se
           const response = await fetch(`${baseUrl}${url}`, { headers: { cookie }, redirect: 'manual' });
           await response.arrayBuffer();
           timings.get(page.name)!.push(performance.now() - started);
+          trace.push([Math.round(started), Math.round(performance.now() - started), page.name]);
           if (response.status !== 200) errors.get(page.name)!.push(`${response.status} ${url}`);
         } catch (error) {
           errors.get(page.name)!.push(`${error instanceof Error ? error.message : String(error)} ${url}`);
@@ -101,7 +106,7 @@ async function runLoad(baseUrl: string, cookies: string[], pages: PageSpec[], se
       }
     }),
   );
-  return { timings, errors };
+  return { timings, errors, trace };
 }
 
 /**
@@ -201,7 +206,8 @@ async function benchSize(totalItems: number) {
       console.log(`warm-up: ${WARMUP_SECONDS} s of the same load, ${count} requests, p95 ${percentile(all, 95).toFixed(1)} ms (not counted below)`);
     }
     const loadBefore = load();
-    const { timings, errors } = await runLoad(baseUrl, cookies, pages, SECONDS);
+    const { timings, errors, trace } = await runLoad(baseUrl, cookies, pages, SECONDS);
+    if (values.trace) await writeFile(`${values.trace}-${totalItems}.json`, JSON.stringify(trace));
     const total = [...timings.values()].reduce((n, t) => n + t.length, 0);
     console.log(`${USERS} users, ${SECONDS} s, think time ~${THINK_MS} ms: ${total} requests (${(total / SECONDS).toFixed(1)}/s); load average before ${loadBefore}, after ${load()}`);
     const alone = await timeAlone(baseUrl, cookies[0]!, pages);

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { ACTION_GUARD_ANSWERS, createActionIdCheck, findActionBodyProblem, MAX_ACTION_BODY_BYTES } from './action-guard.mjs';
 import { hideKnownWarnings } from './known-warnings.mjs';
+import { createRequestGate, requestGateMs } from './request-gate.mjs';
 
 hideKnownWarnings();
 
@@ -146,11 +147,32 @@ const STATIC_PREFIXES = ['/_next/static/', '/favicon.ico', '/robots.txt', '/font
 /** Next.js answers its own errors; this is for one that escapes it (logged, and a Chinese 500). */
 const INTERNAL = { status: 500, code: 'INTERNAL', message: '服务器内部错误，请稍后重试。' };
 
+/** Pages, actions and API requests one at a time, in order of arrival (scripts/request-gate.mjs). */
+const gateMs = requestGateMs({ REQUEST_GATE_MS: process.env.REQUEST_GATE_MS });
+const gate = gateMs > 0 ? createRequestGate({ slowMs: gateMs }) : null;
+
 const server = createServer((req, res) => {
-  if (databaseDown && !STATIC_PREFIXES.some((prefix) => (req.url ?? '').startsWith(prefix))) {
+  const isStatic = STATIC_PREFIXES.some((prefix) => (req.url ?? '').startsWith(prefix));
+  if (databaseDown && !isStatic) {
     answerDatabaseDown(req, res, databaseDown.message);
     return;
   }
+  if (!gate || isStatic) {
+    serve(req, res);
+    return;
+  }
+  void gate.enter().then((done) => {
+    res.once('finish', done);
+    res.once('close', done);
+    serve(req, res);
+  });
+});
+
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+function serve(req, res) {
   if (!values['trust-proxy']) {
     req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? 'unknown';
     for (const name of FORWARDED_HEADERS) delete req.headers[name];
@@ -166,7 +188,7 @@ const server = createServer((req, res) => {
     console.error(error);
     if (!res.headersSent) answerJson(res, INTERNAL);
   });
-});
+}
 
 server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
   console.error(error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=… 指定其他端口。` : error);
