@@ -54,6 +54,16 @@ async function expectBaselineOnly(url: string): Promise<void> {
   expect(await schemaFingerprint(url)).toEqual(currentSchema);
 }
 
+/** The demo's accounts, publications and sections, written through the current client (same schema). */
+async function seedDemo(url: string): Promise<void> {
+  const prisma = createPrismaClient(url);
+  try {
+    expect(await seedDemoIfEmpty(prisma)).not.toBeNull();
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
 /** An admin and a publication written with the first migration's columns. */
 async function insertEarlyRows(url: string): Promise<void> {
   await query(url, `INSERT INTO "Publication" ("name", "publisher", "distribution", "updatedAt") VALUES ('科协每周动态', '北京市科协办公室', '{}', now())`);
@@ -83,12 +93,7 @@ describe('a database made before the baseline', () => {
   it('with every pre-baseline migration: its records become the baseline, every row kept, a second start changes nothing', async () => {
     await withScratchDatabase(async (url) => {
       await buildPreBaseline(url);
-      const prisma = createPrismaClient(url);
-      try {
-        expect(await seedDemoIfEmpty(prisma)).not.toBeNull();
-      } finally {
-        await prisma.$disconnect();
-      }
+      await seedDemo(url);
       const rows = await dumpTables(url);
       expect(rows.User!.length).toBeGreaterThan(3);
       expect(rows.Section!.length).toBeGreaterThan(3);
@@ -136,12 +141,7 @@ describe('a backup made before the baseline', () => {
   it('with every pre-baseline migration: restored with all its rows, recorded as the baseline', async () => {
     await withScratchDatabase(async (source) => {
       await buildPreBaseline(source);
-      const prisma = createPrismaClient(source);
-      try {
-        await seedDemoIfEmpty(prisma);
-      } finally {
-        await prisma.$disconnect();
-      }
+      await seedDemo(source);
       const file = path.join(dir, 'complete.jsonl.gz');
       expect((await writeBackup(source, file)).migrations).toEqual(NAMES);
       await withScratchDatabase(async (target) => {
