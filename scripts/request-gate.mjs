@@ -4,7 +4,9 @@
 // done after 30 ms, the second after 60, and only the last waits as long as before. The gate lets
 // one request work at a time and the others wait in order of arrival; a request that takes
 // longer than `slowMs` (a large upload, an export, a slow client reading a download) stops
-// holding the others up, and the next one starts beside it.
+// holding the others up, and the next one starts beside it. Background requests (Next.js's
+// prefetches of the links on a page, a dozen or more per page view, a few milliseconds each)
+// wait until no request that someone is waiting for is left.
 // @ts-check: typed with JSDoc, checked by `npm run typecheck`.
 
 const DEFAULT_GATE_MS = 200;
@@ -26,12 +28,15 @@ export function createRequestGate({ slowMs, setTimer = setTimeout, clearTimer = 
   let working = 0;
   /** @type {(() => void)[]} */
   const waiting = [];
+  /** @type {(() => void)[]} */
+  const background = [];
 
   /**
    * Waits for this request's turn; the returned function says it is done (safe to call twice).
+   * @param {{ isBackground?: boolean }} [options]
    * @returns {Promise<() => void>}
    */
-  function enter() {
+  function enter({ isBackground = false } = {}) {
     return new Promise((resolve) => {
       const start = () => {
         working += 1;
@@ -41,14 +46,14 @@ export function createRequestGate({ slowMs, setTimer = setTimeout, clearTimer = 
           isHolding = false;
           clearTimer(timer);
           working -= 1;
-          waiting.shift()?.();
+          (waiting.shift() ?? background.shift())?.();
         };
         const timer = setTimer(letNextIn, slowMs);
         timer.unref?.();
         resolve(letNextIn);
       };
       if (working === 0) start();
-      else waiting.push(start);
+      else (isBackground ? background : waiting).push(start);
     });
   }
 
@@ -56,7 +61,7 @@ export function createRequestGate({ slowMs, setTimer = setTimeout, clearTimer = 
     enter,
     /** Requests working and waiting (for tests and diagnostics). */
     get state() {
-      return { working, waiting: waiting.length };
+      return { working, waiting: waiting.length + background.length };
     },
   };
 }

@@ -161,7 +161,8 @@ const server = createServer((req, res) => {
     serve(req, res);
     return;
   }
-  void gate.enter().then((done) => {
+  // Next.js's prefetch of a link's route (`Next-Router-Prefetch`): nobody is waiting for it yet.
+  void gate.enter({ isBackground: req.headers['next-router-prefetch'] !== undefined }).then((done) => {
     res.once('finish', done);
     res.once('close', done);
     serve(req, res);

@@ -38,6 +38,31 @@ describe('createRequestGate', () => {
     expect(gate.state).toEqual({ working: 0, waiting: 0 });
   });
 
+  it('lets background requests (prefetches) in only when no other request waits', async () => {
+    vi.useFakeTimers();
+    const gate = createRequestGate({ slowMs: 100 });
+    const order: string[] = [];
+    const leave: Record<string, () => void> = {};
+    const enter = (name: string, isBackground = false) =>
+      void gate.enter({ isBackground }).then((done) => {
+        order.push(name);
+        leave[name] = done;
+      });
+    enter('page');
+    enter('prefetch 1', true);
+    enter('prefetch 2', true);
+    enter('click');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order).toEqual(['page']);
+    for (const name of ['page', 'click', 'prefetch 1']) {
+      leave[name]!();
+      await vi.advanceTimersByTimeAsync(0);
+    }
+    expect(order).toEqual(['page', 'click', 'prefetch 1', 'prefetch 2']);
+    leave['prefetch 2']!();
+    expect(gate.state).toEqual({ working: 0, waiting: 0 });
+  });
+
   it('lets the next one in beside a request that takes longer than slowMs', async () => {
     vi.useFakeTimers();
     const gate = createRequestGate({ slowMs: 100 });
