@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR, MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE } from '@/ops/schema-engine';
+import { StartupError } from '@/ops/startup-error';
 import preBaselineMigrations from '@/ops/pre-baseline-migrations.json';
 
 export const BASELINE_MIGRATION = '20261207000000_baseline';
@@ -23,7 +24,8 @@ export interface Migration {
 /** The development migrations the baseline replaces, in the order they were applied. */
 export const PRE_BASELINE_MIGRATIONS: readonly (Migration & { sql: string })[] = preBaselineMigrations;
 
-export class PreBaselineError extends Error {}
+/** A database or backup whose old migrations are not the ones kept: the start or restore stops. */
+export class PreBaselineError extends StartupError {}
 
 /** True when the migrations are (a first part of) the pre-baseline ones. */
 export function isPreBaseline(migrations: readonly Migration[]): boolean {
