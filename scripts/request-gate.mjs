@@ -21,10 +21,8 @@ export function requestGateMs(env) {
   return env.REQUEST_GATE_MS?.trim() && Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_GATE_MS;
 }
 
-/**
- * @param {{ slowMs: number, setTimer?: (run: () => void, ms: number) => { unref?: () => void }, clearTimer?: (timer: any) => void }} options
- */
-export function createRequestGate({ slowMs, setTimer = setTimeout, clearTimer = clearTimeout }) {
+/** @param {{ slowMs: number }} options */
+export function createRequestGate({ slowMs }) {
   let working = 0;
   /** @type {(() => void)[]} */
   const waiting = [];
@@ -44,12 +42,12 @@ export function createRequestGate({ slowMs, setTimer = setTimeout, clearTimer = 
         const letNextIn = () => {
           if (!isHolding) return;
           isHolding = false;
-          clearTimer(timer);
+          clearTimeout(timer);
           working -= 1;
           (waiting.shift() ?? background.shift())?.();
         };
-        const timer = setTimer(letNextIn, slowMs);
-        timer.unref?.();
+        const timer = setTimeout(letNextIn, slowMs);
+        timer.unref();
         resolve(letNextIn);
       };
       if (working === 0) start();
