@@ -16,7 +16,7 @@
 // pre-baseline archive and is carried over like a database (ops/migrate.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -29,6 +29,7 @@ import {
   checkPreBaseline,
   isPreBaseline,
   migrateDatabase,
+  migrationChecksum,
   PreBaselineError,
   writePreBaselineFolder,
   type Migration,
@@ -266,14 +267,6 @@ export async function verifyBackup(file: string): Promise<{ header: Header; end:
   return { header, end };
 }
 
-async function migrationChecksum(dir: string, name: string): Promise<string | null> {
-  try {
-    return createHash('sha256').update(await readFile(path.join(dir, name, 'migration.sql'))).digest('hex');
-  } catch {
-    return null;
-  }
-}
-
 /** The backup's migrations must be this version's first ones (or the first pre-baseline ones), unchanged. */
 async function checkMigrations(migrations: Migration[], migrationsDir: string): Promise<void> {
   if (isPreBaseline(migrations)) {
@@ -298,7 +291,8 @@ async function checkMigrations(migrations: Migration[], migrationsDir: string): 
     }
   });
   for (const migration of migrations) {
-    if ((await migrationChecksum(migrationsDir, migration.name)) !== migration.checksum) {
+    // A migration this version does not have reads as no checksum: refused like a changed one.
+    if ((await migrationChecksum(migrationsDir, migration.name).catch(() => null)) !== migration.checksum) {
       throw new BackupError(`备份所用的数据库迁移 ${migration.name} 与本版本的不同，无法恢复。`);
     }
   }

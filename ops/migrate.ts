@@ -57,6 +57,11 @@ export async function writePreBaselineFolder(dir: string, count = PRE_BASELINE_M
   }
 }
 
+/** The checksum Prisma records for a migration: the SHA-256 of its migration.sql. */
+export async function migrationChecksum(migrationsDir: string, name: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path.join(migrationsDir, name, 'migration.sql'))).digest('hex');
+}
+
 /** The migrations recorded as applied in the database, by name; none when it has no record table. */
 export async function appliedMigrations(client: pg.ClientBase): Promise<Migration[]> {
   const { rows: table } = await client.query<{ found: string | null }>("SELECT to_regclass('_prisma_migrations')::text AS found");
@@ -95,13 +100,13 @@ async function carryOver(databaseUrl: string, migrationsDir: string): Promise<st
         await rm(folder, { recursive: true, force: true });
       }
     }
-    const baseline = await readFile(path.join(migrationsDir, BASELINE_MIGRATION, 'migration.sql'));
+    const checksum = await migrationChecksum(migrationsDir, BASELINE_MIGRATION);
     await client.query('BEGIN');
     await client.query('DELETE FROM _prisma_migrations WHERE migration_name = ANY($1)', [PRE_BASELINE_MIGRATIONS.map((m) => m.name)]);
     await client.query(
       `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
        VALUES ($1, $2, $3, now(), now(), 1)`,
-      [randomUUID(), createHash('sha256').update(baseline).digest('hex'), BASELINE_MIGRATION],
+      [randomUUID(), checksum, BASELINE_MIGRATION],
     );
     await client.query('COMMIT');
     return missing;

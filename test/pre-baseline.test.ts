@@ -2,14 +2,14 @@
 // baseline builds the schema the sixteen development migrations built, and a database or backup
 // made with any first part of them comes over into the current schema with its rows.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db';
 import { restoreBackup, writeBackup } from '@/ops/backup';
-import { BASELINE_MIGRATION, migrateDatabase, PRE_BASELINE_MIGRATIONS, writePreBaselineFolder } from '@/ops/migrate';
+import { BASELINE_MIGRATION, migrateDatabase, migrationChecksum, PRE_BASELINE_MIGRATIONS, writePreBaselineFolder } from '@/ops/migrate';
 import { applyMigrations, DEFAULT_MIGRATIONS_DIR } from '@/ops/schema-engine';
 import { StartupError } from '@/ops/startup-error';
 import { seedDemoIfEmpty } from '@/prisma/seed';
@@ -50,8 +50,8 @@ const records = (url: string) =>
   query<{ name: string; checksum: string }>(url, 'SELECT migration_name AS name, checksum FROM _prisma_migrations ORDER BY migration_name');
 
 async function expectBaselineOnly(url: string): Promise<void> {
-  const baseline = await readFile(path.join(DEFAULT_MIGRATIONS_DIR, BASELINE_MIGRATION, 'migration.sql'));
-  expect(await records(url)).toEqual([{ name: BASELINE_MIGRATION, checksum: createHash('sha256').update(baseline).digest('hex') }]);
+  const checksum = await migrationChecksum(DEFAULT_MIGRATIONS_DIR, BASELINE_MIGRATION);
+  expect(await records(url)).toEqual([{ name: BASELINE_MIGRATION, checksum }]);
   expect(await schemaFingerprint(url)).toEqual(currentSchema);
 }
 

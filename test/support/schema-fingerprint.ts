@@ -1,8 +1,8 @@
 // The schema of a database as sorted lines of text, read from PostgreSQL's catalog: two databases
 // with the same lines have the same tables, columns, types, defaults, constraints, indexes,
-// functions, triggers, enums (labels in order), sequences and
-// storage options. Migration bookkeeping
-// (`_prisma_migrations`) is left out. Column order is left out too: nothing reads rows by position.
+// functions, triggers, enums (labels in order), sequences and storage options. Migration
+// bookkeeping (`_prisma_migrations`) is left out. Column order is left out too: nothing reads
+// rows by position.
 import pg from 'pg';
 
 const QUERIES = [
